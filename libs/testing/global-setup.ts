@@ -1,0 +1,56 @@
+// Path aliases (@app/…) for code loaded outside Jest's module registry.
+import 'tsconfig-paths/register';
+
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+import { Client } from 'pg';
+
+import { runMigrations } from '../../src/database/migrate';
+import { seedReferenceData } from '../../src/database/seeds/seed-reference-data';
+import { withMigrationLock } from '../../src/database/migration-lock';
+import { TEST_STATE_FILE, TestRunState } from './test-environment';
+
+declare global {
+  var __SIMPUL_STOP_EMBEDDED_PG__: (() => Promise<void>) | undefined;
+}
+
+/**
+ * Once per `npm test`: a fresh database on the real PostgreSQL (DATABASE_URL, else an embedded server),
+ * every migration applied, the reference data seeded; a Redis key prefix of its own.
+ */
+export default async function globalSetup(): Promise<void> {
+  let adminUrl = process.env.DATABASE_URL;
+  if (!adminUrl) {
+    const { startEmbeddedPostgres } = await import('../../src/runtime/embedded-postgres');
+    const embedded = await startEmbeddedPostgres({
+      dataDir: join(__dirname, '..', '..', '.data', 'test-postgres'),
+      port: Number(process.env.TEST_EMBEDDED_POSTGRES_PORT) || 54330,
+      log: () => undefined,
+    });
+    globalThis.__SIMPUL_STOP_EMBEDDED_PG__ = embedded.stop;
+    adminUrl = embedded.url;
+  }
+  const runId = `${Date.now().toString(36)}_${process.pid}`;
+  const databaseName = `simpul_test_${runId}`;
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${databaseName}`);
+  await admin.end();
+
+  const url = new URL(adminUrl);
+  url.pathname = `/${databaseName}`;
+  const databaseUrl = url.toString();
+  await runMigrations(databaseUrl);
+  await withMigrationLock(databaseUrl, (dataSource) => seedReferenceData(dataSource));
+
+  const state: TestRunState = {
+    databaseUrl,
+    adminUrl,
+    databaseName,
+    redisUrl: process.env.REDIS_URL || 'redis://127.0.0.1:6379',
+    redisPrefix: `simpul-test-${runId}`,
+  };
+  mkdirSync(dirname(TEST_STATE_FILE), { recursive: true });
+  writeFileSync(TEST_STATE_FILE, JSON.stringify(state, null, 2));
+}

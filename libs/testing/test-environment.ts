@@ -1,0 +1,24 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Where the global setup leaves the per-run database URL and Redis prefix for the test workers. */
+export const TEST_STATE_FILE = join(__dirname, '..', '..', '.data', 'test-run.json');
+
+export interface TestRunState {
+  databaseUrl: string;
+  adminUrl: string;
+  databaseName: string;
+  redisUrl: string;
+  redisPrefix: string;
+  embeddedPostgresPid?: number;
+}
+
+export function readTestRunState(): TestRunState {
+  if (!existsSync(TEST_STATE_FILE))
+    throw new Error('Integration tests need the global setup (run them through npm test).');
+  return JSON.parse(readFileSync(TEST_STATE_FILE, 'utf8')) as TestRunState;
+}
+
+/** Fixed secrets for tests only. */
+export const TEST_TOKEN_SECRET = 'test-only-token-secret-that-is-long-enough-0123456789';
+export const TEST_PII_KEY = Buffer.alloc(32, 11).toString('base64');

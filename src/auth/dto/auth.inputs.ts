@@ -1,0 +1,44 @@
+import { Field, GraphQLISODateTime, InputType, ObjectType } from '@nestjs/graphql';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+
+import { lowerCaseEmail } from '@app/modules/users/dto/user.inputs';
+import { UserEntity } from '@app/modules/users/user.entity';
+
+@InputType({ description: 'E-mail and password.' })
+export class LoginInput {
+  @Field(() => String, { description: 'Login e-mail address.' })
+  @Transform(lowerCaseEmail)
+  @IsEmail({}, { message: 'email must be a valid e-mail address' })
+  email: string;
+
+  @Field(() => String, { description: 'Password.' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  password: string;
+}
+
+@InputType({ description: 'Your current password and the new one.' })
+export class ChangePasswordInput {
+  @Field(() => String, { description: 'Current password.' })
+  @IsString()
+  @MaxLength(200)
+  currentPassword: string;
+
+  @Field(() => String, { description: 'New password: at least 12 characters, letters mixed with digits or symbols.' })
+  @IsString()
+  newPassword: string;
+}
+
+@ObjectType({ description: 'A signed access token; send it as "Authorization: Bearer <accessToken>".' })
+export class AuthPayload {
+  @Field(() => String, { description: 'The access token.' })
+  accessToken: string;
+
+  @Field(() => GraphQLISODateTime, { description: 'When the token stops working.' })
+  expiresAt: Date;
+
+  @Field(() => UserEntity, { description: 'Who logged in.' })
+  user: UserEntity;
+}

@@ -1,0 +1,62 @@
+import { ConfigError } from './config.error';
+import { loadConfig } from './load-config';
+
+const validKey = Buffer.alloc(32, 7).toString('base64');
+const secret = 'x'.repeat(40);
+
+describe('loadConfig', () => {
+  it('applies the documented defaults when only secrets are given', () => {
+    const sut = loadConfig({ AUTH_TOKEN_SECRET: secret, PII_ENCRYPTION_KEY: validKey });
+    expect(sut.port).toBe(3000);
+    expect(sut.nodeEnv).toBe('development');
+    expect(sut.redisUrl).toBe('redis://127.0.0.1:6379');
+    expect(sut.databaseUrl).toBeUndefined();
+    expect(sut.piiEncryptionKey).toHaveLength(32);
+  });
+
+  it('names the variable when a value is malformed', () => {
+    expect(() => loadConfig({ PORT: 'eighty', AUTH_TOKEN_SECRET: secret, PII_ENCRYPTION_KEY: validKey })).toThrow(
+      /PORT/,
+    );
+    expect(() =>
+      loadConfig({ DATABASE_URL: 'mysql://x', AUTH_TOKEN_SECRET: secret, PII_ENCRYPTION_KEY: validKey }),
+    ).toThrow(/DATABASE_URL must be a postgres/);
+    expect(() => loadConfig({ AUTH_TOKEN_SECRET: secret, PII_ENCRYPTION_KEY: 'short' })).toThrow(
+      /PII_ENCRYPTION_KEY must be 32 bytes/,
+    );
+  });
+
+  it('refuses to start production without its required services and secrets, naming each one', () => {
+    let error: unknown;
+    try {
+      loadConfig({ NODE_ENV: 'production' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.join('\n');
+    for (const name of ['DATABASE_URL', 'REDIS_URL', 'SMTP_URL', 'AUTH_TOKEN_SECRET', 'PII_ENCRYPTION_KEY']) {
+      expect(problems).toContain(name);
+    }
+  });
+
+  it('uses generated development secrets only when none are configured', () => {
+    const sut = loadConfig({}, { tokenSecret: 'd'.repeat(48), piiEncryptionKey: validKey });
+    expect(sut.auth.tokenSecret).toBe('d'.repeat(48));
+    expect(() => loadConfig({})).toThrow(/AUTH_TOKEN_SECRET/);
+  });
+
+  it('turns the playground and introspection off in production unless asked', () => {
+    const sut = loadConfig({
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://db/simpul',
+      REDIS_URL: 'redis://redis:6379',
+      SMTP_URL: 'smtp://mail:25',
+      AUTH_TOKEN_SECRET: secret,
+      PII_ENCRYPTION_KEY: validKey,
+    });
+    expect(sut.graphql.playground).toBe(false);
+    expect(sut.graphql.introspection).toBe(false);
+    expect(sut.host).toBe('0.0.0.0');
+  });
+});

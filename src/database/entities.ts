@@ -1,0 +1,22 @@
+import { AgencyEntity } from '@app/modules/agencies/agency.entity';
+import { AuditEntryEntity } from '@app/modules/audit/audit-entry.entity';
+import { HolidayEntity } from '@app/modules/calendars/holiday.entity';
+import { AgreementCommitmentEntity } from '@app/modules/legal-instruments/agreement-commitment.entity';
+import { LegalInstrumentPartyEntity } from '@app/modules/legal-instruments/legal-instrument-party.entity';
+import { LegalInstrumentEntity } from '@app/modules/legal-instruments/legal-instrument.entity';
+import { MembershipEntity } from '@app/modules/task-forces/membership.entity';
+import { TaskForceUnitEntity } from '@app/modules/task-forces/task-force-unit.entity';
+import { UserEntity } from '@app/modules/users/user.entity';
+
+/** Every stored entity, listed once: the app, the migration CLI and the tests share this list. */
+export const ENTITIES = [
+  AgencyEntity,
+  TaskForceUnitEntity,
+  MembershipEntity,
+  LegalInstrumentEntity,
+  LegalInstrumentPartyEntity,
+  AgreementCommitmentEntity,
+  HolidayEntity,
+  UserEntity,
+  AuditEntryEntity,
+];

@@ -1,0 +1,127 @@
+import { DataSource, EntityManager, ObjectLiteral, EntityTarget } from 'typeorm';
+
+import { AgencyEntity } from '@app/modules/agencies/agency.entity';
+import { CALENDAR_COUNTRIES, CalendarsService } from '@app/modules/calendars/calendars.service';
+import { AgreementCommitmentEntity } from '@app/modules/legal-instruments/agreement-commitment.entity';
+import { LegalInstrumentPartyEntity } from '@app/modules/legal-instruments/legal-instrument-party.entity';
+import { LegalInstrumentEntity } from '@app/modules/legal-instruments/legal-instrument.entity';
+import { MembershipEntity } from '@app/modules/task-forces/membership.entity';
+import { TaskForceUnitEntity } from '@app/modules/task-forces/task-force-unit.entity';
+
+import { AGENCIES, LEGAL_INSTRUMENTS, MEMBERSHIPS, TASK_FORCE_UNITS } from './reference-data';
+
+export interface SeedResult {
+  inserted: number;
+  summary: string;
+}
+
+/** Years whose holidays are seeded: the current one and the next (DOMAIN.md section 4). */
+export function holidayYears(now: Date): number[] {
+  return [now.getUTCFullYear(), now.getUTCFullYear() + 1];
+}
+
+/**
+ * Loads the reference data (agencies, units, memberships, instruments, commitments, holidays) in one
+ * transaction. Rows are matched by their natural keys and only missing ones are inserted, so a second run
+ * changes nothing and edits administrators made are kept.
+ */
+export async function seedReferenceData(dataSource: DataSource, now: Date = new Date()): Promise<SeedResult> {
+  return dataSource.transaction(async (manager) => {
+    const counts: Record<string, number> = {};
+    const agencyIds = new Map<string, string>();
+    for (const seed of AGENCIES) {
+      const { parentCode, predecessorCode, ...fields } = seed;
+      const id = await insertMissing(manager, AgencyEntity, { code: seed.code }, counts, 'agencies', {
+        ...fields,
+        active: fields.active ?? true,
+        parentAgencyId: parentCode ? requireId(agencyIds, parentCode) : null,
+        predecessorAgencyId: predecessorCode ? requireId(agencyIds, predecessorCode) : null,
+      });
+      agencyIds.set(seed.code, id);
+    }
+
+    const unitIds = new Map<string, string>();
+    for (const seed of TASK_FORCE_UNITS) {
+      const { parentCode, ...fields } = seed;
+      const id = await insertMissing(manager, TaskForceUnitEntity, { code: seed.code }, counts, 'units', {
+        ...fields,
+        parentUnitId: parentCode ? requireId(unitIds, parentCode) : null,
+      });
+      unitIds.set(seed.code, id);
+    }
+
+    for (const seed of MEMBERSHIPS) {
+      const key = {
+        unitId: requireId(unitIds, seed.unitCode),
+        agencyId: requireId(agencyIds, seed.agencyCode),
+        role: seed.role,
+        validFrom: seed.validFrom,
+      };
+      await insertMissing(manager, MembershipEntity, key, counts, 'memberships', {
+        ...key,
+        validTo: seed.validTo,
+        basis: seed.basis,
+      });
+    }
+
+    for (const seed of LEGAL_INSTRUMENTS) {
+      const { commitments, partyAgencyCodes, ...fields } = seed;
+      const instrumentId = await insertMissing(
+        manager,
+        LegalInstrumentEntity,
+        { code: seed.code },
+        counts,
+        'instruments',
+        fields,
+      );
+      for (const code of partyAgencyCodes) {
+        const key = { instrumentId, agencyId: requireId(agencyIds, code) };
+        if (!(await manager.existsBy(LegalInstrumentPartyEntity, key))) {
+          await manager.insert(LegalInstrumentPartyEntity, key);
+          counts.parties = (counts.parties ?? 0) + 1;
+        }
+      }
+      for (const commitment of commitments) {
+        const { ownerAgencyCode, ...commitmentFields } = commitment;
+        await insertMissing(manager, AgreementCommitmentEntity, { code: commitment.code }, counts, 'commitments', {
+          ...commitmentFields,
+          instrumentId,
+          ownerAgencyId: ownerAgencyCode ? requireId(agencyIds, ownerAgencyCode) : null,
+          stallAfterDays: commitment.stallAfterDays ?? 90,
+        });
+      }
+    }
+
+    counts.holidays = await new CalendarsService(dataSource).importHolidays(
+      manager,
+      CALENDAR_COUNTRIES,
+      holidayYears(now),
+    );
+    const inserted = Object.values(counts).reduce((sum, n) => sum + n, 0);
+    const summary = Object.entries(counts)
+      .map(([name, n]) => `${name} ${n}`)
+      .join(', ');
+    return { inserted, summary };
+  });
+}
+
+async function insertMissing<T extends ObjectLiteral & { id: string }>(
+  manager: EntityManager,
+  entity: EntityTarget<T>,
+  key: Partial<T>,
+  counts: Record<string, number>,
+  label: string,
+  values: Partial<T>,
+): Promise<string> {
+  const existing = await manager.findOne(entity, { where: key as never, select: ['id'] as never });
+  if (existing) return existing.id;
+  const result = await manager.insert(entity, values as never);
+  counts[label] = (counts[label] ?? 0) + 1;
+  return (result.identifiers[0] as { id: string }).id;
+}
+
+function requireId(ids: Map<string, string>, code: string): string {
+  const id = ids.get(code);
+  if (!id) throw new Error(`Reference data refers to unknown code ${code}`);
+  return id;
+}

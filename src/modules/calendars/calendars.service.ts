@@ -1,0 +1,89 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import Holidays from 'date-holidays';
+import { Between, DataSource, EntityManager } from 'typeorm';
+
+import { RequestException } from '@app/common/domain.exception';
+
+import { CAMBODIA_FIXED_HOLIDAYS, CAMBODIA_HOLIDAY_SOURCE } from './cambodia-holidays';
+import { HolidayEntity } from './holiday.entity';
+
+/** Country calendars the task force works in: Indonesia, Cambodia, Malaysia. */
+export const CALENDAR_COUNTRIES = ['ID', 'KH', 'MY'] as const;
+const HOLIDAY_SOURCE = 'date-holidays';
+
+/** Holiday kinds from date-holidays that close government offices. */
+const OFFICE_CLOSING_KINDS = new Set(['public', 'bank']);
+
+/** Public-holiday calendars, stored as data so deadlines can be computed (and corrected) without code changes. */
+@Injectable()
+export class CalendarsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async holidays(country: string, year: number): Promise<HolidayEntity[]> {
+    if (!/^[A-Z]{2}$/.test(country)) {
+      throw RequestException.invalidInput(
+        'Invalid input: country must be a two-letter ISO code such as ID.',
+        'country',
+      );
+    }
+    if (!Number.isInteger(year) || year < 1990 || year > 2100) {
+      throw RequestException.invalidInput('Invalid input: year must be between 1990 and 2100.', 'year');
+    }
+    return this.dataSource.getRepository(HolidayEntity).find({
+      where: { country, date: Between(`${year}-01-01`, `${year}-12-31`) },
+      order: { date: 'ASC', name: 'ASC' },
+    });
+  }
+
+  /**
+   * Loads the office-closing holidays of `countries` for `years` from the date-holidays library; rows already
+   * stored are left as they are (an administrator may have corrected them), so running it twice changes nothing.
+   */
+  async importHolidays(
+    manager: EntityManager,
+    countries: readonly string[],
+    years: readonly number[],
+  ): Promise<number> {
+    const rows: Partial<HolidayEntity>[] = [];
+    for (const country of countries) {
+      if (country === 'KH') {
+        for (const year of years) {
+          for (const holiday of CAMBODIA_FIXED_HOLIDAYS) {
+            rows.push({
+              country,
+              date: `${year}-${holiday.monthDay}`,
+              name: holiday.name,
+              kind: 'public',
+              source: CAMBODIA_HOLIDAY_SOURCE,
+            });
+          }
+        }
+        continue;
+      }
+      const calendar = new Holidays(country);
+      for (const year of years) {
+        for (const holiday of calendar.getHolidays(year) ?? []) {
+          if (!OFFICE_CLOSING_KINDS.has(holiday.type)) continue;
+          rows.push({
+            country,
+            date: holiday.date.slice(0, 10),
+            name: holiday.name.slice(0, 200),
+            kind: holiday.type,
+            source: HOLIDAY_SOURCE,
+          });
+        }
+      }
+    }
+    if (rows.length === 0) return 0;
+    const result = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(HolidayEntity)
+      .values(rows)
+      .orIgnore()
+      .returning(['id'])
+      .execute();
+    return result.identifiers.filter((identifier) => identifier?.id).length;
+  }
+}
