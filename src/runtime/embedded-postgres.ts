@@ -67,7 +67,15 @@ export async function startEmbeddedPostgres(options: {
   const fresh = !existsSync(join(options.dataDir, 'PG_VERSION'));
   if (fresh) {
     options.log(`Creating the embedded PostgreSQL cluster in ${options.dataDir}`);
-    await postgres.initialise();
+    try {
+      await postgres.initialise();
+    } catch (error) {
+      throw new Error(
+        `The embedded PostgreSQL could not create its cluster in ${options.dataDir} (${(error as Error).message}). ` +
+          'Run as root, PostgreSQL works as its own "postgres" user, so every folder above DATA_DIR must be ' +
+          'readable by others; or point DATABASE_URL at a PostgreSQL server.',
+      );
+    }
   } else {
     clearStalePid(options.dataDir, options.log);
   }
