@@ -1,0 +1,11 @@
+export { WorkCalendar } from './work-calendar';
+export type { IsoWeekday, WorkCalendarOptions } from './work-calendar';
+export {
+  addClockHours,
+  addWorkingDays,
+  nextWorkingMoment,
+  rollToWorkingDay,
+  workingDaysBetween,
+} from './deadline-math';
+export { elapsedFraction, isPaused, pauseClock, resumeClock, startClock } from './deadline-clock';
+export type { DeadlineClock, Pause } from './deadline-clock';
