@@ -12,6 +12,7 @@ import { AuditModule } from './modules/audit/audit.module';
 import { CalendarsModule } from './modules/calendars/calendars.module';
 import { LegalInstrumentsModule } from './modules/legal-instruments/legal-instruments.module';
 import { TaskForcesModule } from './modules/task-forces/task-forces.module';
+import { TasksModule } from './modules/tasks/tasks.module';
 import { UsersModule } from './modules/users/users.module';
 import { QueueModule } from './queue/queue.module';
 
@@ -34,6 +35,7 @@ export class AppModule {
         LegalInstrumentsModule,
         CalendarsModule,
         UsersModule,
+        TasksModule,
         HealthModule,
       ],
     };

@@ -6,7 +6,10 @@ import { LegalInstrumentPartyEntity } from '@app/modules/legal-instruments/legal
 import { LegalInstrumentEntity } from '@app/modules/legal-instruments/legal-instrument.entity';
 import { MembershipEntity } from '@app/modules/task-forces/membership.entity';
 import { TaskForceUnitEntity } from '@app/modules/task-forces/task-force-unit.entity';
+import { TaskEventEntity } from '@app/modules/tasks/task-event.entity';
+import { TaskEntity } from '@app/modules/tasks/task.entity';
 import { UserEntity } from '@app/modules/users/user.entity';
+import { OutboxEventEntity } from '@app/queue/outbox-event.entity';
 
 /** Every stored entity, listed once: the app, the migration CLI and the tests share this list. */
 export const ENTITIES = [
@@ -19,4 +22,7 @@ export const ENTITIES = [
   HolidayEntity,
   UserEntity,
   AuditEntryEntity,
+  TaskEntity,
+  TaskEventEntity,
+  OutboxEventEntity,
 ];

@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import Holidays from 'date-holidays';
 import { Between, DataSource, EntityManager } from 'typeorm';
 
+import { WorkCalendar } from '@libs/deadlines';
+
 import { RequestException } from '@app/common/domain.exception';
 
 import { CAMBODIA_FIXED_HOLIDAYS, CAMBODIA_HOLIDAY_SOURCE } from './cambodia-holidays';
@@ -34,6 +36,12 @@ export class CalendarsService {
       where: { country, date: Between(`${year}-01-01`, `${year}-12-31`) },
       order: { date: 'ASC', name: 'ASC' },
     });
+  }
+
+  /** The working-day calendar of a country in a time zone, with the holidays stored for that country. */
+  async workCalendar(country: string, timeZone: string): Promise<WorkCalendar> {
+    const rows = await this.dataSource.getRepository(HolidayEntity).find({ where: { country }, select: ['date'] });
+    return new WorkCalendar({ timeZone, holidays: rows.map((row) => row.date) });
   }
 
   /**

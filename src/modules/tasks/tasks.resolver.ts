@@ -1,0 +1,162 @@
+import { Args, Context, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+
+import { Allow } from '@app/auth/access.decorators';
+import { Actor } from '@app/auth/actor';
+import { CurrentActor } from '@app/auth/current-actor.decorator';
+import { Clock } from '@app/common/clock';
+import { GraphqlContext } from '@app/graphql/graphql-context';
+import { ConnectionType, PageArgs } from '@app/graphql/pagination';
+import { AgencyEntity } from '@app/modules/agencies/agency.entity';
+import { Role } from '@app/modules/users/role.enum';
+import { UserEntity } from '@app/modules/users/user.entity';
+
+import {
+  CommentOnTaskInput,
+  CreateTaskInput,
+  EditTaskInput,
+  RescheduleTaskInput,
+  TaskReasonInput,
+  TasksArgs,
+  TaskTransitionInput,
+} from './dto/task.inputs';
+import { OPEN_STATUSES } from './task-state-machine';
+import { TaskEventEntity } from './task-event.entity';
+import { TaskAction } from './task.enums';
+import { TaskEntity } from './task.entity';
+import { taskReference, TasksService } from './tasks.service';
+
+@ObjectType()
+export class TaskConnection extends ConnectionType(TaskEntity, 'Task') {}
+
+/** Who works with tasks: liaisons act, supervisors and secretariats read. */
+const READERS = [Role.LIAISON, Role.SUPERVISOR, Role.SECRETARIAT] as const;
+
+@Resolver(() => TaskEntity)
+export class TasksResolver {
+  constructor(
+    private readonly service: TasksService,
+    private readonly clock: Clock,
+  ) {}
+
+  @Allow(...READERS)
+  @Query(() => TaskEntity, { description: 'One task you may see (others answer NOT_FOUND).' })
+  task(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string) {
+    return this.service.findVisible(actor, id);
+  }
+
+  @Allow(...READERS)
+  @Query(() => TaskConnection, { description: 'Tasks you may see, filtered and ordered.' })
+  tasks(@CurrentActor() actor: Actor, @Args() args: TasksArgs) {
+    return this.service.list(actor, args);
+  }
+
+  @Allow(...READERS)
+  @Query(() => TaskConnection, {
+    description: "Your agency's open tasks, overdue first, then by due date: the liaison's home screen.",
+  })
+  myWorkQueue(@CurrentActor() actor: Actor, @Args() page: PageArgs) {
+    return this.service.workQueue(actor, page);
+  }
+
+  @Allow(Role.LIAISON)
+  @Mutation(() => TaskEntity, { description: 'Assign a task to another agency.' })
+  createTask(@CurrentActor() actor: Actor, @Args('input') input: CreateTaskInput) {
+    return this.service.createTask(actor, input);
+  }
+
+  @Allow(Role.LIAISON)
+  @Mutation(() => TaskEntity, { description: 'Edit a task your agency assigned (or reassign a declined one).' })
+  editTask(@CurrentActor() actor: Actor, @Args('input') input: EditTaskInput) {
+    return this.service.editTask(actor, input);
+  }
+
+  @Allow(Role.LIAISON)
+  @Mutation(() => TaskEntity, { description: 'Change the due date of a task your agency assigned.' })
+  rescheduleTask(@CurrentActor() actor: Actor, @Args('input') input: RescheduleTaskInput) {
+    return this.service.rescheduleTask(actor, input);
+  }
+
+  @Allow(Role.LIAISON)
+  @Mutation(() => TaskEntity, { description: 'Acknowledge a task assigned to your agency.' })
+  acknowledgeTask(@CurrentActor() actor: Actor, @Args('input') input: TaskTransitionInput) {
+    return this.service.transition(actor, TaskAction.ACKNOWLEDGE, input);
+  }
+
+  @Allow(Role.LIAISON)
+  @Mutation(() => TaskEntity, { description: 'Decline a task assigned to your agency, with a reason.' })
+  declineTask(@CurrentActor() actor: Actor, @Args('input') input: TaskReasonInput) {
+    return this.service.transition(actor, TaskAction.DECLINE, input);
+  }
+
+  @Allow(Role.LIAISON)
+  @Mutation(() => TaskEntity, { description: 'Start work on an acknowledged task.' })
+  startTask(@CurrentActor() actor: Actor, @Args('input') input: TaskTransitionInput) {
+    return this.service.transition(actor, TaskAction.START, input);
+  }
+
+  @Allow(Role.LIAISON)
+  @Mutation(() => TaskEntity, { description: 'Mark a task blocked, with the reason.' })
+  blockTask(@CurrentActor() actor: Actor, @Args('input') input: TaskReasonInput) {
+    return this.service.transition(actor, TaskAction.BLOCK, input);
+  }
+
+  @Allow(Role.LIAISON)
+  @Mutation(() => TaskEntity, { description: 'Resume a blocked task.' })
+  unblockTask(@CurrentActor() actor: Actor, @Args('input') input: TaskTransitionInput) {
+    return this.service.transition(actor, TaskAction.UNBLOCK, input);
+  }
+
+  @Allow(Role.LIAISON)
+  @Mutation(() => TaskEntity, { description: 'Complete a task in progress.' })
+  completeTask(@CurrentActor() actor: Actor, @Args('input') input: TaskTransitionInput) {
+    return this.service.transition(actor, TaskAction.COMPLETE, input);
+  }
+
+  @Allow(Role.LIAISON)
+  @Mutation(() => TaskEntity, { description: 'Cancel a task your agency assigned, with a reason.' })
+  cancelTask(@CurrentActor() actor: Actor, @Args('input') input: TaskReasonInput) {
+    return this.service.transition(actor, TaskAction.CANCEL, input);
+  }
+
+  @Allow(Role.LIAISON)
+  @Mutation(() => TaskEntity, { description: 'Reopen a completed task your agency assigned, with a reason.' })
+  reopenTask(@CurrentActor() actor: Actor, @Args('input') input: TaskReasonInput) {
+    return this.service.transition(actor, TaskAction.REOPEN, input);
+  }
+
+  @Allow(Role.LIAISON)
+  @Mutation(() => TaskEntity, { description: 'Comment on a task of your agency (either side).' })
+  commentOnTask(@CurrentActor() actor: Actor, @Args('input') input: CommentOnTaskInput) {
+    return this.service.comment(actor, input);
+  }
+
+  @ResolveField(() => String, { description: 'Human reference, e.g. TSK-000042.' })
+  reference(@Parent() task: TaskEntity) {
+    return taskReference(task);
+  }
+
+  @ResolveField(() => Boolean, { description: 'Open and past its due date.' })
+  overdue(@Parent() task: TaskEntity) {
+    return OPEN_STATUSES.includes(task.status) && task.dueAt.getTime() < this.clock.now().getTime();
+  }
+
+  @ResolveField(() => AgencyEntity, { description: 'The agency that asked for the work.' })
+  assigningAgency(@Parent() task: TaskEntity, @Context() ctx: GraphqlContext) {
+    return ctx.loaders.byId(AgencyEntity).load(task.assigningAgencyId);
+  }
+
+  @ResolveField(() => AgencyEntity, { description: 'The agency asked to do the work.' })
+  assigneeAgency(@Parent() task: TaskEntity, @Context() ctx: GraphqlContext) {
+    return ctx.loaders.byId(AgencyEntity).load(task.assigneeAgencyId);
+  }
+
+  @ResolveField(() => UserEntity, { nullable: true, description: 'The person the work is for, if named.' })
+  assigneeUser(@Parent() task: TaskEntity, @Context() ctx: GraphqlContext) {
+    return task.assigneeUserId ? ctx.loaders.byId(UserEntity).load(task.assigneeUserId) : null;
+  }
+
+  @ResolveField(() => [TaskEventEntity], { description: 'Every change, transition and comment, oldest first.' })
+  history(@Parent() task: TaskEntity, @Context() ctx: GraphqlContext) {
+    return ctx.loaders.byKey('task-history', (ids) => this.service.historyOf(ids)).load(task.id);
+  }
+}

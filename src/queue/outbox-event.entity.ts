@@ -1,0 +1,36 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/** Event payloads carry ids, codes, statuses and instants as strings: never personal data. */
+export type EventPayload = Record<string, string | number | boolean | null>;
+
+/**
+ * A domain event or job request written in the same transaction as the change that caused it. The relay
+ * (notifications issue) moves unpublished rows to BullMQ after commit, so nothing is enqueued for a change
+ * that rolled back and nothing is lost when Redis is.
+ */
+@Entity('outbox_event')
+@Index('IDX_outbox_event_unpublished', ['createdAt'], { where: '"published_at" IS NULL' })
+export class OutboxEventEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'timestamptz', default: () => 'clock_timestamp()' })
+  createdAt: Date;
+
+  /** e.g. task.assigned, task.completed. */
+  @Column({ type: 'varchar', length: 80 })
+  topic: string;
+
+  @Column({ type: 'varchar', length: 60 })
+  aggregateType: string;
+
+  @Column({ type: 'uuid' })
+  aggregateId: string;
+
+  /** Ids and codes only: never personal data. */
+  @Column({ type: 'jsonb' })
+  payload: EventPayload;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  publishedAt: Date | null;
+}
