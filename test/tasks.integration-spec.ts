@@ -222,6 +222,41 @@ describe('tasks between agencies', () => {
     expect(event.reason).toBe('Waiting for the Cambodian exit list');
   });
 
+  it('filters the task list by side, status, overdue, due date, pillar and title', async () => {
+    const assignee = await factories.agency();
+    const liaison = await factories.user([Role.LIAISON], { agencyId: assignee.id });
+    const assigneeToken = await sut.login(liaison.email, TEST_PASSWORD);
+    const make = async (title: string, pillar: string, workingDays: number) =>
+      (await createTask('kemlu', { assigneeAgencyId: assignee.id, title, pillar, due: { workingDays } })).data!
+        .createTask.id;
+    const shelter = await make('Shelter places for 28 returnees', 'PROTECTION', 2);
+    const training = await make('Training for border officers in Sambas', 'PREVENTION', 20);
+    const dossier = await make('Prosecution dossier for the Poipet recruiters', 'PROSECUTION', 10);
+    await sut.dataSource.query(`UPDATE task SET due_at = now() - interval '1 day' WHERE id = $1`, [dossier]);
+    const ids = async (filter: Record<string, unknown>, as = assigneeToken) => {
+      const result = await sut.gql<{ tasks: { edges: { node: { id: string } }[] } }>(
+        'query ($filter: TaskFilter) { tasks(first: 100, filter: $filter) { edges { node { id } } } }',
+        { filter },
+        as,
+      );
+      expect(result.errors).toBeUndefined();
+      return result.data!.tasks.edges.map((e) => e.node.id).sort();
+    };
+    const mine = [shelter, training, dossier].sort();
+    expect(await ids({ assignedToMyAgency: true })).toEqual(mine);
+    expect(await ids({ assignedByMyAgency: true })).toEqual([]);
+    expect(await ids({ overdue: true })).toEqual([dossier]);
+    expect(await ids({ overdue: false })).toEqual([shelter, training].sort());
+    expect(await ids({ pillar: 'PREVENTION' })).toEqual([training]);
+    expect(await ids({ search: 'poipet' })).toEqual([dossier]);
+    expect(await ids({ status: ['OPEN'] })).toEqual(mine);
+    expect(await ids({ dueBefore: new Date(Date.now() + 7 * 86_400_000).toISOString() })).toEqual(
+      [shelter, dossier].sort(),
+    );
+    const byKemlu = await ids({ assignedByMyAgency: true, search: 'Sambas' }, token.kemlu);
+    expect(byKemlu).toContain(training);
+  });
+
   it('serves the work queue overdue first, with a constant number of SQL queries however long it is', async () => {
     const queue = `{ myWorkQueue(first: 50) { totalCount edges { node { reference overdue dueAt assigningAgency { code } assigneeAgency { code } assigneeUser { displayName } history { kind } } } } }`;
     const assignee = await factories.agency();
