@@ -188,6 +188,7 @@ describe('tasks between agencies', () => {
       [{ assigneeAgencyId: agencyId.KEMLU }, 'assigneeAgencyId'],
       [{ title: 'x'.repeat(201) }, 'title'],
       [{ due: {} }, 'due'],
+      [{ agreementCommitmentId: '00000000-0000-4000-8000-000000000000' }, 'agreementCommitmentId'],
     ];
     for (const [overrides, field] of cases) {
       const result = await createTask('kemlu', overrides);
@@ -253,6 +254,17 @@ describe('tasks between agencies', () => {
     expect(await ids({ dueBefore: new Date(Date.now() + 7 * 86_400_000).toISOString() })).toEqual(
       [shelter, dossier].sort(),
     );
+    const [commitment] = await sut.dataSource.query(
+      `SELECT id FROM agreement_commitment WHERE code = 'KH-ID-IMM-2024-06'`,
+    );
+    const linked = (
+      await createTask('kemlu', {
+        assigneeAgencyId: assignee.id,
+        agreementCommitmentId: commitment.id,
+        title: 'Exchange 2026 statistics',
+      })
+    ).data!.createTask.id;
+    expect(await ids({ linkedItemId: commitment.id })).toEqual([linked]);
     const byKemlu = await ids({ assignedByMyAgency: true, search: 'Sambas' }, token.kemlu);
     expect(byKemlu).toContain(training);
   });

@@ -12,6 +12,7 @@ import { lockForChange } from '@app/database/row-lock';
 import { Connection, PageArgs, paginate } from '@app/graphql/pagination';
 import { AgencyEntity } from '@app/modules/agencies/agency.entity';
 import { AuditService, diffFields } from '@app/modules/audit/audit.service';
+import { AgreementCommitmentEntity } from '@app/modules/legal-instruments/agreement-commitment.entity';
 import { CalendarsService } from '@app/modules/calendars/calendars.service';
 import { Role } from '@app/modules/users/role.enum';
 import { UserEntity } from '@app/modules/users/user.entity';
@@ -89,8 +90,11 @@ export class TasksService {
     }
     if (filter.dueBefore) query.andWhere('task.dueAt < :dueBefore', { dueBefore: filter.dueBefore });
     if (filter.pillar) query.andWhere('task.pillar = :pillar', { pillar: filter.pillar });
-    if (filter.agreementCommitmentId) {
-      query.andWhere('task.agreementCommitmentId = :commitment', { commitment: filter.agreementCommitmentId });
+    if (filter.linkedItemId) {
+      query.andWhere(
+        ':linked IN (task.case_id, task.victim_id, task.referral_id, task.cross_border_request_id, task.agreement_commitment_id)',
+        { linked: filter.linkedItemId },
+      );
     }
     if (filter.search) query.andWhere('task.title ILIKE :search', { search: containsPattern(filter.search) });
     return args.orderBy === TaskOrder.CREATED_AT
@@ -122,6 +126,16 @@ export class TasksService {
       const assignee = await this.requireAssigneeAgency(manager, actor, input.assigneeAgencyId);
       await this.requireAssigneeUser(manager, input.assigneeUserId, assignee.id);
       const dueAt = await this.resolveDue(input.due, assignee);
+      if (
+        input.agreementCommitmentId &&
+        !(await manager.existsBy(AgreementCommitmentEntity, { id: input.agreementCommitmentId }))
+      ) {
+        throw new TaskException(
+          TaskErrorReason.LINK_NOT_FOUND,
+          `agreementCommitmentId: commitment ${input.agreementCommitmentId} was not found.`,
+          'agreementCommitmentId',
+        );
+      }
       const task = await manager.save(
         manager.create(TaskEntity, {
           assigningAgencyId: actor.agencyId,

@@ -174,8 +174,11 @@ export class TaskFilter {
   @EnumField(TaskPillar, { description: 'Only this pillar.', optional: true })
   pillar?: TaskPillar;
 
-  @IdField({ description: 'Only tasks linked to this agreement commitment.', optional: true })
-  agreementCommitmentId?: string;
+  @IdField({
+    description: 'Only tasks linked to this item (a case, victim, referral, cross-border request or commitment).',
+    optional: true,
+  })
+  linkedItemId?: string;
 
   @TextField({ description: 'Words in the title.', optional: true, max: 100 })
   search?: string;
