@@ -185,7 +185,16 @@ export const AGENCIES: AgencySeed[] = [
     'Embassy of Indonesia in Bangkok',
     T.OVERSEAS_MISSION,
     [C.CONSULAR_PROTECTION, C.REPATRIATION],
-    { parentCode: 'KEMLU', timeZone: 'Asia/Bangkok' },
+    { parentCode: 'KEMLU', timeZone: 'Asia/Bangkok', aliases: ['KBRI Thailand'] },
+  ),
+  id(
+    'KBRI-VTE',
+    'KBRI Vientiane',
+    'Kedutaan Besar Republik Indonesia di Vientiane',
+    'Embassy of Indonesia in Vientiane',
+    T.OVERSEAS_MISSION,
+    [C.CONSULAR_PROTECTION, C.REPATRIATION],
+    { parentCode: 'KEMLU', timeZone: 'Asia/Vientiane', aliases: ['KBRI Laos'] },
   ),
   // Immigration and law.
   id(
@@ -347,6 +356,46 @@ export const AGENCIES: AgencySeed[] = [
     { parentCode: 'POLRI' },
   ),
   id(
+    'POLDA-METRO',
+    'Polda Metro Jaya',
+    'Kepolisian Daerah Metro Jaya',
+    'Greater Jakarta Metropolitan Regional Police',
+    T.POLICE,
+    [C.INVESTIGATION],
+    { parentCode: 'POLRI' },
+  ),
+  id('POLDA-BALI', 'Polda Bali', 'Kepolisian Daerah Bali', 'Bali Regional Police', T.POLICE, [C.INVESTIGATION], {
+    parentCode: 'POLRI',
+    timeZone: MKS,
+  }),
+  id(
+    'POLDA-KALBAR',
+    'Polda Kalbar',
+    'Kepolisian Daerah Kalimantan Barat',
+    'West Kalimantan Regional Police',
+    T.POLICE,
+    [C.INVESTIGATION],
+    { parentCode: 'POLRI', timeZone: PNK },
+  ),
+  id(
+    'POLDA-KEPRI',
+    'Polda Kepri',
+    'Kepolisian Daerah Kepulauan Riau',
+    'Riau Islands Regional Police',
+    T.POLICE,
+    [C.INVESTIGATION],
+    { parentCode: 'POLRI' },
+  ),
+  id(
+    'POLDA-NTB',
+    'Polda NTB',
+    'Kepolisian Daerah Nusa Tenggara Barat',
+    'West Nusa Tenggara Regional Police',
+    T.POLICE,
+    [C.INVESTIGATION],
+    { parentCode: 'POLRI', timeZone: MKS },
+  ),
+  id(
     'UPTD-PPA-NTT',
     'UPTD PPA NTT',
     'Unit Pelaksana Teknis Daerah Perlindungan Perempuan dan Anak Provinsi NTT',
@@ -398,6 +447,18 @@ export const AGENCIES: AgencySeed[] = [
   id('YAYASAN-PULIH', 'Yayasan Pulih', 'Yayasan Pulih', 'Pulih Foundation (psychosocial recovery)', T.NGO, [
     C.PSYCHOSOCIAL,
   ]),
+  id(
+    'YAYASAN-BAKTI',
+    'Yayasan BaKTI',
+    'Yayasan Bursa Pengetahuan Kawasan Timur Indonesia',
+    'BaKTI Foundation',
+    T.NGO,
+    [],
+    {
+      timeZone: MKS,
+      aliases: ['BaKTI'],
+    },
+  ),
   id(
     'CARITAS-KH',
     'Caritas Cambodia',
@@ -470,12 +531,22 @@ export const AGENCIES: AgencySeed[] = [
     'Immigration Department of Malaysia',
     T.FOREIGN_COUNTERPART,
     [C.TRAVEL_DOCUMENTS],
-    { country: 'MY', timeZone: KUL },
+    { country: 'MY', timeZone: KUL, aliases: ['Malaysian immigration', 'Imigresen Malaysia'] },
   ),
   id('MY-PDRM', 'PDRM', 'Polis Diraja Malaysia', 'Royal Malaysia Police', T.FOREIGN_COUNTERPART, [C.INVESTIGATION], {
     country: 'MY',
     timeZone: KUL,
+    aliases: ['Malaysian police', 'RMP'],
   }),
+  id(
+    'MY-EMB-JKT',
+    'Kedutaan Malaysia Jakarta',
+    'Kedutaan Besar Malaysia, Jakarta',
+    'Embassy of Malaysia in Jakarta',
+    T.FOREIGN_COUNTERPART,
+    [],
+    { country: 'MY', timeZone: JKT, aliases: ['Malaysian Embassy Jakarta'] },
+  ),
 ];
 
 export const TASK_FORCE_UNITS: TaskForceUnitSeed[] = [
@@ -568,8 +639,12 @@ const PERPRES_49 = 'Perpres 49/2023 (second amendment of Perpres 69/2008); Satga
 const PERPRES_69 =
   'Perpres 69/2008; the exact start date is not in the sources (recorded as the first day of April 2008)';
 
+/**
+ * Members of the national unit besides the chairs. The sources give the size (27 ministries/agencies in Perpres
+ * 49/2023) but not the list; this selection is the project's reading of the bodies the sources name, and is
+ * editable reference data. The chairs and the daily chair are recorded by their own rows, not again as MEMBER.
+ */
 const NATIONAL_MEMBERS = [
-  'KEMENKO-PMK',
   'KEMLU',
   'KEMENKUMHAM',
   'KEJAGUNG',
@@ -650,7 +725,7 @@ export const MEMBERSHIPS: MembershipSeed[] = [
     role: R.MEMBER,
     validFrom: REORGANISED,
     validTo: null,
-    basis: 'Perpres 49/2023 (27 ministries and agencies)',
+    basis: 'Perpres 49/2023 (27 ministries and agencies); the member list is not in the sources (inferred, editable)',
   })),
   {
     unitCode: 'GTPP-NAS',
@@ -658,7 +733,8 @@ export const MEMBERSHIPS: MembershipSeed[] = [
     role: R.PARTNER,
     validFrom: '2008-04-01',
     validTo: null,
-    basis: 'IOM supports on government request; counter-trafficking work in Indonesia since 2005',
+    basis:
+      'IOM supports on government request (counter-trafficking work in Indonesia since 2005); partnership recorded from the task force start date, itself approximate',
   },
   {
     unitCode: 'GTPP-NTT',
@@ -687,6 +763,30 @@ export const MEMBERSHIPS: MembershipSeed[] = [
   {
     unitCode: 'GTPP-JABAR',
     agencyCode: 'POLDA-JABAR',
+    role: R.DAILY_CHAIR,
+    validFrom: REORGANISED,
+    validTo: null,
+    basis: 'Provincial task force following the 2023 reorganisation (project decision, editable)',
+  },
+  {
+    unitCode: 'GTPP-KALBAR',
+    agencyCode: 'POLDA-KALBAR',
+    role: R.DAILY_CHAIR,
+    validFrom: REORGANISED,
+    validTo: null,
+    basis: 'Provincial task force following the 2023 reorganisation (project decision, editable)',
+  },
+  {
+    unitCode: 'GTPP-KEPRI',
+    agencyCode: 'POLDA-KEPRI',
+    role: R.DAILY_CHAIR,
+    validFrom: REORGANISED,
+    validTo: null,
+    basis: 'Provincial task force following the 2023 reorganisation (project decision, editable)',
+  },
+  {
+    unitCode: 'GTPP-NTB',
+    agencyCode: 'POLDA-NTB',
     role: R.DAILY_CHAIR,
     validFrom: REORGANISED,
     validTo: null,
@@ -755,7 +855,7 @@ export const LEGAL_INSTRUMENTS: LegalInstrumentSeed[] = [
     '2007-04-19',
     'Undang-Undang tentang Pemberantasan Tindak Pidana Perdagangan Orang',
     'Law on the Eradication of the Crime of Trafficking in Persons',
-    'Penalties of 3–15 years and fines of Rp 120–600 million.',
+    'Penalties of 3–15 years and fines of Rp 120–600 million. Only the year is in the sources; the day (19 April 2007) is outside knowledge, to be verified.',
   ),
   law(
     'PERPRES-69-2008',
@@ -783,7 +883,7 @@ export const LEGAL_INSTRUMENTS: LegalInstrumentSeed[] = [
       '2017-10-17',
       'Undang-Undang tentang Pengesahan Konvensi ASEAN Menentang Perdagangan Orang (ACTIP)',
       'Law ratifying the ASEAN Convention against Trafficking in Persons (ACTIP)',
-      'Ratified in the DPR plenary on 17 October 2017.',
+      'Ratified in the DPR plenary on 17 October 2017 (the date recorded is that plenary, not the signing of the law). The law number 12/2017 is outside knowledge, not in the sources.',
     ),
     partyNames: ['Republik Indonesia', 'ASEAN'],
   },
@@ -794,7 +894,7 @@ export const LEGAL_INSTRUMENTS: LegalInstrumentSeed[] = [
     '2021-01-01',
     'Peraturan Presiden tentang Perubahan atas Perpres 69/2008',
     'Presidential Regulation amending Perpres 69/2008 (first amendment)',
-    'Only the year is in the sources; the day is a placeholder.',
+    'Only the year is in the sources; the day is a placeholder. That it is the first amendment is inferred from Perpres 49/2023 being the second.',
   ),
   law(
     'PERPRES-49-2023',
@@ -819,7 +919,7 @@ export const LEGAL_INSTRUMENTS: LegalInstrumentSeed[] = [
     partyNames: ['Kepolisian Negara Republik Indonesia', 'Ministry of Interior of the Kingdom of Cambodia'],
     partyAgencyCodes: ['POLRI', 'KH-MOI'],
     notes:
-      'Only the month is in the sources (August 2022; another passage says August 2023). Criticised for "a lack of substantial progress". The commitment areas below are the project\'s reading of its purpose, not quoted text.',
+      'Only the month is in the sources (August 2022; another passage says August 2023), so the day is a placeholder. The official title is not in the sources; the title here describes its purpose ("to enhance cooperation in dealing with crimes that occur across the borders"). Criticised for "a lack of substantial progress". The commitment areas below are inferred from that purpose, not quoted text.',
     commitments: [
       commitment(
         'MOU-POLRI-KH-MOHA-2022',
@@ -858,7 +958,7 @@ export const LEGAL_INSTRUMENTS: LegalInstrumentSeed[] = [
     partyNames: ['Direktorat Jenderal Imigrasi Republik Indonesia', 'General Department of Immigration of Cambodia'],
     partyAgencyCodes: ['DITJEN-IMIGRASI', 'KH-GDI'],
     notes:
-      'Agreed by DG Silmy Karim and Lt. Gen. SOK Veasna; an Indonesian immigration attaché is posted in Phnom Penh to operate it.',
+      'First Cambodia–Indonesia Bilateral Meeting on Immigration Matters, agreed by DG Silmy (the sources spell him "Salim"; Silmy Karim is outside knowledge) and Lt. Gen. SOK Veasna; 8 cooperation areas, in the order of the sources. An Indonesian immigration attaché is posted in Phnom Penh to operate it; commitment owners are the project\'s assignment.',
     commitments: [
       commitment(
         'KH-ID-IMM-2024',
