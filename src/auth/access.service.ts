@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 
 import { RequestException } from '@app/common/domain.exception';
+import { TaskSide } from '@app/modules/tasks/task.enums';
 import { Role } from '@app/modules/users/role.enum';
 
 import { Actor, hasRole } from './actor';
@@ -20,13 +21,10 @@ export class AccessService {
    * Which side of a task the actor works on: the assigning or the assignee agency's liaison, or neither.
    * Supervisors and secretariats see tasks but do not act on them.
    */
-  taskSide(
-    actor: Actor,
-    task: { assigningAgencyId: string; assigneeAgencyId: string },
-  ): 'ASSIGNER' | 'ASSIGNEE' | null {
+  taskSide(actor: Actor, task: { assigningAgencyId: string; assigneeAgencyId: string }): TaskSide | null {
     if (!hasRole(actor, Role.LIAISON)) return null;
-    if (actor.agencyId === task.assigningAgencyId) return 'ASSIGNER';
-    if (actor.agencyId === task.assigneeAgencyId) return 'ASSIGNEE';
+    if (actor.agencyId === task.assigningAgencyId) return TaskSide.ASSIGNER;
+    if (actor.agencyId === task.assigneeAgencyId) return TaskSide.ASSIGNEE;
     return null;
   }
 

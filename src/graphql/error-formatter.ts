@@ -72,7 +72,9 @@ export function formatError(error: GraphQLError): GraphQLError {
 export function mercuriusErrorFormatter(execution: ExecutionResult): { statusCode: number; response: ExecutionResult } {
   // Mercurius reports a query that fails validation as one error carrying the GraphQL errors in `errors`.
   const flat = (execution.errors ?? []).flatMap((error: unknown) => {
-    const nested = (error as { errors?: unknown }).errors ?? (error as GraphQLError).originalError?.['errors' as never];
+    const nested =
+      (error as { errors?: unknown }).errors ??
+      ((error as GraphQLError).originalError as { errors?: unknown } | undefined)?.errors;
     return Array.isArray(nested) ? nested : [error];
   });
   const errors = flat.map((error) =>

@@ -42,6 +42,11 @@ export class AgenciesService {
     return agency;
   }
 
+  /** The agency or null, inside the caller's transaction when one is given. */
+  findOne(id: string, manager: EntityManager = this.dataSource.manager): Promise<AgencyEntity | null> {
+    return manager.findOneBy(AgencyEntity, { id });
+  }
+
   /** Whether an agency exists, inside the caller's transaction when one is given. */
   exists(id: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
     return manager.existsBy(AgencyEntity, { id });

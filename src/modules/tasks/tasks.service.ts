@@ -5,7 +5,7 @@ import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { addWorkingDays } from '@libs/deadlines';
 
 import { AccessService } from '@app/auth/access.service';
-import { Actor, hasRole } from '@app/auth/actor';
+import { Actor } from '@app/auth/actor';
 import { Clock } from '@app/common/clock';
 import { containsPattern } from '@app/common/sql';
 import { lockForChange } from '@app/database/row-lock';
@@ -14,7 +14,6 @@ import { AgencyEntity } from '@app/modules/agencies/agency.entity';
 import { AuditService, diffFields } from '@app/modules/audit/audit.service';
 import { AgreementCommitmentEntity } from '@app/modules/legal-instruments/agreement-commitment.entity';
 import { CalendarsService } from '@app/modules/calendars/calendars.service';
-import { Role } from '@app/modules/users/role.enum';
 import { UserEntity } from '@app/modules/users/user.entity';
 import { DomainEvent, recordEvents } from '@app/queue/outbox';
 import { EventPayload } from '@app/queue/outbox-event.entity';
@@ -121,7 +120,6 @@ export class TasksService {
   }
 
   async createTask(actor: Actor, input: CreateTaskInput): Promise<TaskEntity> {
-    this.requireLiaison(actor);
     return this.dataSource.transaction(async (manager) => {
       const assignee = await this.requireAssigneeAgency(manager, actor, input.assigneeAgencyId);
       await this.requireAssigneeUser(manager, input.assigneeUserId, assignee.id);
@@ -251,12 +249,7 @@ export class TasksService {
       if (!side) throw this.wrongSide(action);
       const reason = input.reason ?? input.note ?? null;
       const from = task.status;
-      task.status = this.decide(
-        task,
-        action,
-        side === 'ASSIGNER' ? TaskSide.ASSIGNER : TaskSide.ASSIGNEE,
-        input.reason,
-      );
+      task.status = this.decide(task, action, side, input.reason);
       task.blockedReason = task.status === TaskStatus.BLOCKED ? (input.reason ?? null) : null;
       if (task.status === TaskStatus.DONE) task.completedAt = this.clock.now();
       if (action === TaskAction.REOPEN) task.deadlineVersion += 1;
@@ -341,12 +334,6 @@ export class TasksService {
       decision.refused.message,
       reasonCode === TaskErrorReason.REASON_REQUIRED ? 'reason' : undefined,
     );
-  }
-
-  private requireLiaison(actor: Actor): void {
-    if (!hasRole(actor, Role.LIAISON)) {
-      throw new TaskException(TaskErrorReason.WRONG_SIDE, 'Only agency liaisons can assign tasks.');
-    }
   }
 
   private requireSide(actor: Actor, task: TaskEntity, side: TaskSide, verb: string): void {

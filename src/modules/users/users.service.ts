@@ -77,7 +77,7 @@ export class UsersService {
     }
     const passwordHash = await this.hasher.hash(input.initialPassword);
     return this.dataSource.transaction(async (manager) => {
-      const agency = await this.agencies.exists(input.agencyId, manager);
+      const agency = await this.agencies.findOne(input.agencyId, manager);
       if (!agency) {
         throw new UserException(
           UserErrorReason.USER_AGENCY_NOT_FOUND,
@@ -87,7 +87,7 @@ export class UsersService {
       }
       await this.requireSupervisor(manager, input.supervisorUserId);
       const { initialPassword: _p, ...fields } = input;
-      const timeZone = fields.timeZone ?? (await this.agencies.findById(input.agencyId)).timeZone;
+      const timeZone = fields.timeZone ?? agency.timeZone;
       const user = manager.create(UserEntity, {
         ...fields,
         roles: [...new Set(fields.roles)],
