@@ -42,14 +42,15 @@ export class AccessGuard implements CanActivate {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match) throw RequestException.unauthenticated('Send the access token as "Authorization: Bearer <token>".');
 
-    holder.actor = await this.resolveActor(match[1]);
+    holder.actor = await this.actorForToken(match[1]);
     if (rule.kind === 'roles' && !rule.roles.some((role) => holder.actor!.roles.includes(role))) {
       throw RequestException.forbidden();
     }
     return true;
   }
 
-  private async resolveActor(token: string): Promise<Actor> {
+  /** The actor behind an access token, or UNAUTHENTICATED (also used by the queue board). */
+  async actorForToken(token: string): Promise<Actor> {
     const claims = this.tokens.verify(token);
     const user = await this.users.findOne({
       where: { id: claims.sub },

@@ -1,7 +1,16 @@
-import { Global, Module } from '@nestjs/common';
+import { DynamicModule, Global, Module } from '@nestjs/common';
 
 import { Clock } from './clock';
 
+/** Shared services every module may use; tests pass their own clock. */
 @Global()
-@Module({ providers: [Clock], exports: [Clock] })
-export class CommonModule {}
+@Module({})
+export class CommonModule {
+  static forRoot(clock?: Clock): DynamicModule {
+    return {
+      module: CommonModule,
+      providers: [clock ? { provide: Clock, useValue: clock } : Clock],
+      exports: [Clock],
+    };
+  }
+}

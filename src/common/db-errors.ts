@@ -11,3 +11,8 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
 export function isForeignKeyViolation(error: unknown): boolean {
   return error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23503';
 }
+
+/** PostgreSQL's lock_not_available (a NOWAIT lock someone else holds). */
+export function isLockNotAvailable(error: unknown): boolean {
+  return error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '55P03';
+}

@@ -33,4 +33,14 @@ export interface AppConfig {
     mailWebPort: number;
   };
   publicUrl: string;
+  jobs: {
+    /** Jobs each worker process runs at once, per queue. */
+    concurrency: number;
+    /** How long a job's lock lasts; a worker that dies mid-job hands it on after about this long. */
+    lockMs: number;
+    /** How often the outbox relay looks for committed rows (0 turns the loop off; tests relay by hand). */
+    outboxPollMs: number;
+    /** First retry delay of a failed job; each later retry waits twice as long. */
+    backoffMs: number;
+  };
 }

@@ -104,4 +104,32 @@ export class EnvSchema {
   @IsOptional()
   @Matches(/^https?:\/\/.+/, { message: 'must be an http:// or https:// URL' })
   PUBLIC_URL?: string;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  WORKER_CONCURRENCY?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(600000)
+  JOB_LOCK_MS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(60000)
+  OUTBOX_POLL_MS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(600000)
+  JOB_BACKOFF_MS?: number;
 }

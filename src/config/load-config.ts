@@ -74,5 +74,11 @@ export function loadConfig(env: Env, devSecrets?: { tokenSecret: string; piiEncr
       mailWebPort: parsed.EMBEDDED_MAIL_WEB_PORT ?? 1080,
     },
     publicUrl: parsed.PUBLIC_URL ?? `http://localhost:${port}`,
+    jobs: {
+      concurrency: parsed.WORKER_CONCURRENCY ?? 5,
+      lockMs: parsed.JOB_LOCK_MS ?? 30_000,
+      outboxPollMs: parsed.OUTBOX_POLL_MS ?? 250,
+      backoffMs: parsed.JOB_BACKOFF_MS ?? 5_000,
+    },
   };
 }

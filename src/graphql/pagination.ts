@@ -75,6 +75,8 @@ export interface SortKey<T> {
   column: string;
   /** The same value read from a loaded row. */
   value: (row: T) => string | number;
+  /** Newest or largest first (ties still broken by id, in the same direction). */
+  descending?: boolean;
 }
 
 const encode = (value: string | number, id: string): string =>
@@ -105,11 +107,16 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
   const pageQuery = query.clone();
   if (page.after) {
     const [value, id] = decode(page.after);
-    pageQuery.andWhere(`(${sort.column}, ${alias}.id) > (:afterValue, :afterId)`, { afterValue: value, afterId: id });
+    const comparison = sort.descending ? '<' : '>';
+    pageQuery.andWhere(`(${sort.column}, ${alias}.id) ${comparison} (:afterValue, :afterId)`, {
+      afterValue: value,
+      afterId: id,
+    });
   }
+  const direction = sort.descending ? 'DESC' : 'ASC';
   const rows = await pageQuery
-    .orderBy(sort.column, 'ASC')
-    .addOrderBy(`${alias}.id`, 'ASC')
+    .orderBy(sort.column, direction)
+    .addOrderBy(`${alias}.id`, direction)
     .limit(page.first + 1)
     .getMany();
   const hasNextPage = rows.length > page.first;

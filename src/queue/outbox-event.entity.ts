@@ -5,11 +5,13 @@ export type EventPayload = Record<string, string | number | boolean | null>;
 
 /**
  * A domain event or job request written in the same transaction as the change that caused it. The relay
- * (notifications issue) moves unpublished rows to BullMQ after commit, so nothing is enqueued for a change
- * that rolled back and nothing is lost when Redis is.
+ * moves unpublished rows to BullMQ after commit, so nothing is enqueued for a change that rolled back and
+ * nothing is lost when Redis is. A row is processed once its job has done its work (or, for job requests
+ * whose own table tracks delivery, once published); the sweep re-enqueues published rows never processed.
  */
 @Entity('outbox_event')
 @Index('IDX_outbox_event_unpublished', ['createdAt'], { where: '"published_at" IS NULL' })
+@Index('IDX_outbox_event_unprocessed', ['publishedAt'], { where: '"processed_at" IS NULL' })
 export class OutboxEventEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -33,4 +35,7 @@ export class OutboxEventEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   publishedAt: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  processedAt: Date | null;
 }

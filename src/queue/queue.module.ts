@@ -5,10 +5,15 @@ import type { Redis } from 'ioredis';
 import { AppConfig } from '@app/config/app-config';
 import { APP_CONFIG } from '@app/config/config.module';
 
-import { DEFAULT_JOB_OPTIONS, REDIS_CLIENT } from './queue.constants';
+import { JobQueues } from './job-queues';
+import { defaultJobOptions, REDIS_CLIENT } from './queue.constants';
+import { ALL_QUEUES } from './queue.names';
 import { createRedisClient, redisOptions } from './redis-connection';
 
-/** The BullMQ connection (key prefix and default job options from config) and a shared Redis client. */
+/**
+ * The BullMQ connection (key prefix and default job options from config), every queue (producers only:
+ * processors live in the worker role), and a shared Redis client.
+ */
 @Global()
 @Module({
   imports: [
@@ -17,9 +22,10 @@ import { createRedisClient, redisOptions } from './redis-connection';
       useFactory: (config: AppConfig) => ({
         connection: redisOptions(config.redisUrl),
         prefix: config.redisPrefix,
-        defaultJobOptions: DEFAULT_JOB_OPTIONS,
+        defaultJobOptions: defaultJobOptions(config.jobs.backoffMs),
       }),
     }),
+    BullModule.registerQueue(...ALL_QUEUES.map((name) => ({ name }))),
   ],
   providers: [
     {
@@ -27,8 +33,9 @@ import { createRedisClient, redisOptions } from './redis-connection';
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => createRedisClient(config.redisUrl),
     },
+    JobQueues,
   ],
-  exports: [BullModule, REDIS_CLIENT],
+  exports: [BullModule, REDIS_CLIENT, JobQueues],
 })
 export class QueueModule implements OnApplicationShutdown {
   constructor(@Inject(REDIS_CLIENT) private readonly redis: Redis) {}

@@ -1,0 +1,124 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+
+import { Clock } from '@app/common/clock';
+import { AppConfig } from '@app/config/app-config';
+import { APP_CONFIG } from '@app/config/config.module';
+
+import { SweepStep } from './job-handler.decorator';
+import { JobQueues } from './job-queues';
+import { OutboxRow, routeOutboxRow } from './outbox-routes';
+
+const BATCH = 500;
+/** How long Redis may take to accept a batch before the relay gives up and retries (rows stay unpublished). */
+const PUBLISH_TIMEOUT_MS = 10_000;
+
+/**
+ * Moves committed outbox rows to BullMQ (worker role). Rows are claimed with SKIP LOCKED, so several workers
+ * relay side by side without sending a row twice; job ids are deterministic, so a relay that dies after
+ * Redis accepted a batch but before PostgreSQL marked it published only re-adds jobs that already exist.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('OutboxRelay');
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private stopped = false;
+  private lastError: string | undefined;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly queues: JobQueues,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.config.jobs.outboxPollMs > 0) this.schedule(0);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running;
+  }
+
+  /** Publishes every unpublished row now; returns how many it published. */
+  async relayAll(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const count = await this.relayBatch();
+      total += count;
+      if (count < BATCH) return total;
+    }
+  }
+
+  async relayBatch(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows: OutboxRow[] = await manager.query(
+        `SELECT id, topic, aggregate_id AS "aggregateId", payload FROM outbox_event
+         WHERE published_at IS NULL ORDER BY created_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [BATCH],
+      );
+      if (rows.length === 0) return 0;
+      const now = this.clock.now();
+      const routes = rows.map((row) => routeOutboxRow(row, now));
+      await withTimeout(this.queues.addAll(routes.map((route) => route.job)), PUBLISH_TIMEOUT_MS);
+      await manager.query(
+        `UPDATE outbox_event SET published_at = $2,
+           processed_at = CASE WHEN id = ANY($3::uuid[]) THEN $2 ELSE processed_at END
+         WHERE id = ANY($1::uuid[])`,
+        [rows.map((row) => row.id), now, rows.filter((_, i) => routes[i].settledOnPublish).map((row) => row.id)],
+      );
+      return rows.length;
+    });
+  }
+
+  /** Published but never processed (Redis lost the job, or it is still queued): make sure the job exists. */
+  @SweepStep('outbox')
+  async resubmitUnprocessed(): Promise<number> {
+    const rows: OutboxRow[] = await this.dataSource.query(
+      `SELECT id, topic, aggregate_id AS "aggregateId", payload FROM outbox_event
+       WHERE processed_at IS NULL AND published_at IS NOT NULL AND published_at <= $1
+       ORDER BY published_at LIMIT 1000`,
+      [new Date(this.clock.now().getTime() - 30_000)],
+    );
+    let added = 0;
+    for (const row of rows) {
+      if ((await this.queues.ensureDue(routeOutboxRow(row, this.clock.now()).job)) === 'added') added += 1;
+    }
+    return added;
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.running = this.tick().finally(() => this.schedule(this.config.jobs.outboxPollMs));
+    }, delayMs);
+  }
+
+  private async tick(): Promise<void> {
+    try {
+      await this.relayAll();
+      if (this.lastError) this.logger.log('Outbox relay recovered.');
+      this.lastError = undefined;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      // Log once per distinct failure (Redis down would otherwise log four times a second).
+      if (message !== this.lastError)
+        this.logger.warn({ msg: 'outbox relay failed; rows stay queued', error: message });
+      this.lastError = message;
+    }
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout;
+  return Promise.race([
+    promise,
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`Redis did not accept the jobs within ${ms} ms`)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}

@@ -1,0 +1,39 @@
+import { JobRequest } from './job-queues';
+import { EventPayload } from './outbox-event.entity';
+import { JobIds, JobName } from './queue.names';
+
+/** Outbox topic of a job request for one escalation rung; its payload carries `fireAt`. */
+export const RUNG_SCHEDULED_TOPIC = 'escalation.rung-scheduled';
+
+export interface OutboxRow {
+  id: string;
+  topic: string;
+  aggregateId: string;
+  payload: EventPayload;
+}
+
+export interface Route {
+  job: JobRequest;
+  /** True when publishing settles the row: the job's own table (e.g. escalation_rung) tracks delivery. */
+  settledOnPublish: boolean;
+}
+
+/** Where each outbox row goes: job requests to their job; every domain event to the notification dispatcher. */
+export function routeOutboxRow(row: OutboxRow, now: Date): Route {
+  if (row.topic === RUNG_SCHEDULED_TOPIC) {
+    const fireAt = Date.parse(String(row.payload.fireAt));
+    return {
+      job: {
+        name: JobName.FIRE_RUNG,
+        data: { rungId: row.aggregateId },
+        jobId: JobIds.rung(row.aggregateId),
+        delayMs: Number.isFinite(fireAt) ? fireAt - now.getTime() : 0,
+      },
+      settledOnPublish: true,
+    };
+  }
+  return {
+    job: { name: JobName.DISPATCH_EVENT, data: { eventId: row.id }, jobId: JobIds.event(row.id) },
+    settledOnPublish: false,
+  };
+}

@@ -1,0 +1,77 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Worker } from 'bullmq';
+
+import { AppConfig } from '@app/config/app-config';
+import { APP_CONFIG } from '@app/config/config.module';
+
+import { JobHandlerRegistry } from './job-handler.registry';
+import { JobQueues } from './job-queues';
+import { JOB_SCHEDULERS } from './job-schedulers';
+import { ALL_QUEUES, JOB_QUEUE } from './queue.names';
+import { redisOptions } from './redis-connection';
+
+/** Re-registers the repeating jobs this often, so a Redis that lost everything gets them back within a minute. */
+const SCHEDULER_REFRESH_MS = 60_000;
+
+/**
+ * The BullMQ workers of the worker role: one per queue, each running jobs through the handler registry.
+ * Job payloads never reach the logs (they hold ids only, but the rule is simpler without exceptions).
+ */
+@Injectable()
+export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Worker');
+  private readonly workers: Worker[] = [];
+  private refresh: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly registry: JobHandlerRegistry,
+    private readonly queues: JobQueues,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const { concurrency, lockMs } = this.config.jobs;
+    for (const name of ALL_QUEUES) {
+      const worker = new Worker(name, (job, token) => this.registry.handle(job, token), {
+        connection: redisOptions(this.config.redisUrl),
+        prefix: this.config.redisPrefix,
+        concurrency,
+        lockDuration: lockMs,
+        stalledInterval: Math.max(1_000, Math.round(lockMs / 2)),
+        maxStalledCount: 3,
+      });
+      worker.on('failed', (job, error) =>
+        this.logger.warn({
+          msg: 'job failed',
+          queue: name,
+          job: job?.name,
+          jobId: job?.id,
+          attempt: job?.attemptsMade,
+          error: error.message,
+        }),
+      );
+      worker.on('error', (error) => this.logger.error({ msg: 'worker error', queue: name, error: error.message }));
+      this.workers.push(worker);
+    }
+    await this.registerSchedulers();
+    this.refresh = setInterval(() => void this.registerSchedulers(), SCHEDULER_REFRESH_MS);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.refresh) clearInterval(this.refresh);
+    await Promise.all(this.workers.map((worker) => worker.close()));
+  }
+
+  /** Idempotent: upserting a scheduler that exists changes nothing. */
+  async registerSchedulers(): Promise<void> {
+    try {
+      for (const scheduler of JOB_SCHEDULERS) {
+        await this.queues
+          .queue(JOB_QUEUE[scheduler.job])
+          .upsertJobScheduler(scheduler.id, { every: scheduler.everyMs }, { name: scheduler.job, data: {} });
+      }
+    } catch (error) {
+      this.logger.warn({ msg: 'could not register job schedulers', error: (error as Error).message });
+    }
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * Every queue and job name Simpul uses, in one place. A job name belongs to exactly one queue; the worker
+ * refuses to boot when a name below has no handler (see job-handler.registry.ts).
+ */
+export enum QueueName {
+  NOTIFICATIONS = 'notifications',
+  ESCALATIONS = 'escalations',
+  DIGESTS = 'digests',
+  MAINTENANCE = 'maintenance',
+}
+
+export enum JobName {
+  /** Turns one domain event from the outbox into in-app notifications (and email jobs). */
+  DISPATCH_EVENT = 'event.dispatch',
+  /** Sends the email of one notification. */
+  SEND_EMAIL = 'notification.email',
+  /** Fires one rung of an escalation ladder (a delayed job). */
+  FIRE_RUNG = 'escalation.fire',
+  /** Reconciles Redis with PostgreSQL: re-enqueues whatever is due and not delivered. */
+  SWEEP = 'maintenance.sweep',
+  /** Marks agreement commitments with no recent activity STALLED. */
+  DETECT_STALLED_COMMITMENTS = 'maintenance.detect-stalled-commitments',
+}
+
+export const JOB_QUEUE: Record<JobName, QueueName> = {
+  [JobName.DISPATCH_EVENT]: QueueName.NOTIFICATIONS,
+  [JobName.SEND_EMAIL]: QueueName.NOTIFICATIONS,
+  [JobName.FIRE_RUNG]: QueueName.ESCALATIONS,
+  [JobName.SWEEP]: QueueName.MAINTENANCE,
+  [JobName.DETECT_STALLED_COMMITMENTS]: QueueName.MAINTENANCE,
+};
+
+export const ALL_QUEUES = Object.values(QueueName);
+
+/**
+ * Deterministic job ids: the same work always has the same id, so adding it twice (relay retry, sweep,
+ * two workers) leaves one job. BullMQ forbids ":" in custom ids.
+ */
+export const JobIds = {
+  event: (outboxEventId: string) => `event.${outboxEventId}`,
+  email: (notificationId: string) => `email.${notificationId}`,
+  rung: (rungId: string) => `rung.${rungId}`,
+};
