@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Job } from 'bullmq';
+import { DataSource } from 'typeorm';
+
+import { JobHandler } from '@app/queue/job-handler.decorator';
+import { payloadUuid } from '@app/queue/job-errors';
+import { EventPayload } from '@app/queue/outbox-event.entity';
+import { JobName } from '@app/queue/queue.names';
+
+import { EmailQueue } from './email-queue';
+import { EVENT_RULES } from './event-rules';
+import { NotificationsService } from './notifications.service';
+import { RecipientsService } from './recipients.service';
+
+/**
+ * Turns one committed domain event into notifications. The event row is marked processed in the same
+ * transaction that creates them; rerunning the job finds it processed (or hits the dedupe keys) and adds nothing.
+ */
+@Injectable()
+export class EventDispatchJob {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly notifications: NotificationsService,
+    private readonly recipients: RecipientsService,
+    private readonly emails: EmailQueue,
+  ) {}
+
+  @JobHandler(JobName.DISPATCH_EVENT)
+  async dispatch(job: Job): Promise<{ notified: number } | 'already processed' | 'no such event'> {
+    const eventId = payloadUuid(job.name, job.data, 'eventId');
+    const [event] = (await this.dataSource.query(
+      `SELECT topic, payload, processed_at AS "processedAt" FROM outbox_event WHERE id = $1`,
+      [eventId],
+    )) as { topic: string; payload: EventPayload; processedAt: Date | null }[];
+    if (!event) return 'no such event';
+    if (event.processedAt) return 'already processed';
+    const rule = EVENT_RULES[event.topic];
+    const notice = rule ? await rule(event.payload, this.recipients) : undefined;
+    const emailIds = await this.dataSource.transaction(async (manager) => {
+      const claimed = await manager.query(
+        `UPDATE outbox_event SET processed_at = clock_timestamp() WHERE id = $1 AND processed_at IS NULL RETURNING id`,
+        [eventId],
+      );
+      if ((claimed as unknown[]).length === 0 || !notice) return [];
+      return this.notifications.create(
+        manager,
+        notice.recipients.map((recipientUserId) => ({
+          recipientUserId,
+          kind: notice.kind,
+          dedupeKey: `event.${eventId}.${recipientUserId}`,
+          subjectType: notice.subjectType,
+          subjectId: notice.subjectId,
+          reference: notice.reference,
+          params: notice.params,
+        })),
+      );
+    });
+    await this.emails.enqueue(emailIds);
+    return { notified: notice?.recipients.length ?? 0 };
+  }
+}

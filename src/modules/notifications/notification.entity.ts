@@ -1,0 +1,86 @@
+import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+
+import { BaseEntity } from '@app/database/base.entity';
+import { UserEntity } from '@app/modules/users/user.entity';
+
+import { DeliveryStatus, NotificationKind } from './notification.enums';
+
+/** Template parameters: codes, agency names, instants. Never personal data or free text. */
+export type NotificationParams = Record<string, string>;
+
+/**
+ * One message to one person, in the app and (unless muted) by email. `dedupeKey` is unique: the event or rung
+ * that caused it plus the recipient, so a job that runs twice creates nothing twice.
+ */
+@ObjectType('Notification', {
+  description: 'A message to you about work in Simpul (reference codes, never identities).',
+})
+@Entity('notification')
+@Index('UQ_notification_dedupe_key', ['dedupeKey'], { unique: true })
+@Index('IDX_notification_recipient_created', ['recipientUserId', 'createdAt'])
+@Index('IDX_notification_email_pending', ['createdAt'], { where: `"email_status" = 'PENDING'` })
+export class NotificationEntity extends BaseEntity {
+  @Column({ type: 'uuid' })
+  recipientUserId: string;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'recipient_user_id', foreignKeyConstraintName: 'FK_notification_recipient' })
+  recipient?: UserEntity;
+
+  @Field(() => NotificationKind, { description: 'What it is about.' })
+  @Column({ type: 'enum', enum: NotificationKind, enumName: 'notification_kind' })
+  kind: NotificationKind;
+
+  @Field(() => Boolean, { description: 'Critical notifications (escalations that reach you) cannot be muted.' })
+  @Column({ type: 'boolean', default: false })
+  critical: boolean;
+
+  @Column({ type: 'varchar', length: 200 })
+  dedupeKey: string;
+
+  @Field(() => String, { description: 'The kind of record it is about, e.g. Task.' })
+  @Column({ type: 'varchar', length: 40 })
+  subjectType: string;
+
+  @Field(() => ID, { description: 'The record it is about.' })
+  @Column({ type: 'uuid' })
+  subjectId: string;
+
+  @Field(() => String, { description: 'Reference code of the record, e.g. TSK-000042.' })
+  @Column({ type: 'varchar', length: 40 })
+  reference: string;
+
+  @Column({ type: 'jsonb', default: {} })
+  params: NotificationParams;
+
+  /** False when the recipient muted this kind in the app but still wants the email. */
+  @Column({ type: 'boolean', default: true })
+  inApp: boolean;
+
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When you read it; empty while unread.' })
+  @Column({ type: 'timestamptz', nullable: true })
+  readAt: Date | null;
+
+  @Field(() => DeliveryStatus, {
+    name: 'deliveryStatus',
+    description: 'Where the email stands: PENDING (being sent or retried), SENT, FAILED, NOT_REQUESTED (email off).',
+  })
+  @Column({ type: 'enum', enum: DeliveryStatus, enumName: 'notification_delivery_status' })
+  emailStatus: DeliveryStatus;
+
+  @Field(() => Int, { description: 'Email attempts so far.' })
+  @Column({ type: 'int', default: 0 })
+  emailAttempts: number;
+
+  @Field(() => String, { nullable: true, description: 'Why the last email attempt failed, if it did.' })
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  emailLastError: string | null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the email was accepted by the mail server.' })
+  @Column({ type: 'timestamptz', nullable: true })
+  emailSentAt: Date | null;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  emailMessageId: string | null;
+}

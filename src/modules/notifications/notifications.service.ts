@@ -1,0 +1,199 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+
+import { renderNotification, RenderedNotification } from '@libs/mailer';
+
+import { Actor } from '@app/auth/actor';
+import { RequestException } from '@app/common/domain.exception';
+import { AppConfig } from '@app/config/app-config';
+import { APP_CONFIG } from '@app/config/config.module';
+import { Connection, paginate } from '@app/graphql/pagination';
+import { Locale } from '@app/modules/users/role.enum';
+
+import {
+  MarkNotificationsReadInput,
+  MarkNotificationsReadResult,
+  MyNotificationsArgs,
+  NotificationPreference,
+  UpdateNotificationPreferencesInput,
+} from './dto/notification.dto';
+import { NotificationPreferenceEntity } from './notification-preference.entity';
+import { CRITICAL_KINDS, DeliveryStatus, NotificationChannel, NotificationKind } from './notification.enums';
+import { NotificationEntity, NotificationParams } from './notification.entity';
+
+/** One notification to create; `dedupeKey` names its cause and recipient (e.g. `event.<id>.<user>`). */
+export interface NotificationDraft {
+  recipientUserId: string;
+  kind: NotificationKind;
+  dedupeKey: string;
+  subjectType: string;
+  subjectId: string;
+  reference: string;
+  params: NotificationParams;
+}
+
+const SUBJECT_PATH: Record<string, string> = { Task: 'tasks' };
+
+/** In-app notifications, preferences and what an email says. */
+@Injectable()
+export class NotificationsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * Creates the notifications in the caller's transaction, honouring preferences (critical kinds ignore them).
+   * A draft whose dedupe key exists already creates nothing. Returns the ids whose email is to be sent.
+   */
+  async create(manager: EntityManager, drafts: NotificationDraft[]): Promise<string[]> {
+    if (drafts.length === 0) return [];
+    const muted = await this.mutedChannels(
+      manager,
+      drafts.map((draft) => draft.recipientUserId),
+    );
+    const rows: Partial<NotificationEntity>[] = [];
+    for (const draft of drafts) {
+      const critical = CRITICAL_KINDS.includes(draft.kind);
+      const off = critical ? new Set<string>() : (muted.get(`${draft.recipientUserId}.${draft.kind}`) ?? new Set());
+      const inApp = !off.has(NotificationChannel.IN_APP);
+      const email = !off.has(NotificationChannel.EMAIL);
+      if (!inApp && !email) continue;
+      rows.push({
+        ...draft,
+        critical,
+        inApp,
+        emailStatus: email ? DeliveryStatus.PENDING : DeliveryStatus.NOT_REQUESTED,
+      });
+    }
+    if (rows.length === 0) return [];
+    const inserted = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(NotificationEntity)
+      .values(rows)
+      .orIgnore()
+      .returning(['id', 'emailStatus'])
+      .execute();
+    return (inserted.raw as { id: string; email_status: DeliveryStatus }[])
+      .filter((row) => row.email_status === DeliveryStatus.PENDING)
+      .map((row) => row.id);
+  }
+
+  async listMine(
+    actor: Actor,
+    args: MyNotificationsArgs,
+  ): Promise<Connection<NotificationEntity> & { unreadCount: number }> {
+    const query = this.dataSource
+      .getRepository(NotificationEntity)
+      .createQueryBuilder('notification')
+      .where('notification.recipientUserId = :me AND notification.inApp', { me: actor.userId });
+    if (args.unreadOnly) query.andWhere('notification.readAt IS NULL');
+    const page = await paginate(query, args, {
+      column: 'notification.createdAt',
+      value: (row) => row.createdAt.toISOString(),
+      descending: true,
+    });
+    return { ...page, unreadCount: await this.unreadCount(actor.userId) };
+  }
+
+  async unreadCount(userId: string): Promise<number> {
+    return this.dataSource
+      .getRepository(NotificationEntity)
+      .createQueryBuilder('notification')
+      .where('notification.recipientUserId = :userId AND notification.inApp AND notification.readAt IS NULL', {
+        userId,
+      })
+      .getCount();
+  }
+
+  async markRead(actor: Actor, input: MarkNotificationsReadInput, now: Date): Promise<MarkNotificationsReadResult> {
+    if (!input.all && (!input.ids || input.ids.length === 0)) {
+      throw RequestException.invalidInput('Invalid input: give ids, or all: true.', 'ids');
+    }
+    if (input.all && input.ids && input.ids.length > 0) {
+      throw RequestException.invalidInput('Invalid input: give ids or all: true, not both.', 'all');
+    }
+    const query = this.dataSource
+      .createQueryBuilder()
+      .update(NotificationEntity)
+      .set({ readAt: now })
+      .where('recipient_user_id = :me AND read_at IS NULL', { me: actor.userId });
+    if (!input.all) query.andWhere('id IN (:...ids)', { ids: input.ids });
+    const result = await query.execute();
+    return { marked: result.affected ?? 0, unreadCount: await this.unreadCount(actor.userId) };
+  }
+
+  async preferences(userId: string): Promise<NotificationPreference[]> {
+    const muted = await this.mutedChannels(this.dataSource.manager, [userId]);
+    return Object.values(NotificationKind).map((kind) => {
+      const critical = CRITICAL_KINDS.includes(kind);
+      const off = critical ? new Set<string>() : (muted.get(`${userId}.${kind}`) ?? new Set());
+      return {
+        kind,
+        critical,
+        inApp: !off.has(NotificationChannel.IN_APP),
+        email: !off.has(NotificationChannel.EMAIL),
+      };
+    });
+  }
+
+  async updatePreferences(actor: Actor, input: UpdateNotificationPreferencesInput): Promise<NotificationPreference[]> {
+    input.changes.forEach((change, index) => {
+      if (CRITICAL_KINDS.includes(change.kind) && !change.enabled) {
+        throw RequestException.invalidInput(
+          `Invalid input: ${change.kind} notifications are critical and cannot be turned off.`,
+          `changes.${index}.enabled`,
+        );
+      }
+    });
+    if (input.changes.length > 0) {
+      await this.dataSource
+        .createQueryBuilder()
+        .insert()
+        .into(NotificationPreferenceEntity)
+        .values(
+          input.changes.map((change) => ({
+            userId: actor.userId,
+            kind: change.kind,
+            channel: change.channel,
+            enabled: change.enabled,
+          })),
+        )
+        .orUpdate(['enabled', 'updated_at'], ['user_id', 'kind', 'channel'])
+        .execute();
+    }
+    return this.preferences(actor.userId);
+  }
+
+  /** The notification as its reader sees it: subject, one-line summary, text and HTML, in their language. */
+  render(notification: NotificationEntity, locale: Locale, timeZone: string): RenderedNotification {
+    return renderNotification(notification.kind, locale, timeZone, {
+      ...notification.params,
+      reference: notification.reference,
+      link: this.link(notification),
+      preferencesLink: `${this.config.publicUrl}/settings/notifications`,
+    });
+  }
+
+  link(notification: Pick<NotificationEntity, 'subjectType' | 'subjectId'>): string {
+    const path = SUBJECT_PATH[notification.subjectType] ?? notification.subjectType.toLowerCase();
+    return `${this.config.publicUrl}/${path}/${notification.subjectId}`;
+  }
+
+  /** `user.kind` -> channels turned off. */
+  private async mutedChannels(manager: EntityManager, userIds: string[]): Promise<Map<string, Set<string>>> {
+    const rows = await manager
+      .getRepository(NotificationPreferenceEntity)
+      .createQueryBuilder('preference')
+      .where('preference.userId IN (:...userIds) AND NOT preference.enabled', { userIds: [...new Set(userIds)] })
+      .getMany();
+    const muted = new Map<string, Set<string>>();
+    for (const row of rows) {
+      const key = `${row.userId}.${row.kind}`;
+      muted.set(key, (muted.get(key) ?? new Set()).add(row.channel));
+    }
+    return muted;
+  }
+}
