@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 
+import { Clock } from './common/clock';
 import { AuthModule } from './auth/auth.module';
 import { CommonModule } from './common/common.module';
 import { AppConfig } from './config/app-config';
@@ -10,21 +11,29 @@ import { HealthModule } from './health/health.module';
 import { AgenciesModule } from './modules/agencies/agencies.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { CalendarsModule } from './modules/calendars/calendars.module';
+import { EscalationsModule } from './modules/escalations/escalations.module';
 import { LegalInstrumentsModule } from './modules/legal-instruments/legal-instruments.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
 import { TaskForcesModule } from './modules/task-forces/task-forces.module';
 import { TasksModule } from './modules/tasks/tasks.module';
 import { UsersModule } from './modules/users/users.module';
 import { QueueModule } from './queue/queue.module';
+import { QueueBoardModule } from './queue/queue-board.module';
+
+/** What tests replace: the clock. */
+export interface ModuleOverrides {
+  clock?: Clock;
+}
 
 /** The API role: GraphQL and health endpoints over PostgreSQL, producing jobs onto Redis. */
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, overrides: ModuleOverrides = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        CommonModule,
+        CommonModule.forRoot(overrides.clock),
         DatabaseModule,
         QueueModule,
         GraphqlSetupModule,
@@ -35,7 +44,10 @@ export class AppModule {
         LegalInstrumentsModule,
         CalendarsModule,
         UsersModule,
+        EscalationsModule,
         TasksModule,
+        NotificationsModule,
+        QueueBoardModule,
         HealthModule,
       ],
     };

@@ -1,22 +1,39 @@
 import { DynamicModule, Module } from '@nestjs/common';
 
+import { ModuleOverrides } from './app.module';
 import { CommonModule } from './common/common.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { AuditModule } from './modules/audit/audit.module';
+import { EscalationJobsModule } from './modules/escalations/escalation-jobs.module';
+import { EscalationsModule } from './modules/escalations/escalations.module';
+import { NotificationJobsModule } from './modules/notifications/notification-jobs.module';
+import { TasksModule } from './modules/tasks/tasks.module';
+import { JobsModule } from './queue/jobs.module';
 import { QueueModule } from './queue/queue.module';
 
 /**
- * The worker role: BullMQ processors (notifications, escalations, digests, sweeps) run here and only here.
- * They arrive with their issues; the role already connects to PostgreSQL and Redis and stops cleanly.
+ * The worker role: the outbox relay and every BullMQ processor (notifications, escalations, digests,
+ * sweeps) run here and only here. Item modules are imported for their escalation subjects.
  */
 @Module({})
 export class WorkerModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, overrides: ModuleOverrides = {}): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [ConfigModule.forRoot(config), CommonModule, DatabaseModule, QueueModule, AuditModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        CommonModule.forRoot(overrides.clock),
+        DatabaseModule,
+        QueueModule,
+        AuditModule,
+        EscalationsModule,
+        TasksModule,
+        NotificationJobsModule,
+        EscalationJobsModule,
+        JobsModule,
+      ],
     };
   }
 }

@@ -4,7 +4,7 @@ import { LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 
-import { AppModule } from '@app/app.module';
+import { AppModule, ModuleOverrides } from '@app/app.module';
 import { RequestContext } from '@app/common/request-context';
 import { AppConfig } from '@app/config/app-config';
 import { createValidationPipe } from '@app/graphql/validation.pipe';
@@ -12,7 +12,11 @@ import { createValidationPipe } from '@app/graphql/validation.pipe';
 const REQUEST_ID_HEADER = 'x-request-id';
 
 /** Builds the API application (not yet listening), the same way for `npm start`, `start:api` and the tests. */
-export async function createApiApp(config: AppConfig, logger: LoggerService): Promise<NestFastifyApplication> {
+export async function createApiApp(
+  config: AppConfig,
+  logger: LoggerService,
+  overrides: ModuleOverrides = {},
+): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     // Honour a caller's request id (a proxy's) when it looks sane, else make one.
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
@@ -22,7 +26,7 @@ export async function createApiApp(config: AppConfig, logger: LoggerService): Pr
     bodyLimit: 1024 * 1024,
     trustProxy: config.nodeEnv === 'production',
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, overrides), adapter, {
     logger,
     bufferLogs: false,
   });

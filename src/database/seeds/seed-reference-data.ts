@@ -5,6 +5,8 @@ import { CALENDAR_COUNTRIES, CalendarsService } from '@app/modules/calendars/cal
 import { AgreementCommitmentEntity } from '@app/modules/legal-instruments/agreement-commitment.entity';
 import { LegalInstrumentPartyEntity } from '@app/modules/legal-instruments/legal-instrument-party.entity';
 import { LegalInstrumentEntity } from '@app/modules/legal-instruments/legal-instrument.entity';
+import { DEFAULT_ESCALATION_POLICIES } from '@app/modules/escalations/default-policies';
+import { EscalationPolicyEntity } from '@app/modules/escalations/escalation-policy.entity';
 import { MembershipEntity } from '@app/modules/task-forces/membership.entity';
 import { TaskForceUnitEntity } from '@app/modules/task-forces/task-force-unit.entity';
 
@@ -21,7 +23,8 @@ export function holidayYears(now: Date): number[] {
 }
 
 /**
- * Loads the reference data (agencies, units, memberships, instruments, commitments, holidays) in one
+ * Loads the reference data (agencies, units, memberships, instruments, commitments, escalation policies,
+ * holidays) in one
  * transaction. Rows are matched by their natural keys and only missing ones are inserted, so a second run
  * changes nothing and edits administrators made are kept.
  */
@@ -90,6 +93,12 @@ export async function seedReferenceData(dataSource: DataSource, now: Date = new 
           stallAfterDays: commitment.stallAfterDays ?? 90,
         });
       }
+    }
+
+    for (const policy of DEFAULT_ESCALATION_POLICIES) {
+      await insertMissing(manager, EscalationPolicyEntity, { name: policy.name }, counts, 'escalation policies', {
+        ...policy,
+      });
     }
 
     counts.holidays = await new CalendarsService(dataSource).importHolidays(

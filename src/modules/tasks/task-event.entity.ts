@@ -12,6 +12,8 @@ export enum TaskEventKind {
   RESCHEDULED = 'RESCHEDULED',
   COMMENTED = 'COMMENTED',
   TRANSITION = 'TRANSITION',
+  /** A rung of the escalation ladder fired (the system, not a person). */
+  ESCALATED = 'ESCALATED',
 }
 
 /** One line of a task's history: who, acting for which agency, when, what and why. */
@@ -43,7 +45,7 @@ export class TaskEventEntity {
   @Column({ type: 'uuid', nullable: true })
   actingAgencyId: string | null;
 
-  @Field(() => String, { description: 'CREATED, EDITED, RESCHEDULED, COMMENTED or TRANSITION.' })
+  @Field(() => String, { description: 'CREATED, EDITED, RESCHEDULED, COMMENTED, TRANSITION or ESCALATED.' })
   @Column({ type: 'varchar', length: 30 })
   kind: TaskEventKind;
 

@@ -14,11 +14,13 @@ import { AgencyEntity } from '@app/modules/agencies/agency.entity';
 import { AuditService, diffFields } from '@app/modules/audit/audit.service';
 import { AgreementCommitmentEntity } from '@app/modules/legal-instruments/agreement-commitment.entity';
 import { CalendarsService } from '@app/modules/calendars/calendars.service';
+import { EscalationsService } from '@app/modules/escalations/escalations.service';
+import { PolicySnapshot } from '@app/modules/escalations/escalation.types';
+import { recordCommitmentActivity } from '@app/modules/legal-instruments/commitment-activity';
 import { UserEntity } from '@app/modules/users/user.entity';
 import { DomainEvent, recordEvents } from '@app/queue/outbox';
 import { EventPayload } from '@app/queue/outbox-event.entity';
 
-import { DEFAULT_TASK_ESCALATION_POLICY } from './default-escalation-policy';
 import {
   CommentOnTaskInput,
   CreateTaskInput,
@@ -57,6 +59,10 @@ const ACTION_TOPIC: Record<TaskAction, string> = {
   REASSIGN: 'task.assigned',
 };
 
+/** Tasks in the escalation engine: their one deadline is the due date. */
+export const TASK_ITEM_TYPE = 'TASK';
+export const TASK_DEADLINE_KIND = 'DUE';
+
 /** Tasks between agencies: the liaison's daily work. */
 @Injectable()
 export class TasksService {
@@ -65,6 +71,7 @@ export class TasksService {
     private readonly access: AccessService,
     private readonly calendars: CalendarsService,
     private readonly audit: AuditService,
+    private readonly escalations: EscalationsService,
     private readonly clock: Clock,
   ) {}
 
@@ -148,12 +155,16 @@ export class TasksService {
           status: TaskStatus.OPEN,
           dueAt,
           agreementCommitmentId: input.agreementCommitmentId ?? null,
-          escalationPolicy: DEFAULT_TASK_ESCALATION_POLICY as unknown as Record<string, unknown>,
+          escalationPolicy: (await this.escalations.policyFor(
+            manager,
+            TASK_ITEM_TYPE,
+            input.priority ?? TaskPriority.NORMAL,
+          )) as unknown as Record<string, unknown>,
         }),
       );
       await this.writeHistory(manager, actor, task, { kind: TaskEventKind.CREATED, toStatus: TaskStatus.OPEN });
       await this.finish(manager, actor, task, 'createTask', diffFields(null, task, [...EDITABLE_FIELDS, 'dueAt']), [
-        this.event('task.assigned', task),
+        this.event('task.assigned', task, actor),
       ]);
       return task;
     });
@@ -165,8 +176,8 @@ export class TasksService {
       this.requireSide(actor, task, TaskSide.ASSIGNER, 'edit');
       const before = { ...task };
       const { id: _id, expectedVersion: _v, ...changes } = input;
-      const events: DomainEvent[] = [];
       let reassigned = false;
+      let assigneeChanged = false;
       if (changes.assigneeAgencyId && changes.assigneeAgencyId !== task.assigneeAgencyId) {
         if (task.status === TaskStatus.DECLINED) {
           reassigned = true;
@@ -179,7 +190,7 @@ export class TasksService {
         }
         await this.requireAssigneeAgency(manager, actor, changes.assigneeAgencyId);
         if (changes.assigneeUserId === undefined) task.assigneeUserId = null;
-        events.push(this.event('task.assigned', { ...task, assigneeAgencyId: changes.assigneeAgencyId }));
+        assigneeChanged = true;
       }
       await this.requireAssigneeUser(
         manager,
@@ -190,8 +201,11 @@ export class TasksService {
       if (reassigned) {
         const decision = this.decide(task, TaskAction.REASSIGN, TaskSide.ASSIGNER, null);
         task.status = decision;
+        // A declined task sent to another agency starts a new ladder for its due date.
+        task.deadlineVersion += 1;
       }
       const saved = await manager.save(task);
+      const events: DomainEvent[] = assigneeChanged ? [this.event('task.assigned', saved, actor)] : [];
       await this.writeHistory(manager, actor, saved, {
         kind: reassigned ? TaskEventKind.TRANSITION : TaskEventKind.EDITED,
         action: reassigned ? TaskAction.REASSIGN : null,
@@ -232,7 +246,9 @@ export class TasksService {
         reason: input.reason,
         details: changes,
       });
-      await this.finish(manager, actor, saved, 'rescheduleTask', changes, [this.event('task.due-date-changed', saved)]);
+      await this.finish(manager, actor, saved, 'rescheduleTask', changes, [
+        this.event('task.due-date-changed', saved, actor),
+      ]);
       return saved;
     });
   }
@@ -267,7 +283,7 @@ export class TasksService {
         saved,
         `${action.toLowerCase()}Task`,
         { status: { before: from, after: saved.status } },
-        [this.event(ACTION_TOPIC[action], saved, { action, fromStatus: from })],
+        [this.event(ACTION_TOPIC[action], saved, actor, { action, fromStatus: from })],
       );
       return saved;
     });
@@ -280,7 +296,7 @@ export class TasksService {
         throw new TaskException(TaskErrorReason.WRONG_SIDE, "Only the two agencies' liaisons can comment on a task.");
       }
       await this.writeHistory(manager, actor, task, { kind: TaskEventKind.COMMENTED, reason: input.body.trim() });
-      await this.finish(manager, actor, task, 'commentOnTask', {}, [this.event('task.commented', task)]);
+      await this.finish(manager, actor, task, 'commentOnTask', {}, [this.event('task.commented', task, actor)]);
       return task;
     });
   }
@@ -432,7 +448,10 @@ export class TasksService {
     });
   }
 
-  /** The audit entry and domain events of a change, in its transaction. */
+  /**
+   * What every change ends with, in its transaction: the audit entry, the domain events, the escalation ladder
+   * brought in line with the task (planned, restarted or stopped), and the linked commitment's activity.
+   */
   private async finish(
     manager: EntityManager,
     actor: Actor,
@@ -443,9 +462,23 @@ export class TasksService {
   ): Promise<void> {
     await this.audit.record(manager, actor, { operation, targetType: 'Task', targetId: task.id, changes });
     await recordEvents(manager, events);
+    const assignee = await manager.findOneByOrFail(AgencyEntity, { id: task.assigneeAgencyId });
+    await this.escalations.syncLadder(manager, {
+      itemType: TASK_ITEM_TYPE,
+      itemId: task.id,
+      deadlineKind: TASK_DEADLINE_KIND,
+      deadlineVersion: task.deadlineVersion,
+      deadlineAt: task.dueAt,
+      running: OPEN_STATUSES.includes(task.status),
+      policy: task.escalationPolicy as unknown as PolicySnapshot,
+      calendar: await this.calendars.workCalendar(assignee.country, assignee.timeZone),
+    });
+    if (task.agreementCommitmentId) {
+      await recordCommitmentActivity(manager, task.agreementCommitmentId, this.clock.now());
+    }
   }
 
-  private event(topic: string, task: TaskEntity, extra: EventPayload = {}): DomainEvent {
+  private event(topic: string, task: TaskEntity, actor: Actor, extra: EventPayload = {}): DomainEvent {
     return {
       topic,
       aggregateType: 'Task',
@@ -458,6 +491,10 @@ export class TasksService {
         status: task.status,
         dueAt: task.dueAt.toISOString(),
         deadlineVersion: task.deadlineVersion,
+        createdByUserId: task.createdByUserId,
+        assigneeUserId: task.assigneeUserId,
+        actorUserId: actor.userId,
+        actingAgencyId: actor.agencyId,
         ...extra,
       },
     };

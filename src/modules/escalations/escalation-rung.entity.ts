@@ -1,0 +1,68 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+import { RungAction, RungStatus, RungTarget } from './escalation.types';
+
+/**
+ * One rung of one item's ladder for one version of one deadline. The unique key (item, deadline kind,
+ * deadline version, rung) plus the SCHEDULED -> FIRED update make each rung fire at most once; the
+ * (status, fire_at) index is what the sweep reads to fire anything Redis lost.
+ */
+@Entity('escalation_rung')
+@Index('UQ_escalation_rung', ['itemType', 'itemId', 'deadlineKind', 'deadlineVersion', 'rungKey'], { unique: true })
+@Index('IDX_escalation_rung_due', ['fireAt'], { where: `"status" = 'SCHEDULED'` })
+@Index('IDX_escalation_rung_item', ['itemType', 'itemId'])
+export class EscalationRungEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'timestamptz', default: () => 'clock_timestamp()' })
+  createdAt: Date;
+
+  @Column({ type: 'varchar', length: 40 })
+  itemType: string;
+
+  @Column({ type: 'uuid' })
+  itemId: string;
+
+  /** Which deadline of the item: DUE for tasks; ACKNOWLEDGE / DECIDE / EXECUTE / RESPOND for others. */
+  @Column({ type: 'varchar', length: 20 })
+  deadlineKind: string;
+
+  @Column({ type: 'int' })
+  deadlineVersion: number;
+
+  @Column({ type: 'timestamptz' })
+  deadlineAt: Date;
+
+  @Column({ type: 'varchar', length: 80 })
+  policyName: string;
+
+  @Column({ type: 'varchar', length: 40 })
+  rungKey: string;
+
+  @Column({ type: 'int' })
+  rungIndex: number;
+
+  @Column({ type: 'timestamptz' })
+  fireAt: Date;
+
+  @Column({ type: 'varchar', array: true, length: 30 })
+  targets: RungTarget[];
+
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  action: RungAction | null;
+
+  @Column({ type: 'enum', enum: RungStatus, enumName: 'escalation_rung_status' })
+  status: RungStatus;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  settledAt: Date | null;
+
+  /** Why a rung was cancelled or skipped. */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  note: string | null;
+
+  /** How many people the rung reached when it fired. */
+  @Column({ type: 'int', nullable: true })
+  recipientCount: number | null;
+}
