@@ -43,11 +43,17 @@ export default async function globalSetup(): Promise<void> {
   const databaseUrl = url.toString();
   await runMigrations(databaseUrl);
   await withMigrationLock(databaseUrl, (dataSource) => seedReferenceData(dataSource));
+  // A pristine copy nobody connects to: suites that run workers fork their own database from it.
+  const templateAdmin = new Client({ connectionString: adminUrl });
+  await templateAdmin.connect();
+  await templateAdmin.query(`CREATE DATABASE ${databaseName}_template TEMPLATE ${databaseName}`);
+  await templateAdmin.end();
 
   const state: TestRunState = {
     databaseUrl,
     adminUrl,
     databaseName,
+    templateName: `${databaseName}_template`,
     redisUrl: process.env.REDIS_URL || 'redis://127.0.0.1:6379',
     redisPrefix: `simpul-test-${runId}`,
   };

@@ -13,13 +13,18 @@ export default async function globalTeardown(): Promise<void> {
   const state = readTestRunState();
   const admin = new Client({ connectionString: state.adminUrl });
   await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${state.databaseName} WITH (FORCE)`);
+  // The run's database, its template and every database a suite forked from it.
+  const { rows } = await admin.query<{ datname: string }>(
+    `SELECT datname FROM pg_database WHERE datname = $1 OR datname LIKE $1 || '\\_%'`,
+    [state.databaseName],
+  );
+  for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
   await admin.end();
 
   const redis = new Redis(state.redisUrl, { maxRetriesPerRequest: 1 });
   let cursor = '0';
   do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${state.redisPrefix}:*`, 'COUNT', 1000);
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${state.redisPrefix}*`, 'COUNT', 1000);
     if (keys.length > 0) await redis.del(...keys);
     cursor = next;
   } while (cursor !== '0');

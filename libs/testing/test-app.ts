@@ -2,6 +2,7 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 
 import { createApiApp } from '@app/bootstrap/create-api';
+import { Clock } from '@app/common/clock';
 import { JsonLogger } from '@app/common/json-logger';
 import { AppConfig } from '@app/config/app-config';
 import { loadConfig } from '@app/config/load-config';
@@ -29,7 +30,7 @@ export class TestApp {
     readonly dataSource: DataSource,
   ) {}
 
-  static async start(overrides: Record<string, string> = {}): Promise<TestApp> {
+  static async start(overrides: Record<string, string> = {}, options: { clock?: Clock } = {}): Promise<TestApp> {
     const state = readTestRunState();
     const config = loadConfig({
       NODE_ENV: 'test',
@@ -43,7 +44,9 @@ export class TestApp {
       ...overrides,
     });
     const quiet = process.env.TEST_LOGS !== '1';
-    const app = await createApiApp(config, new JsonLogger('error', quiet ? () => undefined : undefined));
+    const app = await createApiApp(config, new JsonLogger('error', quiet ? () => undefined : undefined), {
+      clock: options.clock,
+    });
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
     return new TestApp(app, config, app.get(DataSource));

@@ -8,6 +8,8 @@ export interface TestRunState {
   databaseUrl: string;
   adminUrl: string;
   databaseName: string;
+  /** Migrated and seeded, never connected to: `isolatedEnvironment()` copies it. */
+  templateName: string;
   redisUrl: string;
   redisPrefix: string;
   embeddedPostgresPid?: number;

@@ -1,0 +1,89 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DataSource } from 'typeorm';
+
+import { Clock } from '@app/common/clock';
+import { JsonLogger } from '@app/common/json-logger';
+import { AppConfig } from '@app/config/app-config';
+import { loadConfig } from '@app/config/load-config';
+import { JobHandlerRegistry } from '@app/queue/job-handler.registry';
+import { JobQueues } from '@app/queue/job-queues';
+import { OutboxRelay } from '@app/queue/outbox-relay';
+import { ALL_QUEUES } from '@app/queue/queue.names';
+import { WorkerModule } from '@app/worker.module';
+
+import { readTestRunState, TEST_PII_KEY, TEST_TOKEN_SECRET } from './test-environment';
+
+/** The worker role in-process: the real relay, BullMQ workers and handlers, on the test's clock and SMTP sink. */
+export class TestWorker {
+  private constructor(
+    readonly context: INestApplicationContext,
+    readonly config: AppConfig,
+  ) {}
+
+  static async start(env: Record<string, string>, options: { clock?: Clock } = {}): Promise<TestWorker> {
+    const state = readTestRunState();
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      DATABASE_URL: state.databaseUrl,
+      REDIS_URL: state.redisUrl,
+      REDIS_PREFIX: state.redisPrefix,
+      AUTH_TOKEN_SECRET: TEST_TOKEN_SECRET,
+      PII_ENCRYPTION_KEY: TEST_PII_KEY,
+      LOG_LEVEL: 'error',
+      OUTBOX_POLL_MS: '50',
+      JOB_LOCK_MS: '5000',
+      ...env,
+    });
+    const quiet = process.env.TEST_LOGS !== '1';
+    const context = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, { clock: options.clock }), {
+      logger: new JsonLogger('error', quiet ? () => undefined : undefined),
+    });
+    await context.init();
+    return new TestWorker(context, config);
+  }
+
+  get dataSource(): DataSource {
+    return this.context.get(DataSource);
+  }
+
+  get queues(): JobQueues {
+    return this.context.get(JobQueues);
+  }
+
+  /** Publishes every committed outbox row now. */
+  relay(): Promise<number> {
+    return this.context.get(OutboxRelay).relayAll();
+  }
+
+  /** Runs the sweep now (what the minute scheduler does). */
+  sweep(): Promise<Record<string, number>> {
+    return this.context.get(JobHandlerRegistry).sweep();
+  }
+
+  /**
+   * Waits until the outbox is published and no queue has a job waiting or running (delayed jobs, due later,
+   * do not count), twice in a row so jobs that add jobs are followed through.
+   */
+  async drain(timeoutMs = 20_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    let idleRounds = 0;
+    while (idleRounds < 2) {
+      if (Date.now() > deadline) throw new Error(`queues did not drain within ${timeoutMs} ms`);
+      await this.relay();
+      let busy = 0;
+      for (const name of ALL_QUEUES) {
+        const counts = await this.queues
+          .queue(name)
+          .getJobCounts('waiting', 'active', 'prioritized', 'waiting-children');
+        busy += Object.values(counts).reduce((sum, n) => sum + n, 0);
+      }
+      idleRounds = busy === 0 ? idleRounds + 1 : 0;
+      await new Promise((resolve) => setTimeout(resolve, 60));
+    }
+  }
+
+  async stop(): Promise<void> {
+    await this.context.close();
+  }
+}
