@@ -1,4 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { hostname } from 'node:os';
+
 import { Worker } from 'bullmq';
 
 import { AppConfig } from '@app/config/app-config';
@@ -35,6 +37,8 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
       const worker = new Worker(name, (job, token) => this.registry.handle(job, token), {
         connection: redisOptions(this.config.redisUrl),
         prefix: this.config.redisPrefix,
+        // Recorded on each job (processedBy), so Bull Board shows which process ran it.
+        name: `${hostname()}:${process.pid}`,
         concurrency,
         lockDuration: lockMs,
         stalledInterval: Math.max(1_000, Math.round(lockMs / 2)),

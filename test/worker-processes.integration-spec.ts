@@ -1,0 +1,145 @@
+import { Role } from '@app/modules/users/role.enum';
+import { QueueName } from '@app/queue/queue.names';
+import { Factories, TEST_PASSWORD } from '@libs/testing/factories';
+import { isolatedEnvironment, IsolatedEnvironment } from '@libs/testing/isolated-environment';
+import { SmtpSink } from '@libs/testing/smtp-sink';
+import { TestApp } from '@libs/testing/test-app';
+import { TestWorker } from '@libs/testing/test-worker';
+import { WorkerProcess } from '@libs/testing/worker-process';
+
+/** Polls until `check` passes. */
+async function eventually(check: () => Promise<void>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+}
+
+/** Worker processes that die, and two that share the work: every email goes out exactly once. */
+describe('worker processes', () => {
+  let env: IsolatedEnvironment;
+  let sink: SmtpSink;
+  let api: TestApp;
+  let factories: Factories;
+  let settings: Record<string, string>;
+  let assigningToken: string;
+  const running: { stop(): Promise<unknown> }[] = [];
+
+  beforeAll(async () => {
+    env = await isolatedEnvironment();
+    sink = await SmtpSink.start();
+    // A short lock so a killed worker's job is handed on in seconds, not half a minute.
+    settings = { ...env.env, SMTP_URL: sink.url, JOB_LOCK_MS: '2000', JOB_BACKOFF_MS: '200', OUTBOX_POLL_MS: '50' };
+    api = await TestApp.start(settings);
+    factories = new Factories(api.dataSource);
+    const kemlu = (await api.dataSource.query(`SELECT id FROM agency WHERE code = 'KEMLU'`))[0].id;
+    const liaison = await factories.user([Role.LIAISON], { agencyId: kemlu });
+    assigningToken = await api.login(liaison.email, TEST_PASSWORD);
+  });
+
+  afterAll(async () => {
+    for (const process of running.reverse()) await process.stop().catch(() => undefined);
+    await api?.stop();
+    await sink?.stop();
+    await env?.drop();
+  });
+
+  /** A new agency with `liaisons` liaisons, and one task for it: one TASK_ASSIGNED email per liaison. */
+  const agencyWithLiaisons = async (liaisons: number): Promise<string> => {
+    const agency = await factories.agency();
+    for (let i = 0; i < liaisons; i++) await factories.user([Role.LIAISON], { agencyId: agency.id });
+    return agency.id;
+  };
+  const assignTask = async (assigneeAgencyId: string): Promise<string> => {
+    const created = await api.gql<{ createTask: { reference: string } }>(
+      'mutation ($input: CreateTaskInput!) { createTask(input: $input) { reference } }',
+      {
+        input: {
+          assigneeAgencyId,
+          title: 'Share the list of returnees from Malaysia',
+          pillar: 'PROTECTION',
+          duty: 'VICTIM_MONITORING',
+          due: { workingDays: 5 },
+        },
+      },
+      assigningToken,
+    );
+    expect(created.errors).toBeUndefined();
+    return created.data!.createTask.reference;
+  };
+  const mailsAbout = (reference: string) => sink.received.filter((mail) => mail.subject.includes(reference));
+
+  it('a worker killed in the middle of sending: the email goes out once, from the worker that takes over', async () => {
+    const doomed = await WorkerProcess.start(settings);
+    running.push(doomed);
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let held!: () => void;
+    const holding = new Promise<void>((resolve) => (held = resolve));
+    // The mail server keeps the first sender waiting mid-conversation.
+    sink.holdMessages(async () => {
+      held();
+      await released;
+    });
+
+    const reference = await assignTask(await agencyWithLiaisons(1));
+    await holding;
+    const [row] = await api.dataSource.query(`SELECT id, email_status FROM notification WHERE reference = $1`, [
+      reference,
+    ]);
+    expect(row.email_status).toBe('PENDING');
+    await doomed.kill();
+    sink.holdMessages(undefined);
+    release();
+
+    const successor = await TestWorker.start(settings);
+    running.push(successor);
+    await eventually(async () => {
+      const [after] = await api.dataSource.query(
+        `SELECT email_status, email_attempts FROM notification WHERE id = $1`,
+        [row.id],
+      );
+      expect(after).toEqual({ email_status: 'SENT', email_attempts: 1 });
+    }, 30_000);
+    // Well past another lock period: still exactly one email.
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    expect(mailsAbout(reference)).toHaveLength(1);
+    expect(mailsAbout(reference)[0].notificationId).toBe(row.id);
+  }, 90_000);
+
+  it('1,000 notifications through two worker processes arrive exactly 1,000 times', async () => {
+    const second = await WorkerProcess.start(settings);
+    running.push(second);
+    // The in-process worker of the previous test is still running: two workers, two processes.
+    const agencies = [await agencyWithLiaisons(50), await agencyWithLiaisons(50)];
+    const references: string[] = [];
+    for (let i = 0; i < 10; i++) for (const agency of agencies) references.push(await assignTask(agency));
+
+    const ids: { id: string }[] = await eventually(async () => {
+      const rows: { id: string; email_status: string }[] = await api.dataSource.query(
+        `SELECT id, email_status FROM notification WHERE reference = ANY($1)`,
+        [references],
+      );
+      expect(rows).toHaveLength(1_000);
+      expect(rows.filter((row) => row.email_status !== 'SENT')).toEqual([]);
+    }, 120_000).then(() => api.dataSource.query(`SELECT id FROM notification WHERE reference = ANY($1)`, [references]));
+
+    const wanted = new Set(ids.map((row) => row.id));
+    const delivered = sink.received.filter((mail) => mail.notificationId && wanted.has(mail.notificationId));
+    expect(delivered).toHaveLength(1_000);
+    expect(new Set(delivered.map((mail) => mail.notificationId)).size).toBe(1_000);
+
+    // Both processes did part of the work.
+    const worker = running.find((entry): entry is TestWorker => entry instanceof TestWorker)!;
+    const done = await worker.queues.queue(QueueName.NOTIFICATIONS).getJobs(['completed'], 0, -1);
+    const processes = new Set(
+      done.filter((job) => job.name === 'notification.email').map((job) => job.processedBy?.split(':')[1]),
+    );
+    expect(processes).toEqual(new Set([String(process.pid), String(second.pid)]));
+  }, 180_000);
+});
