@@ -333,4 +333,49 @@ describe('escalation ladder of a task (controlled clock, real Redis, real SMTP)'
     await worker.drain();
     expect(await ladderMails(task.id)).toEqual(['reminder-48h -> assignee']);
   });
+
+  it('marks commitments with no activity for their configured time STALLED, once', async () => {
+    const commitments: { id: string; created_at: Date; stall_after_days: number }[] = await api.dataSource.query(
+      `SELECT id, created_at, stall_after_days FROM agreement_commitment WHERE status = 'ACTIVE' ORDER BY code`,
+    );
+    expect(commitments.length).toBeGreaterThanOrEqual(2);
+    const latest = Math.max(
+      ...commitments.map((c) => new Date(c.created_at).getTime() + c.stall_after_days * 86_400_000),
+    );
+    clock.set(new Date(latest + 86_400_000));
+    // One commitment moved yesterday (a linked task changed): it stays ACTIVE.
+    const [lively, ...idle] = commitments;
+    await api.dataSource.query(`UPDATE agreement_commitment SET last_activity_at = $2 WHERE id = $1`, [
+      lively.id,
+      new Date(clock.now().getTime() - 86_400_000),
+    ]);
+
+    const queue = worker.queues.queue(QueueName.MAINTENANCE);
+    await queue.add('maintenance.detect-stalled-commitments', {}, { jobId: 'stall-check-1' });
+    await worker.drain();
+    const status = async () =>
+      new Map(
+        (
+          (await api.dataSource.query(`SELECT id, status FROM agreement_commitment`)) as {
+            id: string;
+            status: string;
+          }[]
+        ).map((row) => [row.id, row.status]),
+      );
+    const after = await status();
+    expect(after.get(lively.id)).toBe('ACTIVE');
+    for (const commitment of idle) expect(after.get(commitment.id)).toBe('STALLED');
+    const events = async () =>
+      (await api.dataSource.query(`SELECT count(*)::int AS n FROM outbox_event WHERE topic = 'commitment.stalled'`))[0]
+        .n;
+    expect(await events()).toBe(idle.length);
+
+    // The hourly run again: nothing changes, no second event.
+    await queue.add('maintenance.detect-stalled-commitments', {}, { jobId: 'stall-check-2' });
+    await worker.drain();
+    expect(await status()).toEqual(after);
+    expect(await events()).toBe(idle.length);
+    const failed = await queue.getFailed();
+    expect(failed.map((job) => job.failedReason)).toEqual([]);
+  });
 });

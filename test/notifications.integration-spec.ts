@@ -271,6 +271,31 @@ describe('notifications: in the app and by email', () => {
     expect(failed!.attemptsMade).toBe(5);
   });
 
+  it('dispatches each event once, however often its job runs', async () => {
+    const task = await createTask();
+    await worker.drain();
+    const [event] = await api.dataSource.query(
+      `SELECT id FROM outbox_event WHERE topic = 'task.assigned' AND aggregate_id = $1`,
+      [task.id],
+    );
+    const queue = worker.queues.queue(QueueName.NOTIFICATIONS);
+    // Fresh job ids Redis has never seen, two at once, for an event already dispatched.
+    await queue.addBulk([
+      { name: JobName.DISPATCH_EVENT, data: { eventId: event.id }, opts: { jobId: `again-a-${event.id}` } },
+      { name: JobName.DISPATCH_EVENT, data: { eventId: event.id }, opts: { jobId: `again-b-${event.id}` } },
+    ]);
+    await worker.drain();
+    const results = await Promise.all(
+      [`again-a-${event.id}`, `again-b-${event.id}`].map(async (id) => (await queue.getJob(id))!.returnvalue),
+    );
+    expect(results).toEqual(['already processed', 'already processed']);
+    const [count] = await api.dataSource.query(`SELECT count(*)::int AS n FROM notification WHERE reference = $1`, [
+      task.reference,
+    ]);
+    expect(count.n).toBe(2);
+    expect(sink.received.filter((mail) => mail.subject.includes(task.reference))).toHaveLength(2);
+  });
+
   it('fails a malformed job without stopping the worker', async () => {
     const queue = worker.queues.queue(QueueName.NOTIFICATIONS);
     const bad = await queue.add(JobName.DISPATCH_EVENT, { eventId: 'not-a-uuid' }, { jobId: 'malformed-1' });

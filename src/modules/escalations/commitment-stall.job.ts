@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
 import { Clock } from '@app/common/clock';
+import { updateReturning } from '@app/database/update-returning';
 import { JobHandler } from '@app/queue/job-handler.decorator';
 import { recordEvents } from '@app/queue/outbox';
 import { JobName } from '@app/queue/queue.names';
@@ -21,7 +22,8 @@ export class CommitmentStallJob {
   @JobHandler(JobName.DETECT_STALLED_COMMITMENTS)
   async detect(): Promise<{ stalled: number }> {
     return this.dataSource.transaction(async (manager) => {
-      const rows: { id: string; instrument_id: string; code: string }[] = await manager.query(
+      const rows = await updateReturning<{ id: string; instrument_id: string; code: string }>(
+        manager,
         `UPDATE agreement_commitment SET status = 'STALLED', version = version + 1, updated_at = $1
          WHERE status = 'ACTIVE' AND COALESCE(last_activity_at, created_at) + make_interval(days => stall_after_days) <= $1
          RETURNING id, instrument_id, code`,

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 
+import { updateReturning } from '@app/database/update-returning';
 import { JobHandler } from '@app/queue/job-handler.decorator';
 import { payloadUuid } from '@app/queue/job-errors';
 import { EventPayload } from '@app/queue/outbox-event.entity';
@@ -38,11 +39,12 @@ export class EventDispatchJob {
     const rule = EVENT_RULES[event.topic];
     const notice = rule ? await rule(event.payload, this.recipients) : undefined;
     const emailIds = await this.dataSource.transaction(async (manager) => {
-      const claimed = await manager.query(
+      const claimed = await updateReturning<{ id: string }>(
+        manager,
         `UPDATE outbox_event SET processed_at = clock_timestamp() WHERE id = $1 AND processed_at IS NULL RETURNING id`,
         [eventId],
       );
-      if ((claimed as unknown[]).length === 0 || !notice) return [];
+      if (claimed.length === 0 || !notice) return [];
       return this.notifications.create(
         manager,
         notice.recipients.map((recipientUserId) => ({
