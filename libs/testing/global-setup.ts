@@ -9,7 +9,7 @@ import { Client } from 'pg';
 import { runMigrations } from '../../src/database/migrate';
 import { seedReferenceData } from '../../src/database/seeds/seed-reference-data';
 import { withMigrationLock } from '../../src/database/migration-lock';
-import { TEST_STATE_FILE, TestRunState } from './test-environment';
+import { TestRunState } from './test-environment';
 
 declare global {
   var __SIMPUL_STOP_EMBEDDED_PG__: (() => Promise<void>) | undefined;
@@ -57,6 +57,8 @@ export default async function globalSetup(): Promise<void> {
     redisUrl: process.env.REDIS_URL || 'redis://127.0.0.1:6379',
     redisPrefix: `simpul-test-${runId}`,
   };
-  mkdirSync(dirname(TEST_STATE_FILE), { recursive: true });
-  writeFileSync(TEST_STATE_FILE, JSON.stringify(state, null, 2));
+  const stateFile = join(__dirname, '..', '..', '.data', `test-run-${runId}.json`);
+  mkdirSync(dirname(stateFile), { recursive: true });
+  writeFileSync(stateFile, JSON.stringify(state, null, 2));
+  process.env.SIMPUL_TEST_STATE_FILE = stateFile;
 }

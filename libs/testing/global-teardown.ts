@@ -6,7 +6,7 @@ import { rmSync } from 'node:fs';
 import { Redis } from 'ioredis';
 import { Client } from 'pg';
 
-import { readTestRunState, TEST_STATE_FILE } from './test-environment';
+import { readTestRunState, testStateFile } from './test-environment';
 
 /** Drops the run's database and Redis keys, and stops the embedded PostgreSQL if the setup started one. */
 export default async function globalTeardown(): Promise<void> {
@@ -30,6 +30,6 @@ export default async function globalTeardown(): Promise<void> {
   } while (cursor !== '0');
   await redis.quit();
 
-  rmSync(TEST_STATE_FILE, { force: true });
+  rmSync(testStateFile(), { force: true });
   await globalThis.__SIMPUL_STOP_EMBEDDED_PG__?.();
 }

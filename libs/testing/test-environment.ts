@@ -1,8 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** Where the global setup leaves the per-run database URL and Redis prefix for the test workers. */
-export const TEST_STATE_FILE = join(__dirname, '..', '..', '.data', 'test-run.json');
+/**
+ * Where the global setup leaves the per-run database URL and Redis prefix for the test workers: one file per
+ * run (the setup names it in SIMPUL_TEST_STATE_FILE, which the workers inherit), so two runs on one machine
+ * never read each other's state.
+ */
+export function testStateFile(): string {
+  return process.env.SIMPUL_TEST_STATE_FILE ?? join(__dirname, '..', '..', '.data', 'test-run.json');
+}
 
 export interface TestRunState {
   databaseUrl: string;
@@ -16,9 +22,9 @@ export interface TestRunState {
 }
 
 export function readTestRunState(): TestRunState {
-  if (!existsSync(TEST_STATE_FILE))
-    throw new Error('Integration tests need the global setup (run them through npm test).');
-  return JSON.parse(readFileSync(TEST_STATE_FILE, 'utf8')) as TestRunState;
+  const file = testStateFile();
+  if (!existsSync(file)) throw new Error('Integration tests need the global setup (run them through npm test).');
+  return JSON.parse(readFileSync(file, 'utf8')) as TestRunState;
 }
 
 /** Fixed secrets for tests only. */
