@@ -11,12 +11,14 @@ import { HealthModule } from './health/health.module';
 import { AgenciesModule } from './modules/agencies/agencies.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { CalendarsModule } from './modules/calendars/calendars.module';
+import { CasesModule } from './modules/cases/cases.module';
 import { EscalationsModule } from './modules/escalations/escalations.module';
 import { LegalInstrumentsModule } from './modules/legal-instruments/legal-instruments.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { TaskForcesModule } from './modules/task-forces/task-forces.module';
 import { TasksModule } from './modules/tasks/tasks.module';
 import { UsersModule } from './modules/users/users.module';
+import { VictimsModule } from './modules/victims/victims.module';
 import { QueueModule } from './queue/queue.module';
 import { QueueBoardModule } from './queue/queue-board.module';
 
@@ -46,6 +48,8 @@ export class AppModule {
         UsersModule,
         EscalationsModule,
         TasksModule,
+        CasesModule,
+        VictimsModule,
         NotificationsModule,
         QueueBoardModule,
         HealthModule,

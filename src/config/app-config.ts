@@ -20,6 +20,8 @@ export interface AppConfig {
   };
   /** 32-byte key for authenticated encryption of personal data. */
   piiEncryptionKey: Buffer;
+  /** Keys personal data was sealed with before a rotation: they still open it until `npm run pii:rotate`. */
+  piiPreviousKeys: Buffer[];
   graphql: {
     playground: boolean;
     introspection: boolean;

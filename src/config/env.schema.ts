@@ -63,6 +63,12 @@ export class EnvSchema {
   PII_ENCRYPTION_KEY?: string;
 
   @IsOptional()
+  @Matches(/^[A-Za-z0-9+/]{43}=(,[A-Za-z0-9+/]{43}=)*$/, {
+    message: 'must be a comma-separated list of 32-byte keys encoded as base64',
+  })
+  PII_PREVIOUS_KEYS?: string;
+
+  @IsOptional()
   @Transform(toBool)
   @IsBoolean()
   GRAPHQL_PLAYGROUND?: boolean;

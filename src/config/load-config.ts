@@ -61,6 +61,10 @@ export function loadConfig(env: Env, devSecrets?: { tokenSecret: string; piiEncr
       tokenTtlSeconds: parsed.AUTH_TOKEN_TTL_SECONDS ?? 3600,
     },
     piiEncryptionKey: Buffer.from(piiKey as string, 'base64'),
+    piiPreviousKeys: (parsed.PII_PREVIOUS_KEYS ?? '')
+      .split(',')
+      .filter((key) => key.length > 0)
+      .map((key) => Buffer.from(key, 'base64')),
     graphql: {
       playground: parsed.GRAPHQL_PLAYGROUND ?? !isProduction,
       introspection: parsed.GRAPHQL_INTROSPECTION ?? !isProduction,

@@ -3,6 +3,8 @@ import { AuditEntryEntity } from '@app/modules/audit/audit-entry.entity';
 import { EscalationPolicyEntity } from '@app/modules/escalations/escalation-policy.entity';
 import { EscalationRungEntity } from '@app/modules/escalations/escalation-rung.entity';
 import { HolidayEntity } from '@app/modules/calendars/holiday.entity';
+import { CaseEventEntity } from '@app/modules/cases/case-event.entity';
+import { CaseEntity } from '@app/modules/cases/case.entity';
 import { AgreementCommitmentEntity } from '@app/modules/legal-instruments/agreement-commitment.entity';
 import { LegalInstrumentPartyEntity } from '@app/modules/legal-instruments/legal-instrument-party.entity';
 import { LegalInstrumentEntity } from '@app/modules/legal-instruments/legal-instrument.entity';
@@ -16,6 +18,11 @@ import { UserEntity } from '@app/modules/users/user.entity';
 import { OutboxEventEntity } from '@app/queue/outbox-event.entity';
 
 /** Every stored entity, listed once: the app, the migration CLI and the tests share this list. */
+import { VictimEntity } from '@app/modules/victims/victim.entity';
+import { VictimEventEntity } from '@app/modules/victims/victim-event.entity';
+import { ConsentEntity } from '@app/modules/victims/consent.entity';
+import { DuplicateFlagEntity } from '@app/modules/victims/duplicate-flag.entity';
+
 export const ENTITIES = [
   AgencyEntity,
   TaskForceUnitEntity,
@@ -28,6 +35,12 @@ export const ENTITIES = [
   AuditEntryEntity,
   TaskEntity,
   TaskEventEntity,
+  CaseEntity,
+  CaseEventEntity,
+  VictimEntity,
+  VictimEventEntity,
+  ConsentEntity,
+  DuplicateFlagEntity,
   OutboxEventEntity,
   EscalationPolicyEntity,
   EscalationRungEntity,

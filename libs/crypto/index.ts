@@ -1,0 +1,1 @@
+export { keyId, PiiCipher, PiiKeyError } from './pii-cipher';

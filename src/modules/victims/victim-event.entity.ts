@@ -1,0 +1,51 @@
+import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+
+import { GraphQLJSON } from '@app/graphql/json.scalar';
+
+import { VictimEntity } from './victim.entity';
+
+export enum VictimEventKind {
+  REGISTERED = 'REGISTERED',
+  CONSENT_RECORDED = 'CONSENT_RECORDED',
+  CONSENT_REVOKED = 'CONSENT_REVOKED',
+  DUPLICATE_REPORTED = 'DUPLICATE_REPORTED',
+}
+
+/** One line of a victim record's history. Details hold ids, codes and statuses, never identity values. */
+@ObjectType('VictimEvent', { description: "One entry of a victim record's history (never identity values)." })
+@Entity('victim_event')
+@Index('IDX_victim_event_victim', ['victimId', 'occurredAt'])
+export class VictimEventEntity {
+  @Field(() => ID, { description: 'Stable identifier.' })
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Field(() => ID, { description: 'The victim record.' })
+  @Column({ type: 'uuid' })
+  victimId: string;
+
+  @ManyToOne(() => VictimEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'victim_id', foreignKeyConstraintName: 'FK_victim_event_victim' })
+  victim?: VictimEntity;
+
+  @Field(() => GraphQLISODateTime, { description: 'When it happened.' })
+  @Column({ type: 'timestamptz', default: () => 'clock_timestamp()' })
+  occurredAt: Date;
+
+  @Field(() => ID, { nullable: true, description: 'Who did it.' })
+  @Column({ type: 'uuid', nullable: true })
+  actorUserId: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The agency the actor acted for.' })
+  @Column({ type: 'uuid', nullable: true })
+  actingAgencyId: string | null;
+
+  @Field(() => String, { description: 'REGISTERED, CONSENT_RECORDED, CONSENT_REVOKED or DUPLICATE_REPORTED.' })
+  @Column({ type: 'varchar', length: 30 })
+  kind: VictimEventKind;
+
+  @Field(() => GraphQLJSON, { description: 'What changed (ids, codes, statuses).' })
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  details: Record<string, unknown>;
+}

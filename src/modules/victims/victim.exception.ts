@@ -1,0 +1,45 @@
+import { DomainException, ErrorKind } from '@app/common/domain.exception';
+
+export enum VictimErrorReason {
+  VICTIM_NOT_FOUND = 'VICTIM_NOT_FOUND',
+  INVALID_IDENTITY = 'INVALID_IDENTITY',
+  INVALID_FIELD = 'INVALID_FIELD',
+  /** The same passport or NIK is in a record the caller may see: here is where. */
+  DUPLICATE_VICTIM = 'DUPLICATE_VICTIM',
+  /** The same passport or NIK is in a record the caller may not see: the secretariat was asked to reconcile. */
+  POSSIBLE_DUPLICATE = 'POSSIBLE_DUPLICATE',
+  /** A similar name with the same date of birth and origin: confirm it is someone else. */
+  CLOSE_MATCH = 'CLOSE_MATCH',
+  NOT_OWNER = 'NOT_OWNER',
+  CASE_NOT_FOUND = 'CASE_NOT_FOUND',
+  RECIPIENT_INVALID = 'RECIPIENT_INVALID',
+  CONSENT_NOT_FOUND = 'CONSENT_NOT_FOUND',
+  CONSENT_EXISTS = 'CONSENT_EXISTS',
+  CONSENT_REVOKED = 'CONSENT_REVOKED',
+}
+
+const KIND: Record<VictimErrorReason, ErrorKind> = {
+  VICTIM_NOT_FOUND: ErrorKind.NOT_FOUND,
+  INVALID_IDENTITY: ErrorKind.BAD_USER_INPUT,
+  INVALID_FIELD: ErrorKind.BAD_USER_INPUT,
+  DUPLICATE_VICTIM: ErrorKind.CONFLICT,
+  POSSIBLE_DUPLICATE: ErrorKind.CONFLICT,
+  CLOSE_MATCH: ErrorKind.CONFLICT,
+  NOT_OWNER: ErrorKind.FORBIDDEN,
+  CASE_NOT_FOUND: ErrorKind.BAD_USER_INPUT,
+  RECIPIENT_INVALID: ErrorKind.BAD_USER_INPUT,
+  CONSENT_NOT_FOUND: ErrorKind.NOT_FOUND,
+  CONSENT_EXISTS: ErrorKind.CONFLICT,
+  CONSENT_REVOKED: ErrorKind.CONFLICT,
+};
+
+/** Failures of the victim register. Messages never contain identity values. */
+export class VictimException extends DomainException<VictimErrorReason> {
+  constructor(reason: VictimErrorReason, message: string, field?: string) {
+    super(KIND[reason], reason, message, field);
+  }
+
+  static notFound(id: string): VictimException {
+    return new VictimException(VictimErrorReason.VICTIM_NOT_FOUND, `Victim record ${id} was not found.`);
+  }
+}

@@ -1,0 +1,125 @@
+import { Args, Context, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+
+import { Allow } from '@app/auth/access.decorators';
+import { Actor } from '@app/auth/actor';
+import { CurrentActor } from '@app/auth/current-actor.decorator';
+import { GraphqlContext } from '@app/graphql/graphql-context';
+import { ConnectionType } from '@app/graphql/pagination';
+import { AgencyEntity } from '@app/modules/agencies/agency.entity';
+import { CaseEntity } from '@app/modules/cases/case.entity';
+import { Role } from '@app/modules/users/role.enum';
+
+import { ConsentEntity } from './consent.entity';
+import { DuplicateFlagEntity } from './duplicate-flag.entity';
+import {
+  RecordConsentInput,
+  RegisterVictimInput,
+  RevokeConsentInput,
+  VictimIdentityView,
+  VictimsArgs,
+} from './dto/victim.inputs';
+import { VictimEventEntity } from './victim-event.entity';
+import { VictimEntity } from './victim.entity';
+import { VictimsService } from './victims.service';
+
+@ObjectType()
+export class VictimConnection extends ConnectionType(VictimEntity, 'Victim') {}
+
+/** Who works with the register: officers and liaisons register and refer; others read what they may. */
+const OFFICERS = [Role.CASE_OFFICER, Role.LIAISON, Role.SUPERVISOR] as const;
+const READERS = [...OFFICERS, Role.SECRETARIAT, Role.PARTNER] as const;
+
+@Resolver(() => VictimEntity)
+export class VictimsResolver {
+  constructor(private readonly service: VictimsService) {}
+
+  @Allow(...READERS)
+  @Query(() => VictimEntity, { description: 'One victim record you may see (others answer NOT_FOUND).' })
+  victim(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string) {
+    return this.service.victim(actor, id);
+  }
+
+  @Allow(...READERS)
+  @Query(() => VictimConnection, { description: 'Victim records you may see, newest first.' })
+  victims(@CurrentActor() actor: Actor, @Args() args: VictimsArgs) {
+    return this.service.victims(actor, args);
+  }
+
+  @Allow(Role.SECRETARIAT)
+  @Query(() => [DuplicateFlagEntity], {
+    description: 'Refused registrations that matched a record of another agency, for the secretariat to reconcile.',
+  })
+  possibleDuplicates(@CurrentActor() actor: Actor) {
+    return this.service.possibleDuplicates(actor);
+  }
+
+  @Allow(Role.CASE_OFFICER, Role.LIAISON)
+  @Mutation(() => VictimEntity, {
+    description:
+      'Register a person; your agency owns the record. Refused when the passport or NIK is registered already (DUPLICATE_VICTIM or POSSIBLE_DUPLICATE), and until confirmed when a close match exists (CLOSE_MATCH).',
+  })
+  registerVictim(@CurrentActor() actor: Actor, @Args('input') input: RegisterVictimInput) {
+    return this.service.registerVictim(actor, input);
+  }
+
+  @Allow(...OFFICERS)
+  @Mutation(() => ConsentEntity, { description: 'Record consent to share identity with an agency (owning agency).' })
+  recordConsent(@CurrentActor() actor: Actor, @Args('input') input: RecordConsentInput) {
+    return this.service.recordConsent(actor, input);
+  }
+
+  @Allow(...OFFICERS)
+  @Mutation(() => ConsentEntity, { description: 'Revoke a consent; the recipient loses the identity at once.' })
+  revokeConsent(@CurrentActor() actor: Actor, @Args('input') input: RevokeConsentInput) {
+    return this.service.revokeConsent(actor, input);
+  }
+
+  @ResolveField(() => VictimIdentityView, {
+    nullable: true,
+    description:
+      'Identity fields: only for the owning agency and agencies holding a consent-backed referral; empty for everyone else. Every read is audited.',
+  })
+  identity(@CurrentActor() actor: Actor, @Parent() victim: VictimEntity) {
+    return this.service.identity(actor, victim);
+  }
+
+  @ResolveField(() => Boolean, { description: 'Whether you may see the identity fields (reading them is audited).' })
+  canSeeIdentity(@CurrentActor() actor: Actor, @Parent() victim: VictimEntity) {
+    return this.service.canSeeIdentity(actor, victim.id);
+  }
+
+  @ResolveField(() => CaseEntity, { nullable: true, description: 'The case, when you may see it.' })
+  case(@CurrentActor() actor: Actor, @Parent() victim: VictimEntity) {
+    return this.service.caseOf(actor, victim);
+  }
+
+  @ResolveField(() => AgencyEntity, { description: 'The agency that owns the record.' })
+  owningAgency(@Parent() victim: VictimEntity, @Context() ctx: GraphqlContext) {
+    return ctx.loaders.byId(AgencyEntity).load(victim.owningAgencyId);
+  }
+
+  @ResolveField(() => AgencyEntity, { description: 'The agency that took the identification decision.' })
+  identifiedByAgency(@Parent() victim: VictimEntity, @Context() ctx: GraphqlContext) {
+    return ctx.loaders.byId(AgencyEntity).load(victim.identifiedByAgencyId);
+  }
+
+  @ResolveField(() => [ConsentEntity], {
+    description: 'Consents: all of them for the owning agency, your agency’s own for a recipient.',
+  })
+  consents(@CurrentActor() actor: Actor, @Parent() victim: VictimEntity) {
+    return this.service.consents(actor, victim);
+  }
+
+  @ResolveField(() => [VictimEventEntity], { description: 'Every change to the record, oldest first.' })
+  history(@Parent() victim: VictimEntity) {
+    return this.service.historyOf(victim.id);
+  }
+}
+
+@Resolver(() => ConsentEntity)
+export class ConsentResolver {
+  @ResolveField(() => AgencyEntity, { description: 'The agency that may receive the identity.' })
+  recipientAgency(@Parent() consent: ConsentEntity, @Context() ctx: GraphqlContext) {
+    return ctx.loaders.byId(AgencyEntity).load(consent.recipientAgencyId);
+  }
+}
