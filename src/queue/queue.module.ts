@@ -1,5 +1,5 @@
 import { BullModule } from '@nestjs/bullmq';
-import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Logger, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 
 import { AppConfig } from '@app/config/app-config';
@@ -31,14 +31,40 @@ import { createRedisClient, redisOptions } from './redis-connection';
     {
       provide: REDIS_CLIENT,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => createRedisClient(config.redisUrl),
+      useFactory: (config: AppConfig) => {
+        const client = createRedisClient(config.redisUrl);
+        // Without a listener an 'error' event would end the process: Redis being away is expected (the outbox
+        // holds the work), not fatal. Health checks report it.
+        client.on('error', () => undefined);
+        return client;
+      },
     },
     JobQueues,
   ],
   exports: [BullModule, REDIS_CLIENT, JobQueues],
 })
-export class QueueModule implements OnApplicationShutdown {
-  constructor(@Inject(REDIS_CLIENT) private readonly redis: Redis) {}
+export class QueueModule implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger('Queues');
+  private lastWarning = 0;
+
+  constructor(
+    @Inject(REDIS_CLIENT) private readonly redis: Redis,
+    private readonly queues: JobQueues,
+  ) {}
+
+  /**
+   * A queue whose Redis is unreachable emits 'error' events; unheard, they would crash the API. The API only
+   * reads queues (Bull Board, health) and the worker's relay retries, so a warning a minute is enough.
+   */
+  onModuleInit(): void {
+    for (const name of ALL_QUEUES) {
+      this.queues.queue(name).on('error', (error: Error) => {
+        if (Date.now() - this.lastWarning < 60_000) return;
+        this.lastWarning = Date.now();
+        this.logger.warn({ msg: 'Redis unreachable for the queues', queue: name, error: error.message });
+      });
+    }
+  }
 
   async onApplicationShutdown(): Promise<void> {
     await this.redis.quit().catch(() => undefined);
