@@ -10,6 +10,7 @@ import { Role } from '@app/modules/users/role.enum';
 import { AgenciesService } from './agencies.service';
 import { AgencyEntity } from './agency.entity';
 import { AgenciesArgs, CreateAgencyInput, DeactivateAgencyInput, UpdateAgencyInput } from './dto/agency.inputs';
+import { ProvidersArgs } from './dto/provider.inputs';
 
 @ObjectType()
 export class AgencyConnection extends ConnectionType(AgencyEntity, 'Agency') {}
@@ -22,6 +23,16 @@ export class AgenciesResolver {
   @Query(() => AgencyConnection, { description: 'The agency directory, ordered by code.' })
   agencies(@Args() args: AgenciesArgs) {
     return this.service.list(args);
+  }
+
+  @Authenticated()
+  @Query(() => AgencyConnection, {
+    description:
+      'The provider directory: active agencies that deliver a service, optionally of one country and present in ' +
+      'an Indonesian region, ordered by name in your language.',
+  })
+  providers(@CurrentActor() actor: Actor, @Args() args: ProvidersArgs) {
+    return this.service.listProviders(actor, args);
   }
 
   @Authenticated()

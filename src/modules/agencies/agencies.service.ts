@@ -3,15 +3,18 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 
 import { Actor } from '@app/auth/actor';
+import { Clock } from '@app/common/clock';
 import { isUniqueViolation } from '@app/common/db-errors';
 import { containsPattern } from '@app/common/sql';
 import { lockForChange } from '@app/database/row-lock';
 import { Connection, paginate } from '@app/graphql/pagination';
 import { AuditService, diffFields } from '@app/modules/audit/audit.service';
+import { Locale } from '@app/modules/users/role.enum';
 
 import { AgencyErrorReason, AgencyException } from './agency.exception';
 import { AgencyEntity } from './agency.entity';
 import { AgenciesArgs, CreateAgencyInput, DeactivateAgencyInput, UpdateAgencyInput } from './dto/agency.inputs';
+import { ProvidersArgs } from './dto/provider.inputs';
 
 const AUDITED_FIELDS: (keyof AgencyEntity)[] = [
   'code',
@@ -34,6 +37,7 @@ export class AgenciesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   async findById(id: string): Promise<AgencyEntity> {
@@ -72,6 +76,39 @@ export class AgenciesService {
     if (filter.active !== undefined) query.andWhere('agency.active = :active', { active: filter.active });
     if (filter.parentAgencyId) query.andWhere('agency.parentAgencyId = :parent', { parent: filter.parentAgencyId });
     return paginate(query, args, { column: 'agency.code', value: (row) => row.code });
+  }
+
+  /**
+   * The provider directory: active agencies that deliver a service, optionally of one country and present in a
+   * region, ordered by name in the reader's language. Presence in a region is membership, in force on the
+   * unit's own calendar day, of an active task-force unit of that region or of one inside it ("32" takes in
+   * "32.12"); the directory is public to every user, so no agency scoping applies.
+   */
+  async listProviders(actor: Actor, args: ProvidersArgs): Promise<Connection<AgencyEntity>> {
+    const { capability, country, region } = args.filter;
+    const query = this.dataSource
+      .getRepository(AgencyEntity)
+      .createQueryBuilder('agency')
+      .where('agency.active = true')
+      .andWhere(':capability = ANY(agency.capabilities)', { capability });
+    if (country) query.andWhere('agency.country = :country', { country });
+    if (region) {
+      query.andWhere(
+        `EXISTS (
+           SELECT 1 FROM membership m JOIN task_force_unit unit ON unit.id = m.unit_id
+           WHERE m.agency_id = agency.id AND unit.active
+             AND (unit.region_code = :region OR unit.region_code LIKE :regionPrefix)
+             AND m.valid_from <= (CAST(:now AS timestamptz) AT TIME ZONE unit.time_zone)::date
+             AND (m.valid_to IS NULL OR m.valid_to > (CAST(:now AS timestamptz) AT TIME ZONE unit.time_zone)::date))`,
+        // Region codes are digits and one dot (validated), so the prefix holds no LIKE wildcards.
+        { region, regionPrefix: `${region}.%`, now: this.clock.now().toISOString() },
+      );
+    }
+    const english = actor.locale === Locale.EN;
+    return paginate(query, args, {
+      column: english ? 'agency.nameEn' : 'agency.nameId',
+      value: (row) => (english ? row.nameEn : row.nameId),
+    });
   }
 
   async createAgency(actor: Actor, input: CreateAgencyInput): Promise<AgencyEntity> {
