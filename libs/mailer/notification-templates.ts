@@ -11,22 +11,38 @@ export type NotificationTemplateKind =
   | 'TASK_COMPLETED'
   | 'TASK_COMMENTED'
   | 'TASK_REOPENED'
+  | 'REFERRAL_PROPOSED'
+  | 'REFERRAL_ACCEPTED'
+  | 'REFERRAL_DECLINED'
+  | 'REFERRAL_EXPIRED'
+  | 'REFERRAL_WITHDRAWN'
+  | 'REFERRAL_COMPLETED'
+  | 'REFERRAL_DISCONTINUED'
   | 'DEADLINE_REMINDER'
   | 'ESCALATION';
 
 /**
- * What a template may show: reference codes, agency names, instants and links. Never a victim's identity,
- * and never free text typed by users (a comment or a reason could name a person).
+ * What a template may show: reference codes, a victim's pseudonymous code, agency acronyms, service and urgency
+ * codes, instants and links. Never a victim's identity, and never free text typed by users (a comment or a
+ * reason could name a person).
  */
 export interface NotificationTemplateParams {
   reference: string;
   link: string;
   preferencesLink: string;
-  /** ISO instant of the deadline the notification is about. */
+  /** ISO instant of the deadline the notification is about (a task's due date, a referral's respond-by). */
   dueAt?: string;
+  /** The agency that asked: a task's assigning agency, a referral's referring agency. */
   assigningAgency?: string;
+  /** The agency whose move it is: a task's assignee, a referral's recipient (the provider). */
   assigneeAgency?: string;
   actingAgency?: string;
+  /** The pseudonymous code of the person concerned, e.g. VCT-7K3QX9MB. */
+  victimCode?: string;
+  /** The service a referral asks for, as its code (MEDICAL, SHELTER …); shown as a label in the reader's language. */
+  service?: string;
+  /** EMERGENCY, HIGH or NORMAL. */
+  urgency?: string;
   /** Escalations: who the rung targets (ASSIGNEE, AGENCY_SUPERVISOR …) and the rung's key. */
   targetRole?: string;
   rungKey?: string;
@@ -57,6 +73,39 @@ const TARGET_LABEL: Record<MailLocale, Record<string, string>> = {
   },
 };
 
+/** Services a victim can be referred for; an unknown code is shown as it is (a code, never free text). */
+const SERVICE_LABEL: Record<MailLocale, Record<string, string>> = {
+  id: {
+    MEDICAL: 'layanan kesehatan',
+    PSYCHOSOCIAL: 'pendampingan psikososial',
+    SHELTER: 'rumah aman',
+    LEGAL_AID: 'bantuan hukum',
+    INTERPRETER: 'juru bahasa',
+    TRAVEL_DOCUMENTS: 'dokumen perjalanan',
+    REPATRIATION: 'pemulangan',
+    LIVELIHOOD: 'pemberdayaan ekonomi',
+    COMPENSATION: 'restitusi dan kompensasi',
+    WITNESS_PROTECTION: 'perlindungan saksi dan korban',
+  },
+  en: {
+    MEDICAL: 'medical care',
+    PSYCHOSOCIAL: 'psychosocial support',
+    SHELTER: 'shelter',
+    LEGAL_AID: 'legal aid',
+    INTERPRETER: 'interpretation',
+    TRAVEL_DOCUMENTS: 'travel documents',
+    REPATRIATION: 'repatriation support',
+    LIVELIHOOD: 'livelihood support',
+    COMPENSATION: 'restitution and compensation',
+    WITNESS_PROTECTION: 'witness and victim protection',
+  },
+};
+
+const URGENCY_LABEL: Record<MailLocale, Record<string, string>> = {
+  id: { EMERGENCY: 'darurat', HIGH: 'tinggi', NORMAL: 'biasa' },
+  en: { EMERGENCY: 'emergency', HIGH: 'high', NORMAL: 'normal' },
+};
+
 type Texts = { subject: string; body: string[] };
 
 function texts(kind: NotificationTemplateKind, locale: MailLocale, p: NotificationTemplateParams, due: string): Texts {
@@ -65,7 +114,14 @@ function texts(kind: NotificationTemplateKind, locale: MailLocale, p: Notificati
   const assignee = p.assigneeAgency ?? '';
   const acting = p.actingAgency ?? '';
   const target = TARGET_LABEL[locale][p.targetRole ?? ''] ?? p.targetRole ?? '';
+  const victim = p.victimCode || '-';
+  const service = SERVICE_LABEL[locale][p.service ?? ''] ?? (p.service || '-');
+  const urgency = URGENCY_LABEL[locale][p.urgency ?? ''] ?? p.urgency ?? '';
+  // Reminders and escalations serve every item with a deadline (tasks, referrals, cross-border requests): they
+  // name the item by its code and add the person and the service only when the item has them.
+  const about = [p.victimCode, p.service ? service : undefined].filter(Boolean).join(', ');
   if (locale === 'en') {
+    const pressing = p.urgency === 'EMERGENCY' || p.urgency === 'HIGH' ? ` (${urgency} urgency)` : '';
     switch (kind) {
       case 'TASK_ASSIGNED':
         return {
@@ -86,21 +142,71 @@ function texts(kind: NotificationTemplateKind, locale: MailLocale, p: Notificati
         };
       case 'TASK_REOPENED':
         return { subject: `Task ${ref} was reopened`, body: [`${assigning} reopened task ${ref}; it is due ${due}.`] };
+      case 'REFERRAL_PROPOSED':
+        return {
+          subject: `New referral for your agency: ${ref}${pressing}`,
+          body: [
+            `${assigning} refers ${victim} to ${assignee} for ${service} (referral ${ref}); please accept or decline by ${due}.`,
+            `Urgency: ${urgency || '-'}. Open the referral in Simpul for the details.`,
+          ],
+        };
+      case 'REFERRAL_ACCEPTED':
+        return {
+          subject: `Referral ${ref} was accepted`,
+          body: [`${assignee} accepted referral ${ref}: ${service} for ${victim}.`],
+        };
+      case 'REFERRAL_DECLINED':
+        return {
+          subject: `Referral ${ref} was declined`,
+          body: [
+            `${assignee} declined referral ${ref} (${service} for ${victim}). Open it to see the reason and refer ${victim} to another provider.`,
+          ],
+        };
+      case 'REFERRAL_EXPIRED':
+        return {
+          subject: `Referral ${ref} expired without an answer`,
+          body: [
+            `${assignee} did not answer referral ${ref} (${service} for ${victim}) by ${due}.`,
+            `The referring agency ${assigning} can refer ${victim} to another provider.`,
+          ],
+        };
+      case 'REFERRAL_WITHDRAWN':
+        return {
+          subject: `Referral ${ref} was withdrawn`,
+          body: [`${assigning} withdrew referral ${ref} (${service} for ${victim}); no answer is needed any more.`],
+        };
+      case 'REFERRAL_COMPLETED':
+        return {
+          subject: `Referral ${ref} is complete`,
+          body: [`${assignee} completed ${service} for ${victim} (referral ${ref}). Open it to see the outcome.`],
+        };
+      case 'REFERRAL_DISCONTINUED':
+        return {
+          subject: `Service under referral ${ref} was discontinued`,
+          body: [
+            `${assignee} discontinued ${service} for ${victim} (referral ${ref}). Open it to see the reason and arrange what follows.`,
+          ],
+        };
       case 'DEADLINE_REMINDER':
         return {
           subject: `Reminder: ${ref} is due ${due}`,
-          body: [`Task ${ref} for ${assignee} is due ${due} and is still open.`],
+          body: [
+            `${ref}${assignee ? ` for ${assignee}` : ''} is due ${due} and is still open.`,
+            ...(about ? [`About: ${about}.`] : []),
+          ],
         };
       case 'ESCALATION':
         return {
           subject: `Escalation: ${ref} is past its deadline`,
           body: [
-            `${ref} (${assignee}) was due ${due} and is still open.`,
+            `${ref}${assignee ? ` (${assignee})` : ''} was due ${due} and is still open.`,
+            ...(about ? [`About: ${about}.`] : []),
             `You receive this as ${target}. Escalations cannot be muted.`,
           ],
         };
     }
   }
+  const pressing = p.urgency === 'EMERGENCY' || p.urgency === 'HIGH' ? ` (urgensi ${urgency})` : '';
   switch (kind) {
     case 'TASK_ASSIGNED':
       return {
@@ -124,16 +230,69 @@ function texts(kind: NotificationTemplateKind, locale: MailLocale, p: Notificati
         subject: `Tugas ${ref} dibuka kembali`,
         body: [`${assigning} membuka kembali tugas ${ref}; tenggat ${due}.`],
       };
+    case 'REFERRAL_PROPOSED':
+      return {
+        subject: `Rujukan baru untuk instansi Anda: ${ref}${pressing}`,
+        body: [
+          `${assigning} merujuk ${victim} ke ${assignee} untuk ${service} (rujukan ${ref}); mohon terima atau tolak sebelum ${due}.`,
+          `Urgensi: ${urgency || '-'}. Buka rujukan di Simpul untuk rinciannya.`,
+        ],
+      };
+    case 'REFERRAL_ACCEPTED':
+      return {
+        subject: `Rujukan ${ref} diterima`,
+        body: [`${assignee} menerima rujukan ${ref}: ${service} untuk ${victim}.`],
+      };
+    case 'REFERRAL_DECLINED':
+      return {
+        subject: `Rujukan ${ref} ditolak`,
+        body: [
+          `${assignee} menolak rujukan ${ref} (${service} untuk ${victim}). Buka rujukan untuk melihat alasannya dan merujuk ${victim} ke penyedia layanan lain.`,
+        ],
+      };
+    case 'REFERRAL_EXPIRED':
+      return {
+        subject: `Rujukan ${ref} kedaluwarsa tanpa jawaban`,
+        body: [
+          `${assignee} tidak menjawab rujukan ${ref} (${service} untuk ${victim}) sebelum ${due}.`,
+          `Instansi perujuk ${assigning} dapat merujuk ${victim} ke penyedia layanan lain.`,
+        ],
+      };
+    case 'REFERRAL_WITHDRAWN':
+      return {
+        subject: `Rujukan ${ref} ditarik kembali`,
+        body: [
+          `${assigning} menarik kembali rujukan ${ref} (${service} untuk ${victim}); jawaban tidak diperlukan lagi.`,
+        ],
+      };
+    case 'REFERRAL_COMPLETED':
+      return {
+        subject: `Rujukan ${ref} selesai`,
+        body: [
+          `${assignee} menyelesaikan ${service} untuk ${victim} (rujukan ${ref}). Buka rujukan untuk melihat hasilnya.`,
+        ],
+      };
+    case 'REFERRAL_DISCONTINUED':
+      return {
+        subject: `Layanan rujukan ${ref} dihentikan`,
+        body: [
+          `${assignee} menghentikan ${service} untuk ${victim} (rujukan ${ref}). Buka rujukan untuk melihat alasannya dan mengatur tindak lanjut.`,
+        ],
+      };
     case 'DEADLINE_REMINDER':
       return {
         subject: `Pengingat: ${ref} jatuh tempo ${due}`,
-        body: [`Tugas ${ref} untuk ${assignee} jatuh tempo ${due} dan belum selesai.`],
+        body: [
+          `${ref}${assignee ? ` untuk ${assignee}` : ''} jatuh tempo ${due} dan belum selesai.`,
+          ...(about ? [`Perihal: ${about}.`] : []),
+        ],
       };
     case 'ESCALATION':
       return {
         subject: `Eskalasi: ${ref} melewati tenggat`,
         body: [
-          `${ref} (${assignee}) jatuh tempo ${due} dan belum selesai.`,
+          `${ref}${assignee ? ` (${assignee})` : ''} jatuh tempo ${due} dan belum selesai.`,
+          ...(about ? [`Perihal: ${about}.`] : []),
           `Anda menerima pesan ini sebagai ${target}. Eskalasi tidak dapat dinonaktifkan.`,
         ],
       };

@@ -7,7 +7,18 @@ export enum NotificationKind {
   TASK_COMPLETED = 'TASK_COMPLETED',
   TASK_COMMENTED = 'TASK_COMMENTED',
   TASK_REOPENED = 'TASK_REOPENED',
-  /** A rung before the deadline. */
+  /** A victim was referred to your agency for a service: accept or decline by the respond-by instant. */
+  REFERRAL_PROPOSED = 'REFERRAL_PROPOSED',
+  REFERRAL_ACCEPTED = 'REFERRAL_ACCEPTED',
+  /** The provider declined; the reason stays in Simpul (free text never leaves it). */
+  REFERRAL_DECLINED = 'REFERRAL_DECLINED',
+  /** Nobody answered by the respond-by instant; the referring agency can route it elsewhere. */
+  REFERRAL_EXPIRED = 'REFERRAL_EXPIRED',
+  REFERRAL_WITHDRAWN = 'REFERRAL_WITHDRAWN',
+  REFERRAL_COMPLETED = 'REFERRAL_COMPLETED',
+  /** The provider stopped the service before it was complete. */
+  REFERRAL_DISCONTINUED = 'REFERRAL_DISCONTINUED',
+  /** A rung before a deadline (of a task, a referral or a cross-border request). */
   DEADLINE_REMINDER = 'DEADLINE_REMINDER',
   /** A rung at or after the deadline that reached you: critical, cannot be muted. */
   ESCALATION = 'ESCALATION',

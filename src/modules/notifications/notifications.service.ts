@@ -33,7 +33,7 @@ export interface NotificationDraft {
   params: NotificationParams;
 }
 
-const SUBJECT_PATH: Record<string, string> = { Task: 'tasks' };
+const SUBJECT_PATH: Record<string, string> = { Task: 'tasks', Referral: 'referrals' };
 
 /** In-app notifications, preferences and what an email says. */
 @Injectable()
