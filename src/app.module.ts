@@ -17,6 +17,7 @@ import { LegalInstrumentsModule } from './modules/legal-instruments/legal-instru
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { TaskForcesModule } from './modules/task-forces/task-forces.module';
 import { TasksModule } from './modules/tasks/tasks.module';
+import { ReferralsModule } from './modules/referrals/referrals.module';
 import { UsersModule } from './modules/users/users.module';
 import { VictimsModule } from './modules/victims/victims.module';
 import { QueueModule } from './queue/queue.module';
@@ -50,6 +51,7 @@ export class AppModule {
         TasksModule,
         CasesModule,
         VictimsModule,
+        ReferralsModule,
         NotificationsModule,
         QueueBoardModule,
         HealthModule,

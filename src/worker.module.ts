@@ -9,6 +9,7 @@ import { AuditModule } from './modules/audit/audit.module';
 import { EscalationJobsModule } from './modules/escalations/escalation-jobs.module';
 import { EscalationsModule } from './modules/escalations/escalations.module';
 import { NotificationJobsModule } from './modules/notifications/notification-jobs.module';
+import { ReferralsModule } from './modules/referrals/referrals.module';
 import { TasksModule } from './modules/tasks/tasks.module';
 import { JobsModule } from './queue/jobs.module';
 import { QueueModule } from './queue/queue.module';
@@ -30,6 +31,7 @@ export class WorkerModule {
         AuditModule,
         EscalationsModule,
         TasksModule,
+        ReferralsModule,
         NotificationJobsModule,
         EscalationJobsModule,
         JobsModule,

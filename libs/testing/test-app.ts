@@ -30,7 +30,11 @@ export class TestApp {
     readonly dataSource: DataSource,
   ) {}
 
-  static async start(overrides: Record<string, string> = {}, options: { clock?: Clock } = {}): Promise<TestApp> {
+  /** `logs` receives every log line at debug level (for tests that search the logs); else errors only, quiet. */
+  static async start(
+    overrides: Record<string, string> = {},
+    options: { clock?: Clock; logs?: (line: string) => void } = {},
+  ): Promise<TestApp> {
     const state = readTestRunState();
     const config = loadConfig({
       NODE_ENV: 'test',
@@ -44,7 +48,10 @@ export class TestApp {
       ...overrides,
     });
     const quiet = process.env.TEST_LOGS !== '1';
-    const app = await createApiApp(config, new JsonLogger('error', quiet ? () => undefined : undefined), {
+    const logger = options.logs
+      ? new JsonLogger('debug', options.logs)
+      : new JsonLogger('error', quiet ? () => undefined : undefined);
+    const app = await createApiApp(config, logger, {
       clock: options.clock,
     });
     await app.init();

@@ -21,7 +21,10 @@ export class TestWorker {
     readonly config: AppConfig,
   ) {}
 
-  static async start(env: Record<string, string>, options: { clock?: Clock } = {}): Promise<TestWorker> {
+  static async start(
+    env: Record<string, string>,
+    options: { clock?: Clock; logs?: (line: string) => void } = {},
+  ): Promise<TestWorker> {
     const state = readTestRunState();
     const config = loadConfig({
       NODE_ENV: 'test',
@@ -37,7 +40,9 @@ export class TestWorker {
     });
     const quiet = process.env.TEST_LOGS !== '1';
     const context = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, { clock: options.clock }), {
-      logger: new JsonLogger('error', quiet ? () => undefined : undefined),
+      logger: options.logs
+        ? new JsonLogger('debug', options.logs)
+        : new JsonLogger('error', quiet ? () => undefined : undefined),
     });
     await context.init();
     return new TestWorker(context, config);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 
 import { RequestException } from '@app/common/domain.exception';
+import { ReferralSide } from '@app/modules/referrals/referral.enums';
 import { TaskSide } from '@app/modules/tasks/task.enums';
 import { Role } from '@app/modules/users/role.enum';
 
@@ -62,12 +63,13 @@ export class AccessService {
   victimVisibility(actor: Actor, alias: string): { sql: string; params: Record<string, unknown> } {
     const params = { victimViewerAgencyId: actor.agencyId };
     const conditions: string[] = [];
-    if (hasRole(actor, Role.CASE_OFFICER, Role.LIAISON, Role.SUPERVISOR)) {
-      conditions.push(`${alias}.owning_agency_id = :victimViewerAgencyId`);
-    }
-    if (hasRole(actor, Role.CASE_OFFICER, Role.LIAISON, Role.SUPERVISOR, Role.PARTNER)) {
+    if (hasRole(actor, ...VICTIM_OFFICERS)) conditions.push(`${alias}.owning_agency_id = :victimViewerAgencyId`);
+    if (hasRole(actor, ...PROVIDER_STAFF)) {
       conditions.push(`EXISTS (SELECT 1 FROM consent visible_consent WHERE visible_consent.victim_id = ${alias}.id
         AND visible_consent.recipient_agency_id = :victimViewerAgencyId AND visible_consent.revoked_at IS NULL)`);
+      // A provider that was referred the person keeps seeing the code (its referral's history stays readable).
+      conditions.push(`EXISTS (SELECT 1 FROM referral visible_referral WHERE visible_referral.victim_id = ${alias}.id
+        AND visible_referral.recipient_agency_id = :victimViewerAgencyId)`);
     }
     if (hasRole(actor, Role.SECRETARIAT)) {
       conditions.push(`EXISTS (
@@ -83,21 +85,59 @@ export class AccessService {
 
   /**
    * SQL condition on a victim alias that holds when the actor may see the person's identity fields: case
-   * officers, liaisons and supervisors of the owning agency, and (with referrals) agencies holding a referral
-   * for the person backed by consent in force for that agency. Secretariats, auditors, administrators and
-   * everyone else see the code only. Revoking consent ends the access on the next request: this is read fresh.
+   * officers, liaisons and supervisors of the owning agency, and the staff of a provider holding a referral for
+   * the person (proposed, accepted or in service) whose consent is still in force. Secretariats, auditors,
+   * administrators and everyone else see the code only. Revoking consent (or the referral ending) ends the
+   * access on the next request: this is read fresh every time.
    */
   victimIdentityVisibility(actor: Actor, alias: string): { sql: string; params: Record<string, unknown> } {
-    if (!hasRole(actor, Role.CASE_OFFICER, Role.LIAISON, Role.SUPERVISOR)) return { sql: 'FALSE', params: {} };
-    return {
-      sql: `(${alias}.owning_agency_id = :identityViewerAgencyId)`,
-      params: { identityViewerAgencyId: actor.agencyId },
-    };
+    const params = { identityViewerAgencyId: actor.agencyId };
+    const conditions: string[] = [];
+    if (hasRole(actor, ...VICTIM_OFFICERS)) conditions.push(`${alias}.owning_agency_id = :identityViewerAgencyId`);
+    if (hasRole(actor, ...PROVIDER_STAFF)) {
+      conditions.push(`EXISTS (
+        SELECT 1 FROM referral identity_referral
+        JOIN consent identity_consent ON identity_consent.id = identity_referral.consent_id
+        WHERE identity_referral.victim_id = ${alias}.id
+          AND identity_referral.recipient_agency_id = :identityViewerAgencyId
+          AND identity_referral.status IN ('PROPOSED', 'ACCEPTED', 'IN_SERVICE')
+          AND identity_consent.revoked_at IS NULL)`);
+    }
+    return { sql: conditions.length > 0 ? `(${conditions.join(' OR ')})` : 'FALSE', params };
   }
 
   /** Whether the actor may act for the owning agency of a victim record (consent, corrections). */
   actsForVictimOwner(actor: Actor, victim: { owningAgencyId: string }): boolean {
-    return actor.agencyId === victim.owningAgencyId && hasRole(actor, Role.CASE_OFFICER, Role.LIAISON, Role.SUPERVISOR);
+    return actor.agencyId === victim.owningAgencyId && hasRole(actor, ...VICTIM_OFFICERS);
+  }
+
+  /** Which side of a referral the actor works on: the sending agency's officers, or the provider's staff. */
+  referralSide(actor: Actor, referral: { fromAgencyId: string; recipientAgencyId: string }): ReferralSide | null {
+    if (actor.agencyId === referral.fromAgencyId && hasRole(actor, ...VICTIM_OFFICERS)) return ReferralSide.SENDER;
+    if (actor.agencyId === referral.recipientAgencyId && hasRole(actor, ...PROVIDER_STAFF))
+      return ReferralSide.PROVIDER;
+    return null;
+  }
+
+  /**
+   * SQL condition on a referral alias that holds when the actor may see it: the sending agency's officers, the
+   * provider's staff, and the secretariat of a task-force unit either agency is a current member of.
+   */
+  referralVisibility(actor: Actor, alias: string): { sql: string; params: Record<string, unknown> } {
+    const params = { referralViewerAgencyId: actor.agencyId };
+    const conditions: string[] = [];
+    if (hasRole(actor, ...VICTIM_OFFICERS)) conditions.push(`${alias}.from_agency_id = :referralViewerAgencyId`);
+    if (hasRole(actor, ...PROVIDER_STAFF)) conditions.push(`${alias}.recipient_agency_id = :referralViewerAgencyId`);
+    if (hasRole(actor, Role.SECRETARIAT)) {
+      conditions.push(`EXISTS (
+        SELECT 1 FROM membership secretariat
+        JOIN membership member ON member.unit_id = secretariat.unit_id
+        WHERE secretariat.agency_id = :referralViewerAgencyId AND secretariat.role = 'SECRETARIAT'
+          AND secretariat.valid_from <= CURRENT_DATE AND (secretariat.valid_to IS NULL OR secretariat.valid_to > CURRENT_DATE)
+          AND member.valid_from <= CURRENT_DATE AND (member.valid_to IS NULL OR member.valid_to > CURRENT_DATE)
+          AND member.agency_id IN (${alias}.from_agency_id, ${alias}.recipient_agency_id))`);
+    }
+    return { sql: conditions.length > 0 ? `(${conditions.join(' OR ')})` : 'FALSE', params };
   }
 
   /** Throws NOT_FOUND unless the actor may see the staff of `agencyId`. */
@@ -148,3 +188,9 @@ export const CASE_OPENERS = [Role.CASE_OFFICER, Role.LIAISON] as const;
 
 /** Roles that see and work the cases their agency leads. */
 export const CASE_HOLDERS = [Role.CASE_OFFICER, Role.LIAISON, Role.SUPERVISOR] as const;
+
+/** Who works a victim's record for the owning agency, and refers people from it. */
+export const VICTIM_OFFICERS = [Role.CASE_OFFICER, Role.LIAISON, Role.SUPERVISOR] as const;
+
+/** Who works referrals at a provider (partner organisations such as IOM included). */
+export const PROVIDER_STAFF = [Role.CASE_OFFICER, Role.LIAISON, Role.SUPERVISOR, Role.PARTNER] as const;

@@ -23,6 +23,9 @@ import { VictimEventEntity } from '@app/modules/victims/victim-event.entity';
 import { ConsentEntity } from '@app/modules/victims/consent.entity';
 import { DuplicateFlagEntity } from '@app/modules/victims/duplicate-flag.entity';
 
+import { ReferralEntity } from '@app/modules/referrals/referral.entity';
+import { ReferralEventEntity } from '@app/modules/referrals/referral-event.entity';
+import { ReferralResponsePolicyEntity } from '@app/modules/referrals/referral-response-policy.entity';
 export const ENTITIES = [
   AgencyEntity,
   TaskForceUnitEntity,
@@ -41,6 +44,9 @@ export const ENTITIES = [
   VictimEventEntity,
   ConsentEntity,
   DuplicateFlagEntity,
+  ReferralEntity,
+  ReferralEventEntity,
+  ReferralResponsePolicyEntity,
   OutboxEventEntity,
   EscalationPolicyEntity,
   EscalationRungEntity,

@@ -7,6 +7,8 @@ import { LegalInstrumentPartyEntity } from '@app/modules/legal-instruments/legal
 import { LegalInstrumentEntity } from '@app/modules/legal-instruments/legal-instrument.entity';
 import { DEFAULT_ESCALATION_POLICIES } from '@app/modules/escalations/default-policies';
 import { EscalationPolicyEntity } from '@app/modules/escalations/escalation-policy.entity';
+import { DEFAULT_REFERRAL_RESPONSE_POLICIES } from '@app/modules/referrals/default-response-policies';
+import { ReferralResponsePolicyEntity } from '@app/modules/referrals/referral-response-policy.entity';
 import { MembershipEntity } from '@app/modules/task-forces/membership.entity';
 import { TaskForceUnitEntity } from '@app/modules/task-forces/task-force-unit.entity';
 
@@ -23,7 +25,7 @@ export function holidayYears(now: Date): number[] {
 }
 
 /**
- * Loads the reference data (agencies, units, memberships, instruments, commitments, escalation policies,
+ * Loads the reference data (agencies, units, memberships, instruments, commitments, escalation and referral response policies,
  * holidays) in one
  * transaction. Rows are matched by their natural keys and only missing ones are inserted, so a second run
  * changes nothing and edits administrators made are kept.
@@ -99,6 +101,17 @@ export async function seedReferenceData(dataSource: DataSource, now: Date = new 
       await insertMissing(manager, EscalationPolicyEntity, { name: policy.name }, counts, 'escalation policies', {
         ...policy,
       });
+    }
+
+    for (const policy of DEFAULT_REFERRAL_RESPONSE_POLICIES) {
+      await insertMissing(
+        manager,
+        ReferralResponsePolicyEntity,
+        { urgency: policy.urgency },
+        counts,
+        'referral response policies',
+        { ...policy },
+      );
     }
 
     counts.holidays = await new CalendarsService(dataSource).importHolidays(
