@@ -271,6 +271,32 @@ describe('referrals of victims to providers', () => {
     const referral = (await propose(victim.id, 'HOSPITAL')).data!.proposeReferral;
     expect(await identityAs('hospital', victim.id)).toBe('Eko Prasetyo');
 
+    // The paths walked below are every field of the schema that returns a victim: a new one fails this line
+    // until it is added to the walk.
+    const schema = await api.gql<{
+      __schema: { types: { name: string; fields: { name: string; type: unknown }[] | null }[] };
+    }>(
+      '{ __schema { types { name fields { name type { name kind ofType { name kind ofType { name kind ofType { name } } } } } } } }',
+    );
+    const returnsVictim = (type: unknown): boolean => {
+      const t = type as { name: string | null; ofType: unknown } | null;
+      return !!t && (t.name === 'Victim' || t.name === 'VictimConnection' || returnsVictim(t.ofType));
+    };
+    const victimPaths = schema
+      .data!.__schema.types.filter((type) => !type.name.startsWith('__'))
+      .flatMap((type) =>
+        (type.fields ?? []).filter((field) => returnsVictim(field.type)).map((f) => `${type.name}.${f.name}`),
+      )
+      .sort();
+    // (registerVictim answers only the registering owner; VictimEdge.node is the victims list.)
+    expect(victimPaths).toEqual([
+      'Mutation.registerVictim',
+      'Query.victim',
+      'Query.victims',
+      'Referral.victim',
+      'VictimEdge.node',
+    ]);
+
     // Every query path that reaches a victim, as Kemlu (no ownership, no referral) and the secretariat.
     for (const outsider of ['kemlu', 'secretariat', 'lpsk']) {
       const paths = await Promise.all([

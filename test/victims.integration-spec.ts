@@ -282,6 +282,41 @@ describe('victim register: identity, consent and duplicates', () => {
     expect(await victimCount()).toBe(count);
   });
 
+  it('moves a person along the protection track and records identification decisions, owner only', async () => {
+    const victim = (await register('polri', person())).data!.registerVictim;
+    const step = (as: string, input: Record<string, unknown>) =>
+      api.gql<{ changeProtectionStatus: { protectionStatus: string; version: number } }>(
+        'mutation ($input: ChangeProtectionStatusInput!) { changeProtectionStatus(input: $input) { protectionStatus version } }',
+        { input: { id: victim.id, ...input } },
+        token[as],
+      );
+    expect((await step('polri', { to: 'IN_SHELTER_ABROAD' })).data!.changeProtectionStatus).toEqual({
+      protectionStatus: 'IN_SHELTER_ABROAD',
+      version: 2,
+    });
+    expect(firstErrorCode(await step('polri', { to: 'REINTEGRATED' }))).toBe('CONFLICT');
+    const noReason = await step('polri', { to: 'LOST_TO_FOLLOW_UP' });
+    expect(noReason.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
+    expect(firstErrorCode(await step('polri', { to: 'AWAITING_REPATRIATION', expectedVersion: 1 }))).toBe('CONFLICT');
+    expect(firstErrorCode(await step('secretariat', { to: 'AWAITING_REPATRIATION' }))).toBe('FORBIDDEN');
+    expect(firstErrorCode(await step('kemensos', { to: 'AWAITING_REPATRIATION' }))).toBe('NOT_FOUND');
+    expect((await step('polri', { to: 'AWAITING_REPATRIATION', expectedVersion: 2 })).errors).toBeUndefined();
+
+    const decided = await api.gql<{ recordIdentificationDecision: { identificationStatus: string } }>(
+      'mutation ($input: RecordIdentificationDecisionInput!) { recordIdentificationDecision(input: $input) { identificationStatus } }',
+      { input: { id: victim.id, status: 'IDENTIFIED' } },
+      token.polriSupervisor,
+    );
+    expect(decided.data!.recordIdentificationDecision.identificationStatus).toBe('IDENTIFIED');
+    const history = (await read('polri', victim.id)).data!.victim.history.map((entry) => entry.kind);
+    expect(history).toEqual([
+      'REGISTERED',
+      'PROTECTION_STATUS_CHANGED',
+      'PROTECTION_STATUS_CHANGED',
+      'IDENTIFICATION_DECIDED',
+    ]);
+  });
+
   it('rotates the identity key: every record re-sealed, still readable and still matched for duplicates', async () => {
     const input = person();
     const victim = (await register('polri', input)).data!.registerVictim;

@@ -10,6 +10,8 @@ export enum VictimEventKind {
   CONSENT_RECORDED = 'CONSENT_RECORDED',
   CONSENT_REVOKED = 'CONSENT_REVOKED',
   DUPLICATE_REPORTED = 'DUPLICATE_REPORTED',
+  PROTECTION_STATUS_CHANGED = 'PROTECTION_STATUS_CHANGED',
+  IDENTIFICATION_DECIDED = 'IDENTIFICATION_DECIDED',
 }
 
 /** One line of a victim record's history. Details hold ids, codes and statuses, never identity values. */
@@ -41,7 +43,10 @@ export class VictimEventEntity {
   @Column({ type: 'uuid', nullable: true })
   actingAgencyId: string | null;
 
-  @Field(() => String, { description: 'REGISTERED, CONSENT_RECORDED, CONSENT_REVOKED or DUPLICATE_REPORTED.' })
+  @Field(() => String, {
+    description:
+      'REGISTERED, CONSENT_RECORDED, CONSENT_REVOKED, DUPLICATE_REPORTED, PROTECTION_STATUS_CHANGED or IDENTIFICATION_DECIDED.',
+  })
   @Column({ type: 'varchar', length: 30 })
   kind: VictimEventKind;
 

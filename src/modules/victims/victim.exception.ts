@@ -16,6 +16,9 @@ export enum VictimErrorReason {
   CONSENT_NOT_FOUND = 'CONSENT_NOT_FOUND',
   CONSENT_EXISTS = 'CONSENT_EXISTS',
   CONSENT_REVOKED = 'CONSENT_REVOKED',
+  ILLEGAL_TRANSITION = 'ILLEGAL_TRANSITION',
+  REASON_REQUIRED = 'REASON_REQUIRED',
+  VICTIM_VERSION_CONFLICT = 'VICTIM_VERSION_CONFLICT',
 }
 
 const KIND: Record<VictimErrorReason, ErrorKind> = {
@@ -31,6 +34,9 @@ const KIND: Record<VictimErrorReason, ErrorKind> = {
   CONSENT_NOT_FOUND: ErrorKind.NOT_FOUND,
   CONSENT_EXISTS: ErrorKind.CONFLICT,
   CONSENT_REVOKED: ErrorKind.CONFLICT,
+  ILLEGAL_TRANSITION: ErrorKind.CONFLICT,
+  REASON_REQUIRED: ErrorKind.BAD_USER_INPUT,
+  VICTIM_VERSION_CONFLICT: ErrorKind.CONFLICT,
 };
 
 /** Failures of the victim register. Messages never contain identity values. */

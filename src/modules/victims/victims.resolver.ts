@@ -12,7 +12,9 @@ import { Role } from '@app/modules/users/role.enum';
 import { ConsentEntity } from './consent.entity';
 import { DuplicateFlagEntity } from './duplicate-flag.entity';
 import {
+  ChangeProtectionStatusInput,
   RecordConsentInput,
+  RecordIdentificationDecisionInput,
   RegisterVictimInput,
   RevokeConsentInput,
   VictimIdentityView,
@@ -72,6 +74,18 @@ export class VictimsResolver {
   @Mutation(() => ConsentEntity, { description: 'Revoke a consent; the recipient loses the identity at once.' })
   revokeConsent(@CurrentActor() actor: Actor, @Args('input') input: RevokeConsentInput) {
     return this.service.revokeConsent(actor, input);
+  }
+
+  @Allow(...OFFICERS)
+  @Mutation(() => VictimEntity, { description: 'Move a person your agency owns along the protection track.' })
+  changeProtectionStatus(@CurrentActor() actor: Actor, @Args('input') input: ChangeProtectionStatusInput) {
+    return this.service.changeProtectionStatus(actor, input);
+  }
+
+  @Allow(...OFFICERS)
+  @Mutation(() => VictimEntity, { description: 'Record an identification decision taken by your agency now.' })
+  recordIdentificationDecision(@CurrentActor() actor: Actor, @Args('input') input: RecordIdentificationDecisionInput) {
+    return this.service.recordIdentificationDecision(actor, input);
   }
 
   @ResolveField(() => VictimIdentityView, {

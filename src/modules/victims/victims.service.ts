@@ -16,7 +16,15 @@ import { recordEvents } from '@app/queue/outbox';
 
 import { ConsentEntity } from './consent.entity';
 import { DuplicateFlagEntity } from './duplicate-flag.entity';
-import { RecordConsentInput, RegisterVictimInput, RevokeConsentInput, VictimsArgs } from './dto/victim.inputs';
+import {
+  ChangeProtectionStatusInput,
+  RecordConsentInput,
+  RecordIdentificationDecisionInput,
+  RegisterVictimInput,
+  RevokeConsentInput,
+  VictimsArgs,
+} from './dto/victim.inputs';
+import { decideProtectionStep } from './protection-track';
 import { IdentityVault } from './identity-vault';
 import { CLOSE_MATCH_THRESHOLD, identityProblems, nameSimilarity, VictimIdentity } from './victim-identity';
 import { VictimEventEntity, VictimEventKind } from './victim-event.entity';
@@ -338,6 +346,105 @@ export class VictimsService {
       ]);
       return consent;
     });
+  }
+
+  async changeProtectionStatus(actor: Actor, input: ChangeProtectionStatusInput): Promise<VictimEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const victim = await this.lockForChange(manager, actor, input.id, input.expectedVersion);
+      const decision = decideProtectionStep(victim.protectionStatus, input.to, input.reason);
+      if ('refused' in decision) {
+        throw new VictimException(
+          VictimErrorReason[decision.refused],
+          decision.message,
+          decision.refused === 'REASON_REQUIRED' ? 'reason' : 'to',
+        );
+      }
+      const from = victim.protectionStatus;
+      victim.protectionStatus = decision.to;
+      await manager.save(victim);
+      await this.history(manager, actor, victim.id, VictimEventKind.PROTECTION_STATUS_CHANGED, {
+        from,
+        to: decision.to,
+        reason: input.reason ?? null,
+      });
+      await this.audit.record(manager, actor, {
+        operation: 'changeProtectionStatus',
+        targetType: 'Victim',
+        targetId: victim.id,
+        changes: { protectionStatus: { before: from, after: decision.to } },
+      });
+      await recordEvents(manager, [
+        {
+          topic: 'victim.protection-status-changed',
+          aggregateType: 'Victim',
+          aggregateId: victim.id,
+          payload: {
+            victimId: victim.id,
+            code: victim.code,
+            owningAgencyId: victim.owningAgencyId,
+            from,
+            to: decision.to,
+          },
+        },
+      ]);
+      return victim;
+    });
+  }
+
+  async recordIdentificationDecision(actor: Actor, input: RecordIdentificationDecisionInput): Promise<VictimEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const victim = await this.lockForChange(manager, actor, input.id, input.expectedVersion);
+      const before = { status: victim.identificationStatus, agency: victim.identifiedByAgencyId };
+      victim.identificationStatus = input.status;
+      victim.identifiedByAgencyId = actor.agencyId;
+      victim.identifiedAt = this.clock.now();
+      await manager.save(victim);
+      await this.history(manager, actor, victim.id, VictimEventKind.IDENTIFICATION_DECIDED, {
+        from: before.status,
+        to: input.status,
+        byAgencyId: actor.agencyId,
+      });
+      await this.audit.record(manager, actor, {
+        operation: 'recordIdentificationDecision',
+        targetType: 'Victim',
+        targetId: victim.id,
+        changes: {
+          identificationStatus: { before: before.status, after: input.status },
+          identifiedByAgencyId: { before: before.agency, after: actor.agencyId },
+        },
+      });
+      return victim;
+    });
+  }
+
+  /**
+   * Locks a record for a change by the owning agency. Not visible: NOT_FOUND; visible but another agency's:
+   * FORBIDDEN; a stale expectedVersion: CONFLICT.
+   */
+  private async lockForChange(
+    manager: EntityManager,
+    actor: Actor,
+    id: string,
+    expectedVersion: number | undefined,
+  ): Promise<VictimEntity> {
+    const visibility = this.access.victimVisibility(actor, 'victim');
+    const victim = await manager
+      .getRepository(VictimEntity)
+      .createQueryBuilder('victim')
+      .where('victim.id = :id', { id })
+      .andWhere(visibility.sql, visibility.params)
+      .setLock('pessimistic_write', undefined, ['victim'])
+      .getOne();
+    if (!victim) throw VictimException.notFound(id);
+    this.requireOwner(actor, victim);
+    if (expectedVersion !== undefined && expectedVersion !== victim.version) {
+      throw new VictimException(
+        VictimErrorReason.VICTIM_VERSION_CONFLICT,
+        `${victim.code} was changed by someone else (now version ${victim.version}); reload and try again.`,
+        'expectedVersion',
+      );
+    }
+    return victim;
   }
 
   /** The owner sees every consent of the person; a recipient agency sees its own. */

@@ -7,6 +7,7 @@ import {
   CountryField,
   DayField,
   EnumField,
+  ExpectedVersionField,
   IdField,
   ReasonField,
   TextField,
@@ -141,6 +142,33 @@ export class RevokeConsentInput {
 
   @ReasonField('Why it is revoked (as the person or the officer stated); kept in the history.')
   reason: string;
+}
+
+@InputType({ description: 'Moves a person along the protection track (owning agency).' })
+export class ChangeProtectionStatusInput {
+  @IdField({ description: 'The victim record.' })
+  id: string;
+
+  @EnumField(ProtectionStatus, { description: 'The new status.' })
+  to: ProtectionStatus;
+
+  @TextField({ description: 'Why; required for exits and for resuming after one.', optional: true, min: 3, max: 1000 })
+  reason?: string;
+
+  @ExpectedVersionField()
+  expectedVersion?: number;
+}
+
+@InputType({ description: 'Records an identification decision, taken by your agency now.' })
+export class RecordIdentificationDecisionInput {
+  @IdField({ description: 'The victim record.' })
+  id: string;
+
+  @EnumField(IdentificationStatus, { description: 'PRESUMED, IDENTIFIED or NOT_A_VICTIM.' })
+  status: IdentificationStatus;
+
+  @ExpectedVersionField()
+  expectedVersion?: number;
 }
 
 @InputType({ description: 'Which victim records to list.' })
