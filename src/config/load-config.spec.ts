@@ -26,6 +26,19 @@ describe('loadConfig', () => {
     );
   });
 
+  it('never echoes a secret or a service URL in its message, even a malformed one', () => {
+    const attempt = () =>
+      loadConfig({
+        AUTH_TOKEN_SECRET: secret,
+        PII_ENCRYPTION_KEY: 'almost-the-real-key',
+        DATABASE_URL: 'mysql://admin:hunter2@db/simpul',
+        PORT: 'eighty',
+      });
+    expect(attempt).toThrow(/PII_ENCRYPTION_KEY .*\(got \[hidden\]\)/);
+    expect(attempt).toThrow(/PORT .*\(got "eighty"\)/);
+    expect(attempt).not.toThrow(/almost-the-real-key|hunter2/);
+  });
+
   it('refuses to start production without its required services and secrets, naming each one', () => {
     let error: unknown;
     try {

@@ -18,6 +18,15 @@ const REQUIRED_IN_PRODUCTION = [
   'PII_ENCRYPTION_KEY',
 ] as const;
 
+const SECRET_VARIABLES = new Set([
+  'AUTH_TOKEN_SECRET',
+  'PII_ENCRYPTION_KEY',
+  'PII_PREVIOUS_KEYS',
+  'DATABASE_URL',
+  'REDIS_URL',
+  'SMTP_URL',
+]);
+
 /**
  * Validates the environment once and returns the typed configuration.
  * Development may leave secrets empty: `devSecrets` then supplies ones generated and kept under the data folder.
@@ -30,7 +39,9 @@ export function loadConfig(env: Env, devSecrets?: { tokenSecret: string; piiEncr
   const problems: string[] = [];
   for (const error of validateSync(parsed, { forbidUnknownValues: false })) {
     const messages = Object.values(error.constraints ?? {});
-    problems.push(`${error.property} ${messages.join('; ')} (got ${JSON.stringify(cleaned[error.property])})`);
+    // Secrets and URLs (which may carry passwords) are never echoed, even when wrong.
+    const shown = SECRET_VARIABLES.has(error.property) ? '[hidden]' : JSON.stringify(cleaned[error.property]);
+    problems.push(`${error.property} ${messages.join('; ')} (got ${shown})`);
   }
 
   const nodeEnv = (parsed.NODE_ENV ?? 'development') as NodeEnv;
