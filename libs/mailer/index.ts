@@ -1,8 +1,9 @@
 export { escapeHtml, simpleEmailHtml } from './html';
 export { MailTransport } from './mail-transport';
 export type { OutgoingMail } from './mail-transport';
-export { formatInstant, renderNotification } from './notification-templates';
+export { countryName, formatInstant, renderNotification } from './notification-templates';
 export type {
+  CrossBorderTemplateKind,
   MailLocale,
   NotificationTemplateKind,
   NotificationTemplateParams,

@@ -18,8 +18,19 @@ export type NotificationTemplateKind =
   | 'REFERRAL_WITHDRAWN'
   | 'REFERRAL_COMPLETED'
   | 'REFERRAL_DISCONTINUED'
+  | CrossBorderTemplateKind
   | 'DEADLINE_REMINDER'
   | 'ESCALATION';
+
+/** The cross-border request kinds: their texts share the request's description (category, counterpart, country). */
+export type CrossBorderTemplateKind =
+  | 'CROSS_BORDER_SUBMITTED'
+  | 'CROSS_BORDER_ACKNOWLEDGED'
+  | 'CROSS_BORDER_ANSWERED'
+  | 'CROSS_BORDER_REFUSED'
+  | 'CROSS_BORDER_STAGE_OVERDUE'
+  | 'CROSS_BORDER_FORMAL_CHANNEL_PROPOSED'
+  | 'CROSS_BORDER_UPDATED';
 
 /**
  * What a template may show: reference codes, a victim's pseudonymous code, agency acronyms, service and urgency
@@ -41,8 +52,28 @@ export interface NotificationTemplateParams {
   victimCode?: string;
   /** The service a referral asks for, as its code (MEDICAL, SHELTER …); shown as a label in the reader's language. */
   service?: string;
-  /** EMERGENCY, HIGH or NORMAL. */
+  /** EMERGENCY, HIGH or NORMAL (referrals); URGENT or NORMAL (cross-border requests). */
   urgency?: string;
+  /** Cross-border requests: the counterpart agency, the home agency filed for and the filer's agency (acronyms). */
+  counterpartAgency?: string;
+  homeAgency?: string;
+  filingAgency?: string;
+  /** Cross-border requests: OUTGOING (Indonesia asks) or INCOMING (the counterpart asks). */
+  direction?: string;
+  /** Cross-border requests: the counterpart country, ISO 3166-1 alpha-2; shown by name in the reader's language. */
+  country?: string;
+  /** Cross-border requests: what is asked, as its code (LOCATE_RESCUE …); shown as a label. */
+  category?: string;
+  /** Cross-border requests: the stage `dueAt` belongs to (ACKNOWLEDGE, DECIDE, EXECUTE). */
+  stage?: string;
+  /** Cross-border requests: the status the request moved to (ACCEPTED, WITHDRAWN …). */
+  status?: string;
+  /** Cross-border requests: 'true' when an answer is partial (more is to come). */
+  partial?: string;
+  /** Cross-border requests: 'true' when the change is a stage's deadline being extended (to `dueAt`). */
+  deadlineExtended?: string;
+  /** Cross-border requests: the reference of the formal request proposed after an informal one lapsed. */
+  formalReference?: string;
   /** Escalations: who the rung targets (ASSIGNEE, AGENCY_SUPERVISOR …) and the rung's key. */
   targetRole?: string;
   rungKey?: string;
@@ -102,13 +133,275 @@ const SERVICE_LABEL: Record<MailLocale, Record<string, string>> = {
 };
 
 const URGENCY_LABEL: Record<MailLocale, Record<string, string>> = {
-  id: { EMERGENCY: 'darurat', HIGH: 'tinggi', NORMAL: 'biasa' },
-  en: { EMERGENCY: 'emergency', HIGH: 'high', NORMAL: 'normal' },
+  id: { EMERGENCY: 'darurat', HIGH: 'tinggi', URGENT: 'mendesak', NORMAL: 'biasa' },
+  en: { EMERGENCY: 'emergency', HIGH: 'high', URGENT: 'urgent', NORMAL: 'normal' },
 };
+
+/** What a cross-border request asks for; an unknown code is shown as it is. */
+const CATEGORY_LABEL: Record<MailLocale, Record<string, string>> = {
+  id: {
+    LOCATE_RESCUE: 'pencarian dan penyelamatan',
+    VICTIM_INTERVIEW_SUPPORT: 'dukungan wawancara korban',
+    SHELTER_PLACEMENT: 'penempatan di rumah aman',
+    REPATRIATION_EXIT_CLEARANCE: 'pemulangan dan izin keluar',
+    TRAVEL_DOCUMENT_VERIFICATION: 'verifikasi dokumen perjalanan',
+    MIGRANT_STATUS_DETERMINATION: 'penentuan status migran',
+    CASE_INFORMATION: 'informasi perkara',
+    STATISTICS_EXCHANGE: 'pertukaran data statistik',
+    JOINT_OPERATION: 'operasi gabungan',
+    COURT_SUPPORT: 'dukungan persidangan',
+  },
+  en: {
+    LOCATE_RESCUE: 'locating and rescue',
+    VICTIM_INTERVIEW_SUPPORT: 'victim interview support',
+    SHELTER_PLACEMENT: 'shelter placement',
+    REPATRIATION_EXIT_CLEARANCE: 'repatriation and exit clearance',
+    TRAVEL_DOCUMENT_VERIFICATION: 'travel document verification',
+    MIGRANT_STATUS_DETERMINATION: 'migrant status determination',
+    CASE_INFORMATION: 'case information',
+    STATISTICS_EXCHANGE: 'statistics exchange',
+    JOINT_OPERATION: 'joint operation',
+    COURT_SUPPORT: 'court support',
+  },
+};
+
+/** The three staged deadlines of a cross-border request. */
+const STAGE_LABEL: Record<MailLocale, Record<string, string>> = {
+  id: { ACKNOWLEDGE: 'konfirmasi penerimaan', DECIDE: 'keputusan', EXECUTE: 'pelaksanaan' },
+  en: { ACKNOWLEDGE: 'acknowledgement', DECIDE: 'decision', EXECUTE: 'execution' },
+};
+
+const REQUEST_STATUS_LABEL: Record<MailLocale, Record<string, string>> = {
+  id: {
+    DRAFT: 'draf',
+    IN_REVIEW: 'dalam peninjauan',
+    SUBMITTED: 'diajukan',
+    ACKNOWLEDGED: 'dikonfirmasi',
+    ACCEPTED: 'diterima',
+    ANSWERED: 'dijawab',
+    CLOSED: 'ditutup',
+    REFUSED: 'ditolak',
+    WITHDRAWN: 'ditarik kembali',
+    LAPSED: 'kedaluwarsa',
+  },
+  en: {
+    DRAFT: 'draft',
+    IN_REVIEW: 'in review',
+    SUBMITTED: 'submitted',
+    ACKNOWLEDGED: 'acknowledged',
+    ACCEPTED: 'accepted',
+    ANSWERED: 'answered',
+    CLOSED: 'closed',
+    REFUSED: 'refused',
+    WITHDRAWN: 'withdrawn',
+    LAPSED: 'lapsed',
+  },
+};
+
+/** A country's name in the reader's language (Kamboja, Cambodia), or its code when the runtime has no name. */
+export function countryName(code: string | undefined, locale: MailLocale): string {
+  if (!code || !/^[A-Z]{2}$/.test(code)) return '-';
+  try {
+    return (
+      new Intl.DisplayNames([locale === 'id' ? 'id' : 'en'], { type: 'region', fallback: 'code' }).of(code) ?? code
+    );
+  } catch {
+    return code;
+  }
+}
 
 type Texts = { subject: string; body: string[] };
 
+const CROSS_BORDER_KINDS: readonly string[] = [
+  'CROSS_BORDER_SUBMITTED',
+  'CROSS_BORDER_ACKNOWLEDGED',
+  'CROSS_BORDER_ANSWERED',
+  'CROSS_BORDER_REFUSED',
+  'CROSS_BORDER_STAGE_OVERDUE',
+  'CROSS_BORDER_FORMAL_CHANNEL_PROPOSED',
+  'CROSS_BORDER_UPDATED',
+] satisfies CrossBorderTemplateKind[];
+
+const isCrossBorderKind = (kind: NotificationTemplateKind): kind is CrossBorderTemplateKind =>
+  CROSS_BORDER_KINDS.includes(kind);
+
+/**
+ * Cross-border requests are told by reference, category, agencies (acronyms) and country; the subject, the body,
+ * grounds and reasons stay in Simpul. `responder` is whose move the request awaits: the counterpart for an
+ * outgoing request, the home agency for an incoming one.
+ */
+function crossBorderTexts(
+  kind: CrossBorderTemplateKind,
+  locale: MailLocale,
+  p: NotificationTemplateParams,
+  due: string,
+): Texts {
+  const ref = p.reference;
+  const counterpart = p.counterpartAgency || '-';
+  const home = p.homeAgency || '-';
+  const filing = p.filingAgency || '-';
+  const country = countryName(p.country, locale);
+  const category = CATEGORY_LABEL[locale][p.category ?? ''] ?? (p.category || '-');
+  const stage = STAGE_LABEL[locale][p.stage ?? ''] ?? (p.stage || '-');
+  const status = REQUEST_STATUS_LABEL[locale][p.status ?? ''] ?? (p.status || '-');
+  const urgency = URGENCY_LABEL[locale][p.urgency ?? ''] ?? (p.urgency || '-');
+  const formal = p.formalReference || '-';
+  const incoming = p.direction === 'INCOMING';
+  const responder = incoming ? home : counterpart;
+  const hasDue = due !== '-';
+  const what = `${category}, ${counterpart}, ${country}`;
+  if (locale === 'en') {
+    const route = incoming
+      ? `from ${counterpart} (${country}) to ${home}`
+      : `from ${home} to ${counterpart} (${country})`;
+    switch (kind) {
+      case 'CROSS_BORDER_SUBMITTED':
+        return {
+          subject: `New cross-border request for your agency: ${ref}${p.urgency === 'URGENT' ? ' (urgent)' : ''}`,
+          body: [
+            `Cross-border request ${ref} ${route} asks for ${category}; it is to be acknowledged by ${due}.`,
+            `${incoming ? '' : `Filed by ${filing} on behalf of ${home}. `}Urgency: ${urgency}. Open the request in Simpul for the details.`,
+          ],
+        };
+      case 'CROSS_BORDER_ACKNOWLEDGED':
+        return {
+          subject: `Cross-border request ${ref} was acknowledged`,
+          body: [
+            `${responder} acknowledged request ${ref} (${what}).`,
+            ...(hasDue ? [`A decision (accept or refuse) is due by ${due}.`] : []),
+          ],
+        };
+      case 'CROSS_BORDER_ANSWERED':
+        return p.partial === 'true'
+          ? {
+              subject: `Cross-border request ${ref} was partially answered`,
+              body: [
+                `${responder} sent a partial answer to request ${ref} (${what}). Open it in Simpul to read it.`,
+                ...(hasDue ? [`The rest is due by ${due}.`] : []),
+              ],
+            }
+          : {
+              subject: `Cross-border request ${ref} was answered`,
+              body: [`${responder} answered request ${ref} (${what}) in full. Open it in Simpul to read the answer.`],
+            };
+      case 'CROSS_BORDER_REFUSED':
+        return {
+          subject: `Cross-border request ${ref} was refused`,
+          body: [
+            `${responder} refused request ${ref} (${what}). Open it in Simpul to see the grounds and decide what follows.`,
+          ],
+        };
+      case 'CROSS_BORDER_STAGE_OVERDUE':
+        return {
+          subject: `Cross-border request ${ref}: the ${stage} stage is overdue`,
+          body: [
+            `The ${stage} stage of request ${ref} (${what}) was due ${due} and has not been completed.`,
+            `Follow it up with ${responder}, or extend the deadline in Simpul.`,
+          ],
+        };
+      case 'CROSS_BORDER_FORMAL_CHANNEL_PROPOSED':
+        return {
+          subject: `Formal channel proposed for cross-border request ${ref}`,
+          body: [
+            `Request ${ref} (${what}) lapsed on its informal channel. Simpul proposes sending it through the formal channel (mutual legal assistance) as ${formal}.`,
+            `Open it in Simpul to review and submit the formal request.`,
+          ],
+        };
+      case 'CROSS_BORDER_UPDATED':
+        return p.deadlineExtended === 'true'
+          ? {
+              subject: `Cross-border request ${ref}: ${stage} deadline extended`,
+              body: [
+                `The ${stage} deadline of request ${ref} (${what}) was extended to ${due}. Open it in Simpul to see the reason.`,
+              ],
+            }
+          : {
+              subject: `Cross-border request ${ref}: status changed to ${status}`,
+              body: [
+                `Request ${ref} (${what}) is now ${status}.`,
+                ...(hasDue ? [`Next deadline (${stage}): ${due}.`] : []),
+              ],
+            };
+    }
+  }
+  const route = incoming
+    ? `dari ${counterpart} (${country}) kepada ${home}`
+    : `dari ${home} kepada ${counterpart} (${country})`;
+  switch (kind) {
+    case 'CROSS_BORDER_SUBMITTED':
+      return {
+        subject: `Permintaan lintas batas baru untuk instansi Anda: ${ref}${p.urgency === 'URGENT' ? ' (mendesak)' : ''}`,
+        body: [
+          `Permintaan lintas batas ${ref} ${route} meminta ${category}; penerimaannya dikonfirmasi paling lambat ${due}.`,
+          `${incoming ? '' : `Diajukan oleh ${filing} atas nama ${home}. `}Urgensi: ${urgency}. Buka permintaan di Simpul untuk rinciannya.`,
+        ],
+      };
+    case 'CROSS_BORDER_ACKNOWLEDGED':
+      return {
+        subject: `Permintaan lintas batas ${ref} telah dikonfirmasi`,
+        body: [
+          `${responder} mengonfirmasi penerimaan permintaan ${ref} (${what}).`,
+          ...(hasDue ? [`Keputusan (diterima atau ditolak) paling lambat ${due}.`] : []),
+        ],
+      };
+    case 'CROSS_BORDER_ANSWERED':
+      return p.partial === 'true'
+        ? {
+            subject: `Permintaan lintas batas ${ref} dijawab sebagian`,
+            body: [
+              `${responder} mengirim jawaban sebagian atas permintaan ${ref} (${what}). Buka Simpul untuk membacanya.`,
+              ...(hasDue ? [`Sisanya paling lambat ${due}.`] : []),
+            ],
+          }
+        : {
+            subject: `Permintaan lintas batas ${ref} telah dijawab`,
+            body: [
+              `${responder} menjawab permintaan ${ref} (${what}) secara lengkap. Buka Simpul untuk membaca jawabannya.`,
+            ],
+          };
+    case 'CROSS_BORDER_REFUSED':
+      return {
+        subject: `Permintaan lintas batas ${ref} ditolak`,
+        body: [
+          `${responder} menolak permintaan ${ref} (${what}). Buka Simpul untuk melihat alasannya dan menentukan tindak lanjut.`,
+        ],
+      };
+    case 'CROSS_BORDER_STAGE_OVERDUE':
+      return {
+        subject: `Permintaan lintas batas ${ref}: tahap ${stage} terlambat`,
+        body: [
+          `Tahap ${stage} permintaan ${ref} (${what}) jatuh tempo ${due} dan belum terlaksana.`,
+          `Tindak lanjuti dengan ${responder}, atau perpanjang tenggatnya di Simpul.`,
+        ],
+      };
+    case 'CROSS_BORDER_FORMAL_CHANNEL_PROPOSED':
+      return {
+        subject: `Jalur resmi diusulkan untuk permintaan lintas batas ${ref}`,
+        body: [
+          `Permintaan ${ref} (${what}) kedaluwarsa di jalur informal. Simpul mengusulkan pengirimannya melalui jalur resmi (bantuan hukum timbal balik) sebagai ${formal}.`,
+          `Buka Simpul untuk meninjau dan mengajukan permintaan resmi tersebut.`,
+        ],
+      };
+    case 'CROSS_BORDER_UPDATED':
+      return p.deadlineExtended === 'true'
+        ? {
+            subject: `Permintaan lintas batas ${ref}: tenggat tahap ${stage} diperpanjang`,
+            body: [
+              `Tenggat tahap ${stage} permintaan ${ref} (${what}) diperpanjang hingga ${due}. Buka Simpul untuk melihat alasannya.`,
+            ],
+          }
+        : {
+            subject: `Permintaan lintas batas ${ref}: status berubah menjadi ${status}`,
+            body: [
+              `Permintaan ${ref} (${what}) kini berstatus ${status}.`,
+              ...(hasDue ? [`Tenggat berikutnya (tahap ${stage}): ${due}.`] : []),
+            ],
+          };
+  }
+}
+
 function texts(kind: NotificationTemplateKind, locale: MailLocale, p: NotificationTemplateParams, due: string): Texts {
+  if (isCrossBorderKind(kind)) return crossBorderTexts(kind, locale, p, due);
   const ref = p.reference;
   const assigning = p.assigningAgency ?? '';
   const assignee = p.assigneeAgency ?? '';

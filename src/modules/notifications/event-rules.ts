@@ -116,6 +116,107 @@ function referralRule(kind: NotificationKind, who: (p: EventPayload, r: Recipien
   };
 }
 
+/** The deadline of each cross-border stage, by its field in the event payload. */
+const STAGE_DEADLINE: Record<string, string> = {
+  ACKNOWLEDGE: 'acknowledgeBy',
+  DECIDE: 'decideBy',
+  EXECUTE: 'executeBy',
+};
+
+/** An instant from the payload, normalised to ISO; anything that is not one is left out. */
+const instant = (value: unknown): string => {
+  const text = str(value);
+  const time = text === undefined ? NaN : Date.parse(text);
+  return Number.isNaN(time) ? '' : new Date(time).toISOString();
+};
+
+const distinct = (...groups: string[][]): string[] => [...new Set(groups.flat())];
+
+/**
+ * The counterpart agency's own accounts (COUNTERPART). Most counterparts have none: then nobody is told here,
+ * and the request travels by its channel (the attaché, the embassy) as it always did.
+ */
+function counterpartSide(p: EventPayload, recipients: RecipientsService): Promise<string[]> {
+  return agencyRoles(p.counterpartAgencyId, [Role.COUNTERPART], recipients);
+}
+
+/**
+ * The side waiting on the counterpart: the officer who filed the request (usually the attaché), the home
+ * agency's liaisons, and the attachés of the filing agency (the post that carries the request).
+ */
+async function requestingSide(p: EventPayload, recipients: RecipientsService): Promise<string[]> {
+  return distinct(
+    await recipients.active([str(p.filedByUserId)]),
+    await agencyRoles(p.onBehalfOfAgencyId, [Role.LIAISON], recipients),
+    await agencyRoles(p.filingAgencyId, [Role.ATTACHE], recipients),
+  );
+}
+
+/** Who decides what follows a lapse (another channel, the formal one): the filer, the home agency's liaisons and supervisors. */
+async function deciderSide(p: EventPayload, recipients: RecipientsService): Promise<string[]> {
+  return distinct(
+    await recipients.active([str(p.filedByUserId)]),
+    await agencyRoles(p.onBehalfOfAgencyId, [Role.LIAISON, Role.SUPERVISOR], recipients),
+  );
+}
+
+interface CrossBorderOptions {
+  /** The stage whose deadline the message shows; PAYLOAD: the event's own `stage` (overdue, extended). */
+  stage?: 'ACKNOWLEDGE' | 'DECIDE' | 'EXECUTE' | 'PAYLOAD';
+  /** The status the message names, when the topic fixes it. */
+  status?: string;
+  partial?: boolean;
+  deadlineExtended?: boolean;
+}
+
+/**
+ * Cross-border events carry codes only (the CBR- reference, category, urgency, country, stage, status); agencies
+ * appear by acronym from the directory, the deadline as an instant shown in the reader's time zone. The subject,
+ * the body, grounds and reasons stay in Simpul: they are free text.
+ */
+function crossBorderRule(
+  kind: NotificationKind,
+  who: (p: EventPayload, r: RecipientsService) => Promise<string[]>,
+  options: CrossBorderOptions = {},
+): Rule {
+  return async (p, recipients) => {
+    const names = await recipients.agencyNames([
+      str(p.counterpartAgencyId),
+      str(p.onBehalfOfAgencyId),
+      str(p.filingAgencyId),
+      str(p.actingAgencyId),
+    ]);
+    const name = (id: unknown) => names.get(String(id)) ?? '';
+    const stage = options.stage === 'PAYLOAD' ? code(p.stage) : (options.stage ?? '');
+    const deadlineField = STAGE_DEADLINE[stage];
+    const actor = str(p.actorUserId);
+    return {
+      kind,
+      subjectType: 'CrossBorderRequest',
+      subjectId: String(p.requestId),
+      reference: code(p.reference),
+      // Nobody is told about what they did themselves.
+      recipients: (await who(p, recipients)).filter((id) => id !== actor),
+      params: {
+        dueAt: deadlineField ? instant(p[deadlineField]) : '',
+        stage,
+        status: options.status ?? code(p.status),
+        direction: code(p.direction),
+        country: code(p.counterpartCountry),
+        category: code(p.category),
+        urgency: code(p.urgency),
+        formalReference: code(p.formalReference),
+        counterpartAgency: name(p.counterpartAgencyId),
+        homeAgency: name(p.onBehalfOfAgencyId),
+        filingAgency: name(p.filingAgencyId),
+        actingAgency: name(p.actingAgencyId),
+        ...(options.partial ? { partial: 'true' } : {}),
+        ...(options.deadlineExtended ? { deadlineExtended: 'true' } : {}),
+      },
+    };
+  };
+}
+
 /**
  * Domain events that notify someone, by outbox topic. Topics not listed (task.acknowledged,
  * task.status-changed, task.due-date-changed, referral.in-service …) notify nobody; escalation rungs notify
@@ -136,4 +237,39 @@ export const EVENT_RULES: Record<string, Rule> = {
   'referral.withdrawn': referralRule(NotificationKind.REFERRAL_WITHDRAWN, providerSide),
   'referral.completed': referralRule(NotificationKind.REFERRAL_COMPLETED, referringSide),
   'referral.discontinued': referralRule(NotificationKind.REFERRAL_DISCONTINUED, referringSide),
+  // The counterpart's accounts hear what asks something of them or ends their work on it.
+  'cross-border.submitted': crossBorderRule(NotificationKind.CROSS_BORDER_SUBMITTED, counterpartSide, {
+    stage: 'ACKNOWLEDGE',
+  }),
+  'cross-border.withdrawn': crossBorderRule(NotificationKind.CROSS_BORDER_UPDATED, counterpartSide, {
+    status: 'WITHDRAWN',
+  }),
+  'cross-border.closed': crossBorderRule(NotificationKind.CROSS_BORDER_UPDATED, counterpartSide, { status: 'CLOSED' }),
+  // The requesting side hears every move of the counterpart and every change to the clock.
+  'cross-border.acknowledged': crossBorderRule(NotificationKind.CROSS_BORDER_ACKNOWLEDGED, requestingSide, {
+    stage: 'DECIDE',
+  }),
+  'cross-border.accepted': crossBorderRule(NotificationKind.CROSS_BORDER_UPDATED, requestingSide, {
+    stage: 'EXECUTE',
+    status: 'ACCEPTED',
+  }),
+  'cross-border.answered': crossBorderRule(NotificationKind.CROSS_BORDER_ANSWERED, requestingSide),
+  'cross-border.partially-answered': crossBorderRule(NotificationKind.CROSS_BORDER_ANSWERED, requestingSide, {
+    stage: 'EXECUTE',
+    partial: true,
+  }),
+  'cross-border.refused': crossBorderRule(NotificationKind.CROSS_BORDER_REFUSED, requestingSide),
+  'cross-border.deadline-extended': crossBorderRule(NotificationKind.CROSS_BORDER_UPDATED, requestingSide, {
+    stage: 'PAYLOAD',
+    deadlineExtended: true,
+  }),
+  'cross-border.stage-overdue': crossBorderRule(NotificationKind.CROSS_BORDER_STAGE_OVERDUE, requestingSide, {
+    stage: 'PAYLOAD',
+  }),
+  // A lapse needs a decision on the home side: another channel, the formal one, or letting it go.
+  'cross-border.lapsed': crossBorderRule(NotificationKind.CROSS_BORDER_UPDATED, deciderSide, { status: 'LAPSED' }),
+  'cross-border.formal-channel-proposed': crossBorderRule(
+    NotificationKind.CROSS_BORDER_FORMAL_CHANNEL_PROPOSED,
+    deciderSide,
+  ),
 };

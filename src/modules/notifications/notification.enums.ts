@@ -18,6 +18,20 @@ export enum NotificationKind {
   REFERRAL_COMPLETED = 'REFERRAL_COMPLETED',
   /** The provider stopped the service before it was complete. */
   REFERRAL_DISCONTINUED = 'REFERRAL_DISCONTINUED',
+  /** A cross-border request reached the counterpart agency: acknowledge it by the acknowledge-by instant. */
+  CROSS_BORDER_SUBMITTED = 'CROSS_BORDER_SUBMITTED',
+  /** The counterpart acknowledged a request; its decision is due by the decide-by instant. */
+  CROSS_BORDER_ACKNOWLEDGED = 'CROSS_BORDER_ACKNOWLEDGED',
+  /** The counterpart answered a request, in full or in part (the message says which). */
+  CROSS_BORDER_ANSWERED = 'CROSS_BORDER_ANSWERED',
+  /** The counterpart refused a request; the grounds stay in Simpul (free text never leaves it). */
+  CROSS_BORDER_REFUSED = 'CROSS_BORDER_REFUSED',
+  /** A stage (acknowledge, decide, execute) of a request passed its deadline undone. */
+  CROSS_BORDER_STAGE_OVERDUE = 'CROSS_BORDER_STAGE_OVERDUE',
+  /** An informal request lapsed and Simpul proposes the formal channel (mutual legal assistance). */
+  CROSS_BORDER_FORMAL_CHANNEL_PROPOSED = 'CROSS_BORDER_FORMAL_CHANNEL_PROPOSED',
+  /** Any other change to a request: accepted, withdrawn, closed, lapsed, or a deadline extended. */
+  CROSS_BORDER_UPDATED = 'CROSS_BORDER_UPDATED',
   /** A rung before a deadline (of a task, a referral or a cross-border request). */
   DEADLINE_REMINDER = 'DEADLINE_REMINDER',
   /** A rung at or after the deadline that reached you: critical, cannot be muted. */

@@ -33,7 +33,11 @@ export interface NotificationDraft {
   params: NotificationParams;
 }
 
-const SUBJECT_PATH: Record<string, string> = { Task: 'tasks', Referral: 'referrals' };
+const SUBJECT_PATH: Record<string, string> = {
+  Task: 'tasks',
+  Referral: 'referrals',
+  CrossBorderRequest: 'cross-border-requests',
+};
 
 /** In-app notifications, preferences and what an email says. */
 @Injectable()
