@@ -12,6 +12,8 @@ import { AgenciesModule } from './modules/agencies/agencies.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { CalendarsModule } from './modules/calendars/calendars.module';
 import { CasesModule } from './modules/cases/cases.module';
+import { CrossBorderStatisticsModule } from './modules/cross-border/statistics/cross-border-statistics.module';
+import { CrossBorderModule } from './modules/cross-border/cross-border.module';
 import { EscalationsModule } from './modules/escalations/escalations.module';
 import { LegalInstrumentsModule } from './modules/legal-instruments/legal-instruments.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
@@ -52,6 +54,8 @@ export class AppModule {
         CasesModule,
         VictimsModule,
         ReferralsModule,
+        CrossBorderModule,
+        CrossBorderStatisticsModule,
         NotificationsModule,
         QueueBoardModule,
         HealthModule,

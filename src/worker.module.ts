@@ -6,6 +6,7 @@ import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { AuditModule } from './modules/audit/audit.module';
+import { CrossBorderModule } from './modules/cross-border/cross-border.module';
 import { EscalationJobsModule } from './modules/escalations/escalation-jobs.module';
 import { EscalationsModule } from './modules/escalations/escalations.module';
 import { NotificationJobsModule } from './modules/notifications/notification-jobs.module';
@@ -32,6 +33,7 @@ export class WorkerModule {
         EscalationsModule,
         TasksModule,
         ReferralsModule,
+        CrossBorderModule,
         NotificationJobsModule,
         EscalationJobsModule,
         JobsModule,

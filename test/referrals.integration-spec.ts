@@ -288,8 +288,10 @@ describe('referrals of victims to providers', () => {
         (type.fields ?? []).filter((field) => returnsVictim(field.type)).map((f) => `${type.name}.${f.name}`),
       )
       .sort();
-    // (registerVictim answers only the registering owner; VictimEdge.node is the victims list.)
+    // (The mutations answer only the owning agency's officers; VictimEdge.node is the victims list.)
     expect(victimPaths).toEqual([
+      'Mutation.changeProtectionStatus',
+      'Mutation.recordIdentificationDecision',
       'Mutation.registerVictim',
       'Query.victim',
       'Query.victims',

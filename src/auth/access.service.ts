@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 
 import { RequestException } from '@app/common/domain.exception';
+import { RequestSide } from '@app/modules/cross-border/cross-border.enums';
 import { ReferralSide } from '@app/modules/referrals/referral.enums';
 import { TaskSide } from '@app/modules/tasks/task.enums';
 import { Role } from '@app/modules/users/role.enum';
@@ -140,6 +141,57 @@ export class AccessService {
     return { sql: conditions.length > 0 ? `(${conditions.join(' OR ')})` : 'FALSE', params };
   }
 
+  /**
+   * What the actor may act as on a cross-border request. The home side: attachés, liaisons, case officers and
+   * supervisors of the filing agency or of the home agency it was filed for (supervisors also review). The
+   * requested side: for an OUTGOING request the counterpart agency's own accounts; for an INCOMING one the home
+   * agency, while the attaché records what the foreign requester does. Nobody else acts at all.
+   */
+  crossBorderSides(
+    actor: Actor,
+    request: { direction: string; filingAgencyId: string; onBehalfOfAgencyId: string; counterpartAgencyId: string },
+  ): RequestSide[] {
+    const sides: RequestSide[] = [];
+    const home = [request.filingAgencyId, request.onBehalfOfAgencyId].includes(actor.agencyId);
+    const counterpart = actor.agencyId === request.counterpartAgencyId && hasRole(actor, Role.COUNTERPART);
+    if (home && hasRole(actor, ...CROSS_BORDER_HOME)) sides.push(RequestSide.HOME);
+    if (home && hasRole(actor, Role.SUPERVISOR)) sides.push(RequestSide.HOME_SUPERVISOR);
+    if (request.direction === 'OUTGOING' && counterpart) sides.push(RequestSide.COUNTERPART);
+    if (request.direction === 'INCOMING' && sides.includes(RequestSide.HOME)) sides.push(RequestSide.COUNTERPART);
+    if (request.direction === 'INCOMING' && counterpart) sides.push(RequestSide.HOME);
+    return sides;
+  }
+
+  /**
+   * SQL condition on a cross-border request alias: the home side (filing and home agencies' attachés, liaisons,
+   * case officers, supervisors), the counterpart agency's accounts once the request has gone out (never drafts),
+   * and the secretariat of a task-force unit the home agency is a current member of.
+   */
+  crossBorderVisibility(actor: Actor, alias: string): { sql: string; params: Record<string, unknown> } {
+    const params = { crossBorderViewerAgencyId: actor.agencyId };
+    const conditions: string[] = [];
+    if (hasRole(actor, ...CROSS_BORDER_HOME)) {
+      conditions.push(
+        `(${alias}.filing_agency_id = :crossBorderViewerAgencyId OR ${alias}.on_behalf_of_agency_id = :crossBorderViewerAgencyId)`,
+      );
+    }
+    if (hasRole(actor, Role.COUNTERPART)) {
+      conditions.push(
+        `(${alias}.counterpart_agency_id = :crossBorderViewerAgencyId AND ${alias}.status NOT IN ('DRAFT', 'IN_REVIEW'))`,
+      );
+    }
+    if (hasRole(actor, Role.SECRETARIAT)) {
+      conditions.push(`EXISTS (
+        SELECT 1 FROM membership secretariat
+        JOIN membership member ON member.unit_id = secretariat.unit_id
+        WHERE secretariat.agency_id = :crossBorderViewerAgencyId AND secretariat.role = 'SECRETARIAT'
+          AND secretariat.valid_from <= CURRENT_DATE AND (secretariat.valid_to IS NULL OR secretariat.valid_to > CURRENT_DATE)
+          AND member.valid_from <= CURRENT_DATE AND (member.valid_to IS NULL OR member.valid_to > CURRENT_DATE)
+          AND member.agency_id = ${alias}.on_behalf_of_agency_id)`);
+    }
+    return { sql: conditions.length > 0 ? `(${conditions.join(' OR ')})` : 'FALSE', params };
+  }
+
   /** Throws NOT_FOUND unless the actor may see the staff of `agencyId`. */
   requireAgencyStaff(actor: Actor, agencyId: string, what: string, id: string): void {
     if (!this.canSeeAgencyStaff(actor, agencyId)) throw RequestException.notFound(what, id);
@@ -194,3 +246,6 @@ export const VICTIM_OFFICERS = [Role.CASE_OFFICER, Role.LIAISON, Role.SUPERVISOR
 
 /** Who works referrals at a provider (partner organisations such as IOM included). */
 export const PROVIDER_STAFF = [Role.CASE_OFFICER, Role.LIAISON, Role.SUPERVISOR, Role.PARTNER] as const;
+
+/** Who works cross-border requests for the Indonesian side. */
+export const CROSS_BORDER_HOME = [Role.ATTACHE, Role.LIAISON, Role.CASE_OFFICER, Role.SUPERVISOR] as const;

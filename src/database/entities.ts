@@ -26,6 +26,13 @@ import { DuplicateFlagEntity } from '@app/modules/victims/duplicate-flag.entity'
 import { ReferralEntity } from '@app/modules/referrals/referral.entity';
 import { ReferralEventEntity } from '@app/modules/referrals/referral-event.entity';
 import { ReferralResponsePolicyEntity } from '@app/modules/referrals/referral-response-policy.entity';
+import { CrossBorderDeadlinePolicyEntity } from '@app/modules/cross-border/cross-border-deadline-policy.entity';
+import { CrossBorderRequestEventEntity } from '@app/modules/cross-border/cross-border-event.entity';
+import {
+  CrossBorderRequestCaseEntity,
+  CrossBorderRequestVictimEntity,
+} from '@app/modules/cross-border/cross-border-link.entity';
+import { CrossBorderRequestEntity } from '@app/modules/cross-border/cross-border-request.entity';
 export const ENTITIES = [
   AgencyEntity,
   TaskForceUnitEntity,
@@ -47,6 +54,11 @@ export const ENTITIES = [
   ReferralEntity,
   ReferralEventEntity,
   ReferralResponsePolicyEntity,
+  CrossBorderRequestEntity,
+  CrossBorderRequestEventEntity,
+  CrossBorderRequestCaseEntity,
+  CrossBorderRequestVictimEntity,
+  CrossBorderDeadlinePolicyEntity,
   OutboxEventEntity,
   EscalationPolicyEntity,
   EscalationRungEntity,

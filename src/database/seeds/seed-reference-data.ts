@@ -7,6 +7,8 @@ import { LegalInstrumentPartyEntity } from '@app/modules/legal-instruments/legal
 import { LegalInstrumentEntity } from '@app/modules/legal-instruments/legal-instrument.entity';
 import { DEFAULT_ESCALATION_POLICIES } from '@app/modules/escalations/default-policies';
 import { EscalationPolicyEntity } from '@app/modules/escalations/escalation-policy.entity';
+import { CrossBorderDeadlinePolicyEntity } from '@app/modules/cross-border/cross-border-deadline-policy.entity';
+import { DEFAULT_CROSS_BORDER_DEADLINES } from '@app/modules/cross-border/default-deadline-policies';
 import { DEFAULT_REFERRAL_RESPONSE_POLICIES } from '@app/modules/referrals/default-response-policies';
 import { ReferralResponsePolicyEntity } from '@app/modules/referrals/referral-response-policy.entity';
 import { MembershipEntity } from '@app/modules/task-forces/membership.entity';
@@ -110,6 +112,17 @@ export async function seedReferenceData(dataSource: DataSource, now: Date = new 
         { urgency: policy.urgency },
         counts,
         'referral response policies',
+        { ...policy },
+      );
+    }
+
+    for (const policy of DEFAULT_CROSS_BORDER_DEADLINES) {
+      await insertMissing(
+        manager,
+        CrossBorderDeadlinePolicyEntity,
+        { urgency: policy.urgency, stage: policy.stage },
+        counts,
+        'cross-border deadline policies',
         { ...policy },
       );
     }

@@ -1,0 +1,183 @@
+import { Args, Context, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+
+import { Allow, Authenticated } from '@app/auth/access.decorators';
+import { Actor } from '@app/auth/actor';
+import { CurrentActor } from '@app/auth/current-actor.decorator';
+import { GraphqlContext } from '@app/graphql/graphql-context';
+import { ConnectionType } from '@app/graphql/pagination';
+import { AgencyEntity } from '@app/modules/agencies/agency.entity';
+import { AgreementCommitmentEntity } from '@app/modules/legal-instruments/agreement-commitment.entity';
+import { Role } from '@app/modules/users/role.enum';
+
+import { CrossBorderDeadlinePolicyEntity } from './cross-border-deadline-policy.entity';
+import { CrossBorderRequestEventEntity } from './cross-border-event.entity';
+import { CrossBorderRequestEntity } from './cross-border-request.entity';
+import { CrossBorderService, requestReference } from './cross-border.service';
+import {
+  AcknowledgeRequestInput,
+  AnswerRequestInput,
+  CrossBorderRequestsArgs,
+  DraftCrossBorderRequestInput,
+  ExtendDeadlineInput,
+  PauseClockInput,
+  RecordCounterpartReplyInput,
+  RequestActionInput,
+  RequestReasonInput,
+} from './dto/cross-border.inputs';
+
+@ObjectType()
+export class CrossBorderRequestConnection extends ConnectionType(CrossBorderRequestEntity, 'CrossBorderRequest') {}
+
+/** The Indonesian side works requests; counterparts see and answer only those addressed to their agency. */
+const HOME = [Role.ATTACHE, Role.LIAISON, Role.CASE_OFFICER, Role.SUPERVISOR] as const;
+const BOTH = [...HOME, Role.COUNTERPART] as const;
+const READERS = [...BOTH, Role.SECRETARIAT] as const;
+
+@Resolver(() => CrossBorderRequestEntity)
+export class CrossBorderResolver {
+  constructor(private readonly service: CrossBorderService) {}
+
+  @Allow(...READERS)
+  @Query(() => CrossBorderRequestEntity, { description: 'One request you may see (others answer NOT_FOUND).' })
+  crossBorderRequest(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string) {
+    return this.service.crossBorderRequest(actor, id);
+  }
+
+  @Allow(...READERS)
+  @Query(() => CrossBorderRequestConnection, {
+    description:
+      'Requests you may see, newest first; filter by country, counterpart, status, overdue stage, channel or queue.',
+  })
+  crossBorderRequests(@CurrentActor() actor: Actor, @Args() args: CrossBorderRequestsArgs) {
+    return this.service.crossBorderRequests(actor, args);
+  }
+
+  @Authenticated()
+  @Query(() => [CrossBorderDeadlinePolicyEntity], { description: 'Time allowed per stage and urgency.' })
+  crossBorderDeadlinePolicies() {
+    return this.service.deadlinePolicies();
+  }
+
+  @Allow(...HOME)
+  @Mutation(() => CrossBorderRequestEntity, { description: 'Draft a request (on behalf of a home agency).' })
+  draftCrossBorderRequest(@CurrentActor() actor: Actor, @Args('input') input: DraftCrossBorderRequestInput) {
+    return this.service.draftCrossBorderRequest(actor, input);
+  }
+
+  @Allow(...HOME)
+  @Mutation(() => CrossBorderRequestEntity, {
+    description:
+      'Submit a draft: the staged deadlines start. Formal MLA drafts go to a supervisor of the home agency first, whose submit approves them.',
+  })
+  submitCrossBorderRequest(@CurrentActor() actor: Actor, @Args('input') input: RequestActionInput) {
+    return this.service.submitCrossBorderRequest(actor, input);
+  }
+
+  @Allow(...BOTH)
+  @Mutation(() => CrossBorderRequestEntity, { description: 'Acknowledge a request addressed to your agency.' })
+  acknowledgeCrossBorderRequest(@CurrentActor() actor: Actor, @Args('input') input: AcknowledgeRequestInput) {
+    return this.service.acknowledgeCrossBorderRequest(actor, input);
+  }
+
+  @Allow(...BOTH)
+  @Mutation(() => CrossBorderRequestEntity, { description: 'Accept a request addressed to your agency.' })
+  acceptCrossBorderRequest(@CurrentActor() actor: Actor, @Args('input') input: RequestActionInput) {
+    return this.service.acceptCrossBorderRequest(actor, input);
+  }
+
+  @Allow(...BOTH)
+  @Mutation(() => CrossBorderRequestEntity, { description: 'Answer an accepted request, in full or in part.' })
+  answerCrossBorderRequest(@CurrentActor() actor: Actor, @Args('input') input: AnswerRequestInput) {
+    return this.service.answerCrossBorderRequest(actor, input);
+  }
+
+  @Allow(...BOTH)
+  @Mutation(() => CrossBorderRequestEntity, { description: 'Refuse a request, with grounds.' })
+  refuseCrossBorderRequest(@CurrentActor() actor: Actor, @Args('input') input: RequestReasonInput) {
+    return this.service.refuseCrossBorderRequest(actor, input);
+  }
+
+  @Allow(...BOTH)
+  @Mutation(() => CrossBorderRequestEntity, {
+    description:
+      'Move one stage’s date later, with a reason (an extension by the home side, a postponement by the counterpart).',
+  })
+  extendCrossBorderDeadline(@CurrentActor() actor: Actor, @Args('input') input: ExtendDeadlineInput) {
+    return this.service.extendCrossBorderDeadline(actor, input);
+  }
+
+  @Allow(...HOME)
+  @Mutation(() => CrossBorderRequestEntity, { description: 'Stop the clock, with a reason (e.g. awaiting documents).' })
+  pauseCrossBorderClock(@CurrentActor() actor: Actor, @Args('input') input: PauseClockInput) {
+    return this.service.pauseCrossBorderClock(actor, input);
+  }
+
+  @Allow(...HOME)
+  @Mutation(() => CrossBorderRequestEntity, { description: 'Restart the clock; running dates move by the pause.' })
+  resumeCrossBorderClock(@CurrentActor() actor: Actor, @Args('input') input: RequestActionInput) {
+    return this.service.resumeCrossBorderClock(actor, input);
+  }
+
+  @Allow(...HOME)
+  @Mutation(() => CrossBorderRequestEntity, {
+    description: 'Record what a counterpart without an account sent (letter, message, meeting); it counts as theirs.',
+  })
+  recordCounterpartReply(@CurrentActor() actor: Actor, @Args('input') input: RecordCounterpartReplyInput) {
+    return this.service.recordCounterpartReply(actor, input);
+  }
+
+  @Allow(...HOME)
+  @Mutation(() => CrossBorderRequestEntity, { description: 'Withdraw a request, with a reason.' })
+  withdrawCrossBorderRequest(@CurrentActor() actor: Actor, @Args('input') input: RequestReasonInput) {
+    return this.service.withdrawCrossBorderRequest(actor, input);
+  }
+
+  @Allow(...HOME)
+  @Mutation(() => CrossBorderRequestEntity, { description: 'Close an answered request.' })
+  closeCrossBorderRequest(@CurrentActor() actor: Actor, @Args('input') input: RequestActionInput) {
+    return this.service.closeCrossBorderRequest(actor, input);
+  }
+
+  @ResolveField(() => String, { description: 'Reference code, e.g. CBR-000042.' })
+  reference(@Parent() request: CrossBorderRequestEntity): string {
+    return requestReference(request);
+  }
+
+  @ResolveField(() => AgencyEntity, { description: 'The counterpart agency.' })
+  counterpartAgency(@Parent() request: CrossBorderRequestEntity, @Context() ctx: GraphqlContext) {
+    return ctx.loaders.byId(AgencyEntity).load(request.counterpartAgencyId);
+  }
+
+  @ResolveField(() => AgencyEntity, { description: 'The home agency it is filed for.' })
+  onBehalfOfAgency(@Parent() request: CrossBorderRequestEntity, @Context() ctx: GraphqlContext) {
+    return ctx.loaders.byId(AgencyEntity).load(request.onBehalfOfAgencyId);
+  }
+
+  @ResolveField(() => [CrossBorderRequestEventEntity], { description: 'Every step, oldest first (old dates kept).' })
+  history(@Parent() request: CrossBorderRequestEntity) {
+    return this.service.historyOf(request.id);
+  }
+
+  @ResolveField(() => [ID], { description: 'Cases it concerns.' })
+  caseIds(@Parent() request: CrossBorderRequestEntity) {
+    return this.service.linkedCaseIds(request.id);
+  }
+
+  @ResolveField(() => [String], { description: 'People it concerns, by pseudonymous code.' })
+  victimCodes(@Parent() request: CrossBorderRequestEntity) {
+    return this.service.linkedVictimCodes(request.id);
+  }
+}
+
+/** Per instrument: each commitment's requests, next to its status, owner and last activity. */
+@Resolver(() => AgreementCommitmentEntity)
+export class CommitmentRequestsResolver {
+  constructor(private readonly service: CrossBorderService) {}
+
+  @ResolveField(() => [CrossBorderRequestEntity], {
+    description: 'Cross-border requests under this commitment you may see.',
+  })
+  crossBorderRequests(@CurrentActor() actor: Actor, @Parent() commitment: AgreementCommitmentEntity) {
+    return this.service.requestsForCommitment(actor, commitment.id);
+  }
+}
