@@ -108,6 +108,7 @@ describe('cross-border requests', () => {
     await user('bareskrimBoss', [Role.SUPERVISOR], 'BARESKRIM');
     await user('ahtjp', [Role.COUNTERPART], 'KH-AHTJP');
     await user('mosvy', [Role.COUNTERPART], 'KH-MOSVY');
+    await user('gdi', [Role.COUNTERPART], 'KH-GDI');
     await user('kemlu', [Role.LIAISON], 'KEMLU');
     await user('secretariat', [Role.SECRETARIAT], 'POLRI');
   });
@@ -389,6 +390,79 @@ describe('cross-border requests', () => {
     expect(submitted.acknowledgeBy).toBe('2026-09-07T01:00:00.000Z');
     // Thirty days: Sunday 27 September, moved to Monday 28 September.
     expect(new Date(submitted.decideBy!).toISOString().slice(0, 10)).toBe('2026-09-28');
+  });
+
+  it("shows a linked victim's identity to the counterpart only with consent for it and the request's purpose", async () => {
+    const registered = await api.gql<{ registerVictim: { id: string; code: string } }>(
+      'mutation ($input: RegisterVictimInput!) { registerVictim(input: $input) { id code } }',
+      {
+        input: {
+          identity: { fullName: 'Yusuf Maulana Hakim', passportNumber: 'E9087712', dateOfBirth: '1996-02-11' },
+          sex: 'MALE',
+          ageBand: 'ADULT_25_34',
+          nationality: 'ID',
+          originRegion: '32.12',
+        },
+      },
+      token.imigrasi,
+    );
+    expect(registered.errors).toBeUndefined();
+    const victim = registered.data!.registerVictim;
+    const request = (
+      await draft(
+        {
+          counterpartAgencyId: id['KH-GDI'],
+          onBehalfOfAgencyId: id['DITJEN-IMIGRASI'],
+          channel: 'IMMIGRATION_ATTACHE',
+          legalInstrumentId: id['KH-ID-IMM-2024'],
+          agreementCommitmentId: null,
+          category: 'REPATRIATION_EXIT_CLEARANCE',
+          victimIds: [victim.id],
+        },
+        'imigrasi',
+      )
+    ).data!.draftCrossBorderRequest;
+    expect(request.victimCodes).toEqual([victim.code]);
+    await ok('submitCrossBorderRequest', 'imigrasi', { id: request.id });
+    const victims = async (as: string) => {
+      const result = await api.gql<{
+        crossBorderRequest: { victims: { code: string; identity: { fullName: string } | null }[] };
+      }>(
+        'query ($id: ID!) { crossBorderRequest(id: $id) { victims { code identity { fullName } } } }',
+        { id: request.id },
+        token[as],
+      );
+      return result.data!.crossBorderRequest.victims;
+    };
+    expect(await victims('gdi')).toEqual([{ code: victim.code, identity: null }]);
+    expect(await victims('imigrasi')).toEqual([{ code: victim.code, identity: { fullName: 'Yusuf Maulana Hakim' } }]);
+    // The secretariat follows the request but never sees identities.
+    expect(await victims('secretariat')).toEqual([{ code: victim.code, identity: null }]);
+
+    const consent = async (purpose: string) =>
+      api.gql<{ recordConsent: { id: string } }>(
+        'mutation ($input: RecordConsentInput!) { recordConsent(input: $input) { id } }',
+        { input: { victimId: victim.id, recipientAgencyId: id['KH-GDI'], purpose, method: 'WRITTEN_SIGNED' } },
+        token.imigrasi,
+      );
+    // Consent for another purpose does not open it; consent for repatriation does, and the reading is audited.
+    expect((await consent('LEGAL_PROCEEDINGS')).errors).toBeUndefined();
+    expect(await victims('gdi')).toEqual([{ code: victim.code, identity: null }]);
+    const repatriation = await consent('REPATRIATION');
+    expect(repatriation.errors).toBeUndefined();
+    expect(await victims('gdi')).toEqual([{ code: victim.code, identity: { fullName: 'Yusuf Maulana Hakim' } }]);
+    const [audited] = await api.dataSource.query(
+      `SELECT count(*)::int AS n FROM audit_entry WHERE operation = 'readVictimIdentity' AND target_id = $1 AND actor_user_id = $2`,
+      [victim.id, id.gdi],
+    );
+    expect(audited.n).toBe(1);
+    // Revoked: gone on the next request.
+    await api.gql(
+      'mutation ($input: RevokeConsentInput!) { revokeConsent(input: $input) { id } }',
+      { input: { id: repatriation.data!.recordConsent.id, reason: 'The person asked to stop sharing' } },
+      token.imigrasi,
+    );
+    expect(await victims('gdi')).toEqual([{ code: victim.code, identity: null }]);
   });
 
   it('pauses the clock and moves the running dates by the pause when it restarts', async () => {

@@ -280,7 +280,10 @@ describe('referrals of victims to providers', () => {
     );
     const returnsVictim = (type: unknown): boolean => {
       const t = type as { name: string | null; ofType: unknown } | null;
-      return !!t && (t.name === 'Victim' || t.name === 'VictimConnection' || returnsVictim(t.ofType));
+      return (
+        !!t &&
+        (t.name === 'Victim' || t.name === 'VictimConnection' || t.name === 'VictimIdentity' || returnsVictim(t.ofType))
+      );
     };
     const victimPaths = schema
       .data!.__schema.types.filter((type) => !type.name.startsWith('__'))
@@ -290,12 +293,14 @@ describe('referrals of victims to providers', () => {
       .sort();
     // (The mutations answer only the owning agency's officers; VictimEdge.node is the victims list.)
     expect(victimPaths).toEqual([
+      'CrossBorderVictim.identity',
       'Mutation.changeProtectionStatus',
       'Mutation.recordIdentificationDecision',
       'Mutation.registerVictim',
       'Query.victim',
       'Query.victims',
       'Referral.victim',
+      'Victim.identity',
       'VictimEdge.node',
     ]);
 
@@ -311,6 +316,11 @@ describe('referrals of victims to providers', () => {
         ),
         api.gql(
           '{ referrals(first: 100) { edges { node { victim { identity { fullName } } } } } }',
+          {},
+          token[outsider],
+        ),
+        api.gql(
+          '{ crossBorderRequests(first: 100) { edges { node { victims { identity { fullName } } } } } }',
           {},
           token[outsider],
         ),

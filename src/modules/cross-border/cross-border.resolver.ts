@@ -1,4 +1,4 @@
-import { Args, Context, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Field, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 
 import { Allow, Authenticated } from '@app/auth/access.decorators';
 import { Actor } from '@app/auth/actor';
@@ -8,6 +8,7 @@ import { ConnectionType } from '@app/graphql/pagination';
 import { AgencyEntity } from '@app/modules/agencies/agency.entity';
 import { AgreementCommitmentEntity } from '@app/modules/legal-instruments/agreement-commitment.entity';
 import { Role } from '@app/modules/users/role.enum';
+import { VictimIdentityView } from '@app/modules/victims/dto/victim.inputs';
 
 import { CrossBorderDeadlinePolicyEntity } from './cross-border-deadline-policy.entity';
 import { CrossBorderRequestEventEntity } from './cross-border-event.entity';
@@ -24,6 +25,19 @@ import {
   RequestActionInput,
   RequestReasonInput,
 } from './dto/cross-border.inputs';
+
+@ObjectType('CrossBorderVictim', { description: 'A person a request concerns.' })
+export class CrossBorderVictim {
+  @Field(() => String, { description: 'Pseudonymous code.' })
+  code: string;
+
+  @Field(() => VictimIdentityView, {
+    nullable: true,
+    description:
+      "Identity: for the home side's entitled officers, and for the counterpart only with consent in force for it and for this request's purpose. Every read is audited.",
+  })
+  identity: VictimIdentityView | null;
+}
 
 @ObjectType()
 export class CrossBorderRequestConnection extends ConnectionType(CrossBorderRequestEntity, 'CrossBorderRequest') {}
@@ -161,6 +175,11 @@ export class CrossBorderResolver {
   @ResolveField(() => [ID], { description: 'Cases it concerns.' })
   caseIds(@Parent() request: CrossBorderRequestEntity) {
     return this.service.linkedCaseIds(request.id);
+  }
+
+  @ResolveField(() => [CrossBorderVictim], { description: 'People it concerns (identity only where consent allows).' })
+  victims(@CurrentActor() actor: Actor, @Parent() request: CrossBorderRequestEntity) {
+    return this.service.linkedVictims(actor, request);
   }
 
   @ResolveField(() => [String], { description: 'People it concerns, by pseudonymous code.' })
