@@ -1,3 +1,5 @@
+export { renderDigest } from './digest-template';
+export type { RenderedDigest } from './digest-template';
 export { escapeHtml, simpleEmailHtml } from './html';
 export { MailTransport } from './mail-transport';
 export type { OutgoingMail } from './mail-transport';
