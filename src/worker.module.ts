@@ -7,6 +7,7 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { CrossBorderModule } from './modules/cross-border/cross-border.module';
+import { DigestJobsModule } from './modules/digests/digest-jobs.module';
 import { EscalationJobsModule } from './modules/escalations/escalation-jobs.module';
 import { EscalationsModule } from './modules/escalations/escalations.module';
 import { NotificationJobsModule } from './modules/notifications/notification-jobs.module';
@@ -34,6 +35,7 @@ export class WorkerModule {
         TasksModule,
         ReferralsModule,
         CrossBorderModule,
+        DigestJobsModule,
         NotificationJobsModule,
         EscalationJobsModule,
         JobsModule,

@@ -33,6 +33,8 @@ import {
   CrossBorderRequestVictimEntity,
 } from '@app/modules/cross-border/cross-border-link.entity';
 import { CrossBorderRequestEntity } from '@app/modules/cross-border/cross-border-request.entity';
+import { DigestRunEntity } from '@app/modules/digests/digest-run.entity';
+import { DigestOptOutEntity, DigestUnitOffEntity } from '@app/modules/digests/digest-subscription.entity';
 export const ENTITIES = [
   AgencyEntity,
   TaskForceUnitEntity,
@@ -59,6 +61,9 @@ export const ENTITIES = [
   CrossBorderRequestCaseEntity,
   CrossBorderRequestVictimEntity,
   CrossBorderDeadlinePolicyEntity,
+  DigestRunEntity,
+  DigestOptOutEntity,
+  DigestUnitOffEntity,
   OutboxEventEntity,
   EscalationPolicyEntity,
   EscalationRungEntity,

@@ -72,7 +72,7 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
       for (const scheduler of JOB_SCHEDULERS) {
         await this.queues
           .queue(JOB_QUEUE[scheduler.job])
-          .upsertJobScheduler(scheduler.id, { every: scheduler.everyMs }, { name: scheduler.job, data: {} });
+          .upsertJobScheduler(scheduler.id, scheduler.repeat, { name: scheduler.job, data: {} });
       }
     } catch (error) {
       this.logger.warn({ msg: 'could not register job schedulers', error: (error as Error).message });

@@ -20,6 +20,10 @@ export enum JobName {
   SWEEP = 'maintenance.sweep',
   /** Marks agreement commitments with no recent activity STALLED. */
   DETECT_STALLED_COMMITMENTS = 'maintenance.detect-stalled-commitments',
+  /** Hourly: starts the weekly digest of everyone whose Monday 07:00 has come, one job per person. */
+  DIGEST_FAN_OUT = 'digest.fan-out',
+  /** Renders and sends one person's weekly digest. */
+  SEND_DIGEST = 'digest.send',
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -28,6 +32,8 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.FIRE_RUNG]: QueueName.ESCALATIONS,
   [JobName.SWEEP]: QueueName.MAINTENANCE,
   [JobName.DETECT_STALLED_COMMITMENTS]: QueueName.MAINTENANCE,
+  [JobName.DIGEST_FAN_OUT]: QueueName.DIGESTS,
+  [JobName.SEND_DIGEST]: QueueName.DIGESTS,
 };
 
 export const ALL_QUEUES = Object.values(QueueName);
@@ -40,4 +46,5 @@ export const JobIds = {
   event: (outboxEventId: string) => `event.${outboxEventId}`,
   email: (notificationId: string) => `email.${notificationId}`,
   rung: (rungId: string) => `rung.${rungId}`,
+  digest: (digestRunId: string) => `digest.${digestRunId}`,
 };

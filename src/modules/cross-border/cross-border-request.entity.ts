@@ -30,6 +30,7 @@ import {
 @Index('IDX_cross_border_request_counterpart', ['counterpartAgencyId', 'status'])
 @Index('IDX_cross_border_request_home', ['onBehalfOfAgencyId', 'status'])
 @Index('IDX_cross_border_request_filer', ['filedByUserId'])
+@Index('IDX_cross_border_request_filing', ['filingAgencyId', 'status'])
 @Index('IDX_cross_border_request_commitment', ['agreementCommitmentId'])
 export class CrossBorderRequestEntity extends BaseEntity {
   /** Running number behind the reference code CBR-000123. */

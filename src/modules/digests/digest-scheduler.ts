@@ -1,0 +1,143 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DateTime } from 'luxon';
+import { DataSource } from 'typeorm';
+
+import { Clock } from '@app/common/clock';
+import { JobHandler, SweepStep } from '@app/queue/job-handler.decorator';
+import { JobQueues } from '@app/queue/job-queues';
+import { JobIds, JobName } from '@app/queue/queue.names';
+
+import { isoWeekOf } from './iso-week';
+
+/** Roles that get a digest (case officers read the liaison's). */
+export const DIGEST_ROLES = ['LIAISON', 'CASE_OFFICER', 'SUPERVISOR', 'SECRETARIAT', 'ATTACHE'];
+const BATCH = 1_000;
+/** Local Monday, 07:00: the moment a week's digest becomes due. */
+const SEND_HOUR = 7;
+
+export interface FanOutResult {
+  /** Time zones whose digest was due. */
+  zones: string[];
+  pending: number;
+  skipped: number;
+}
+
+/**
+ * Starts weekly digests. Each hour (and each sweep) it finds the time zones where this ISO week's Monday 07:00
+ * has come, and for their recipients without a run this week inserts one (the unique key makes a second
+ * firing a no-op), in batches so memory stays flat, then queues one send job per pending run. People who opted
+ * out, or whose units' digests are all switched off, get a SKIPPED run (counted, not sent). A run still
+ * PENDING without its job (Redis lost it, a worker died) is queued again by the sweep.
+ */
+@Injectable()
+export class DigestScheduler {
+  private readonly logger = new Logger('Digests');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly queues: JobQueues,
+    private readonly clock: Clock,
+  ) {}
+
+  @JobHandler(JobName.DIGEST_FAN_OUT)
+  async fanOutJob(): Promise<FanOutResult> {
+    return this.fanOut(this.clock.now());
+  }
+
+  @SweepStep('digests')
+  async sweep(): Promise<number> {
+    const now = this.clock.now();
+    const started = await this.fanOut(now);
+    const stale: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM digest_run WHERE status = 'PENDING' AND created_at <= $1 ORDER BY created_at LIMIT 1000`,
+      [new Date(now.getTime() - 30_000)],
+    );
+    let requeued = 0;
+    for (const { id } of stale) {
+      const request = { name: JobName.SEND_DIGEST, data: { digestRunId: id }, jobId: JobIds.digest(id) };
+      if ((await this.queues.ensureDue(request, { promoteDelayed: false })) === 'added') requeued += 1;
+    }
+    return started.pending + requeued;
+  }
+
+  async fanOut(now: Date, options: { userIds?: string[]; isoWeek?: string } = {}): Promise<FanOutResult> {
+    const zones: { time_zone: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT time_zone FROM app_user WHERE active`,
+    );
+    const result: FanOutResult = { zones: [], pending: 0, skipped: 0 };
+    for (const { time_zone: zone } of zones) {
+      const week = options.isoWeek ? { isoWeek: options.isoWeek, dueAt: now } : this.dueWeek(now, zone);
+      if (!week) continue;
+      result.zones.push(zone);
+      const counts = await this.startZone(zone, week.isoWeek, week.dueAt, options.userIds);
+      result.pending += counts.pending;
+      result.skipped += counts.skipped;
+    }
+    if (result.pending + result.skipped > 0) this.logger.log({ msg: 'digests started', ...result });
+    return result;
+  }
+
+  /** The ISO week whose digest is due in `zone` at `now` (Monday 07:00 local has passed), or null. */
+  dueWeek(now: Date, zone: string): { isoWeek: string; dueAt: Date } | null {
+    const local = DateTime.fromJSDate(now, { zone });
+    if (!local.isValid) return null;
+    const monday = local.startOf('week').set({ hour: SEND_HOUR });
+    if (local < monday) return null;
+    return { isoWeek: isoWeekOf(now, zone), dueAt: monday.toJSDate() };
+  }
+
+  private async startZone(
+    zone: string,
+    isoWeek: string,
+    dueAt: Date,
+    onlyUserIds: string[] | undefined,
+  ): Promise<{ pending: number; skipped: number }> {
+    let cursor = '00000000-0000-0000-0000-000000000000';
+    const counts = { pending: 0, skipped: 0 };
+    for (;;) {
+      // Recipients of this zone without a run this week, who existed when the digest fell due.
+      const batch: { id: string }[] = await this.dataSource.query(
+        `SELECT u.id FROM app_user u
+         WHERE u.active AND u.time_zone = $1 AND u.roles && $2::user_role[] AND u.id > $3 AND u.created_at <= $5
+           AND ($6::uuid[] IS NULL OR u.id = ANY($6::uuid[]))
+           AND NOT EXISTS (SELECT 1 FROM digest_run r WHERE r.user_id = u.id AND r.iso_week = $4)
+         ORDER BY u.id LIMIT ${BATCH}`,
+        [zone, DIGEST_ROLES, cursor, isoWeek, dueAt, onlyUserIds ?? null],
+      );
+      if (batch.length === 0) break;
+      cursor = batch[batch.length - 1].id;
+      const inserted: { id: string; status: string }[] = await this.dataSource.query(
+        `INSERT INTO digest_run (user_id, iso_week, status, note)
+         SELECT u.id, $2,
+           (CASE WHEN o.user_id IS NOT NULL OR units.off THEN 'SKIPPED' ELSE 'PENDING' END)::digest_run_status,
+           CASE WHEN o.user_id IS NOT NULL THEN 'opted out'
+                WHEN units.off THEN 'digests switched off for the unit' END
+         FROM app_user u
+         LEFT JOIN digest_opt_out o ON o.user_id = u.id
+         CROSS JOIN LATERAL (
+           SELECT count(*) > 0 AND bool_and(off.unit_id IS NOT NULL) AS off
+           FROM membership m LEFT JOIN digest_unit_off off ON off.unit_id = m.unit_id
+           WHERE m.agency_id = u.agency_id AND m.valid_from <= CURRENT_DATE
+             AND (m.valid_to IS NULL OR m.valid_to > CURRENT_DATE)
+         ) units
+         WHERE u.id = ANY($1::uuid[])
+         ON CONFLICT (user_id, iso_week) DO NOTHING
+         RETURNING id, status`,
+        [batch.map((row) => row.id), isoWeek],
+      );
+      const pending = inserted.filter((row) => row.status === 'PENDING');
+      counts.pending += pending.length;
+      counts.skipped += inserted.length - pending.length;
+      await this.queues.addAll(
+        pending.map((row) => ({
+          name: JobName.SEND_DIGEST,
+          data: { digestRunId: row.id },
+          jobId: JobIds.digest(row.id),
+        })),
+      );
+      if (batch.length < BATCH) break;
+    }
+    return counts;
+  }
+}

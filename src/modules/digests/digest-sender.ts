@@ -1,0 +1,128 @@
+import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Job } from 'bullmq';
+import { DataSource } from 'typeorm';
+
+import { MailTransport, renderDigest } from '@libs/mailer';
+
+import { Clock } from '@app/common/clock';
+import { isLockNotAvailable } from '@app/common/db-errors';
+import { AppConfig } from '@app/config/app-config';
+import { APP_CONFIG } from '@app/config/config.module';
+import { JobHandler } from '@app/queue/job-handler.decorator';
+import { payloadUuid } from '@app/queue/job-errors';
+import { JobName } from '@app/queue/queue.names';
+
+import { DigestContentService } from './digest-content.service';
+import { DigestRunStatus } from './digest.enums';
+import { previousIsoWeek } from './iso-week';
+
+/**
+ * Sends one digest run. The run row stays locked (FOR UPDATE NOWAIT) while the content is computed and the
+ * mail server talks, and is marked SENT in the same transaction: two workers never send it at once, a rerun
+ * finds it SENT, and a worker that dies releases the lock with its connection so the retry sends it. The
+ * Message-ID is the run's id, so a resend after the unavoidable window (accepted, then the worker died before
+ * the commit) is recognisable downstream.
+ */
+@Injectable()
+export class DigestSender implements OnApplicationShutdown {
+  private transport: MailTransport | undefined;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly content: DigestContentService,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationShutdown(): void {
+    this.transport?.close();
+  }
+
+  @JobHandler(JobName.SEND_DIGEST)
+  async sendJob(job: Job): Promise<string> {
+    const id = payloadUuid(job.name, job.data, 'digestRunId');
+    return this.send(id, job.attemptsMade + 1 >= (job.opts.attempts ?? 1));
+  }
+
+  async send(runId: string, lastAttempt: boolean): Promise<string> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    try {
+      let rows: {
+        id: string;
+        status: DigestRunStatus;
+        attempts: number;
+        iso_week: string;
+        user_id: string;
+        email: string;
+        active: boolean;
+      }[];
+      try {
+        rows = await runner.query(
+          `SELECT r.id, r.status, r.attempts, r.iso_week, r.user_id, u.email, u.active
+           FROM digest_run r JOIN app_user u ON u.id = r.user_id WHERE r.id = $1 FOR UPDATE OF r NOWAIT`,
+          [runId],
+        );
+      } catch (error) {
+        if (isLockNotAvailable(error)) throw new Error('another worker is sending this digest; retrying later');
+        throw error;
+      }
+      const run = rows[0];
+      if (!run || run.status !== DigestRunStatus.PENDING) {
+        await runner.commitTransaction();
+        return run ? `already ${run.status}` : 'no such run';
+      }
+      if (!run.active) {
+        await runner.query(`UPDATE digest_run SET status = 'SKIPPED', note = 'account deactivated' WHERE id = $1`, [
+          runId,
+        ]);
+        await runner.commitTransaction();
+        return 'recipient deactivated';
+      }
+      try {
+        // Sent in week W, it reports on week W-1 (escalations, counts) and on what is due from now on.
+        const content = await this.content.compute(run.user_id, previousIsoWeek(run.iso_week), this.clock.now());
+        const rendered = await renderDigest(content);
+        await this.mailer().send({
+          from: this.config.mailFrom,
+          to: run.email,
+          subject: rendered.subject,
+          text: rendered.text,
+          html: rendered.html,
+          messageId: `<${run.id}@digest.simpul>`,
+          headers: { 'X-Simpul-Digest': run.id },
+        });
+        await runner.query(
+          `UPDATE digest_run SET status = 'SENT', sent_at = $2, attempts = attempts + 1, note = NULL, updated_at = now() WHERE id = $1`,
+          [runId, this.clock.now()],
+        );
+        await runner.commitTransaction();
+        return 'sent';
+      } catch (error) {
+        await runner.query(
+          `UPDATE digest_run SET status = $2::digest_run_status, attempts = attempts + 1, note = $3, updated_at = now() WHERE id = $1`,
+          [
+            runId,
+            lastAttempt ? DigestRunStatus.FAILED : DigestRunStatus.PENDING,
+            String((error as Error).message ?? error).slice(0, 500),
+          ],
+        );
+        await runner.commitTransaction();
+        throw error;
+      }
+    } catch (error) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      throw error;
+    } finally {
+      await runner.release();
+    }
+  }
+
+  private mailer(): MailTransport {
+    if (!this.config.smtpUrl) throw new Error('No SMTP_URL configured for the worker.');
+    this.transport ??= new MailTransport(this.config.smtpUrl);
+    return this.transport;
+  }
+}
