@@ -1,3 +1,7 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
 import { FixedClock } from '@app/common/clock';
 import { DigestScheduler } from '@app/modules/digests/digest-scheduler';
 import { Role } from '@app/modules/users/role.enum';
@@ -6,7 +10,10 @@ import { Factories, TEST_PASSWORD } from '@libs/testing/factories';
 import { isolatedEnvironment, IsolatedEnvironment } from '@libs/testing/isolated-environment';
 import { SmtpSink } from '@libs/testing/smtp-sink';
 import { firstErrorCode, TestApp } from '@libs/testing/test-app';
+import { TEST_PII_KEY, TEST_TOKEN_SECRET } from '@libs/testing/test-environment';
 import { TestWorker } from '@libs/testing/test-worker';
+
+const run = promisify(execFile);
 
 /** One liaison in each time zone the task force works in. */
 const ZONES = {
@@ -72,6 +79,20 @@ describe('weekly digest schedule', () => {
   };
 
   it('sends each person their digest at their own Monday 07:00, once', async () => {
+    // A person in the register: nothing of them may reach any digest.
+    const victim = await api.gql<{ registerVictim: { code: string } }>(
+      'mutation ($input: RegisterVictimInput!) { registerVictim(input: $input) { code } }',
+      {
+        input: {
+          identity: { fullName: 'Kartini Wahyuningsih', passportNumber: 'A7734519' },
+          sex: 'FEMALE',
+          ageBand: 'ADULT_18_24',
+          nationality: 'ID',
+        },
+      },
+      token.jakarta,
+    );
+    expect(victim.errors).toBeUndefined();
     const opt = await api.gql(
       'mutation ($input: UpdateDigestSubscriptionInput!) { updateDigestSubscription(input: $input) { subscribed } }',
       { input: { subscribed: false } },
@@ -98,6 +119,10 @@ describe('weekly digest schedule', () => {
     });
     for (const name of Object.keys(ZONES)) expect(digestsTo(name)).toHaveLength(1);
     expect(digestsTo('optedOut')).toHaveLength(0);
+    for (const mail of sink.received) {
+      expect(mail.raw).not.toContain('Kartini');
+      expect(mail.raw).not.toContain('A7734519');
+    }
     expect(sink.to(email.noDigestRole)).toHaveLength(0);
 
     // Reruns, a sweep and a second copy of a send job change nothing.
@@ -183,4 +208,41 @@ describe('weekly digest schedule', () => {
       ),
     ).toBe('FORBIDDEN');
   });
+
+  it('npm run digest:send sends a week now, and a second run sends nothing', async () => {
+    const env2 = {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '/tmp',
+      TZ: 'UTC',
+      NODE_ENV: 'test',
+      ...env.env,
+      SMTP_URL: sink.url,
+      AUTH_TOKEN_SECRET: TEST_TOKEN_SECRET,
+      PII_ENCRYPTION_KEY: TEST_PII_KEY,
+    };
+    const command = [
+      '-r',
+      'ts-node/register/transpile-only',
+      '-r',
+      'tsconfig-paths/register',
+      'src/cli/digest-send.command.ts',
+      '--week',
+      '2027-W02',
+      '--user',
+      email.makassar,
+    ];
+    const cwd = join(__dirname, '..');
+    const before = digestsTo('makassar').length;
+    const first = await run(process.execPath, command, { cwd, env: env2 });
+    expect(first.stdout).toContain('Digests for 2027-W02: 1 sent, 0 skipped, 0 failed');
+    expect(digestsTo('makassar')).toHaveLength(before + 1);
+    const second = await run(process.execPath, command, { cwd, env: env2 });
+    expect(second.stdout).toContain('Digests for 2027-W02: 0 sent');
+    expect(digestsTo('makassar')).toHaveLength(before + 1);
+    await expect(
+      run(process.execPath, [...command.slice(0, 5), '--week', '2027-X1'], { cwd, env: env2 }),
+    ).rejects.toMatchObject({
+      stderr: expect.stringContaining('--week 2026-W48'),
+    });
+  }, 120_000);
 });

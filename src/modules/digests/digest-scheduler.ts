@@ -61,7 +61,11 @@ export class DigestScheduler {
     return started.pending + requeued;
   }
 
-  async fanOut(now: Date, options: { userIds?: string[]; isoWeek?: string } = {}): Promise<FanOutResult> {
+  /** `enqueue: false` (npm run digest:send) creates the runs without jobs: the caller sends them itself. */
+  async fanOut(
+    now: Date,
+    options: { userIds?: string[]; isoWeek?: string; enqueue?: boolean } = {},
+  ): Promise<FanOutResult> {
     const zones: { time_zone: string }[] = await this.dataSource.query(
       `SELECT DISTINCT time_zone FROM app_user WHERE active`,
     );
@@ -70,7 +74,7 @@ export class DigestScheduler {
       const week = options.isoWeek ? { isoWeek: options.isoWeek, dueAt: now } : this.dueWeek(now, zone);
       if (!week) continue;
       result.zones.push(zone);
-      const counts = await this.startZone(zone, week.isoWeek, week.dueAt, options.userIds);
+      const counts = await this.startZone(zone, week.isoWeek, week.dueAt, options.userIds, options.enqueue ?? true);
       result.pending += counts.pending;
       result.skipped += counts.skipped;
     }
@@ -92,6 +96,7 @@ export class DigestScheduler {
     isoWeek: string,
     dueAt: Date,
     onlyUserIds: string[] | undefined,
+    enqueue: boolean,
   ): Promise<{ pending: number; skipped: number }> {
     let cursor = '00000000-0000-0000-0000-000000000000';
     const counts = { pending: 0, skipped: 0 };
@@ -129,13 +134,15 @@ export class DigestScheduler {
       const pending = inserted.filter((row) => row.status === 'PENDING');
       counts.pending += pending.length;
       counts.skipped += inserted.length - pending.length;
-      await this.queues.addAll(
-        pending.map((row) => ({
-          name: JobName.SEND_DIGEST,
-          data: { digestRunId: row.id },
-          jobId: JobIds.digest(row.id),
-        })),
-      );
+      if (enqueue) {
+        await this.queues.addAll(
+          pending.map((row) => ({
+            name: JobName.SEND_DIGEST,
+            data: { digestRunId: row.id },
+            jobId: JobIds.digest(row.id),
+          })),
+        );
+      }
       if (batch.length < BATCH) break;
     }
     return counts;
