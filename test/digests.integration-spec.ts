@@ -2,6 +2,8 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
+import { simpleParser } from 'mailparser';
+
 import { FixedClock } from '@app/common/clock';
 import { DigestScheduler } from '@app/modules/digests/digest-scheduler';
 import { Role } from '@app/modules/users/role.enum';
@@ -123,6 +125,12 @@ describe('weekly digest schedule', () => {
       expect(mail.raw).not.toContain('Kartini');
       expect(mail.raw).not.toContain('A7734519');
     }
+    // What arrived, read by a real mail parser: both parts, in the reader's language (Bahasa Indonesia default).
+    const parsed = await simpleParser(digestsTo('jakarta')[0].raw);
+    // Sent on Monday of 2026-W49, it reports on the week that just ended.
+    expect(parsed.subject).toMatch(/^\[Simpul\] Ringkasan mingguan 2026-W48/);
+    expect(parsed.text?.length).toBeGreaterThan(50);
+    expect(String(parsed.html)).toMatch(/<html[^>]*lang="id"/);
     expect(sink.to(email.noDigestRole)).toHaveLength(0);
 
     // Reruns, a sweep and a second copy of a send job change nothing.
