@@ -1,5 +1,6 @@
 import { Role } from '@app/modules/users/role.enum';
-import { QueueName } from '@app/queue/queue.names';
+import { JobQueues } from '@app/queue/job-queues';
+import { JobIds, JobName, QueueName } from '@app/queue/queue.names';
 import { Factories, TEST_PASSWORD } from '@libs/testing/factories';
 import { isolatedEnvironment, IsolatedEnvironment } from '@libs/testing/isolated-environment';
 import { SmtpSink } from '@libs/testing/smtp-sink';
@@ -73,6 +74,45 @@ describe('worker processes', () => {
     return created.data!.createTask.reference;
   };
   const mailsAbout = (reference: string) => sink.received.filter((mail) => mail.subject.includes(reference));
+
+  it('a worker killed in the middle of sending a weekly digest: it goes out once, from the worker that takes over', async () => {
+    const doomed = await WorkerProcess.start(settings);
+    running.push(doomed);
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let held!: () => void;
+    const holding = new Promise<void>((resolve) => (held = resolve));
+    sink.holdMessages(async () => {
+      held();
+      await released;
+    });
+
+    const recipient = await factories.user([Role.LIAISON]);
+    const [run] = await api.dataSource.query(
+      `INSERT INTO digest_run (user_id, iso_week, status) VALUES ($1, '2026-W48', 'PENDING') RETURNING id`,
+      [recipient.id],
+    );
+    await api.app
+      .get(JobQueues)
+      .add({ name: JobName.SEND_DIGEST, data: { digestRunId: run.id }, jobId: JobIds.digest(run.id) });
+    await holding;
+    await doomed.kill();
+    running.splice(running.indexOf(doomed), 1);
+    sink.holdMessages(undefined);
+    release();
+
+    const successor = await TestWorker.start(settings);
+    try {
+      await eventually(async () => {
+        const [after] = await api.dataSource.query(`SELECT status, attempts FROM digest_run WHERE id = $1`, [run.id]);
+        expect(after).toEqual({ status: 'SENT', attempts: 1 });
+      }, 30_000);
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
+      expect(sink.to(recipient.email)).toHaveLength(1);
+    } finally {
+      await successor.stop();
+    }
+  }, 90_000);
 
   it('a worker killed in the middle of sending: the email goes out once, from the worker that takes over', async () => {
     const doomed = await WorkerProcess.start(settings);
