@@ -223,6 +223,23 @@ describe('victim register: identity, consent and duplicates', () => {
       existingVictimId: first.id,
     });
     expect(firstErrorCode(await api.gql('{ possibleDuplicates { id } }', {}, token.kemensos))).toBe('FORBIDDEN');
+
+    // The secretariat reconciles it and closes the flag; the note stays in the record's history.
+    const [flag] = await api.dataSource.query(
+      `SELECT id FROM victim_duplicate_flag WHERE existing_victim_id = $1 AND status = 'OPEN'`,
+      [first.id],
+    );
+    const resolve = (as: string) =>
+      api.gql(
+        'mutation ($input: ResolvePossibleDuplicateInput!) { resolvePossibleDuplicate(input: $input) { status } }',
+        { input: { id: flag.id, note: 'Polri recorded consent for Kemensos' } },
+        token[as],
+      );
+    expect(firstErrorCode(await resolve('kemensos'))).toBe('FORBIDDEN');
+    expect((await resolve('secretariat')).data).toEqual({ resolvePossibleDuplicate: { status: 'RESOLVED' } });
+    expect(firstErrorCode(await resolve('secretariat'))).toBe('CONFLICT');
+    const kinds = (await read('polri', first.id)).data!.victim.history.map((entry) => entry.kind);
+    expect(kinds).toEqual(['REGISTERED', 'DUPLICATE_REPORTED', 'DUPLICATE_RESOLVED']);
   });
 
   it('two agencies registering the same person at the same moment end with one record', async () => {

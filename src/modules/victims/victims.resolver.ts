@@ -16,6 +16,7 @@ import {
   RecordConsentInput,
   RecordIdentificationDecisionInput,
   RegisterVictimInput,
+  ResolvePossibleDuplicateInput,
   RevokeConsentInput,
   VictimIdentityView,
   VictimsArgs,
@@ -53,6 +54,14 @@ export class VictimsResolver {
   })
   possibleDuplicates(@CurrentActor() actor: Actor) {
     return this.service.possibleDuplicates(actor);
+  }
+
+  @Allow(Role.SECRETARIAT)
+  @Mutation(() => DuplicateFlagEntity, {
+    description: 'Close a possible-duplicate flag once the two agencies are reconciled (secretariat).',
+  })
+  resolvePossibleDuplicate(@CurrentActor() actor: Actor, @Args('input') input: ResolvePossibleDuplicateInput) {
+    return this.service.resolvePossibleDuplicate(actor, input);
   }
 
   @Allow(Role.CASE_OFFICER, Role.LIAISON)

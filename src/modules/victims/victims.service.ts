@@ -21,6 +21,7 @@ import {
   RecordConsentInput,
   RecordIdentificationDecisionInput,
   RegisterVictimInput,
+  ResolvePossibleDuplicateInput,
   RevokeConsentInput,
   VictimsArgs,
 } from './dto/victim.inputs';
@@ -503,6 +504,43 @@ export class VictimsService {
       .andWhere('flag.status = :open', { open: DuplicateFlagStatus.OPEN })
       .orderBy('flag.created_at', 'ASC')
       .getMany();
+  }
+
+  /** The secretariat closes a flag it can see (on a record it may see), with how it was reconciled. */
+  async resolvePossibleDuplicate(actor: Actor, input: ResolvePossibleDuplicateInput): Promise<DuplicateFlagEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const visibility = this.access.victimVisibility(actor, 'victim');
+      const flag = await manager
+        .getRepository(DuplicateFlagEntity)
+        .createQueryBuilder('flag')
+        .innerJoin(VictimEntity, 'victim', 'victim.id = flag.existing_victim_id')
+        .where('flag.id = :id', { id: input.id })
+        .andWhere(visibility.sql, visibility.params)
+        .setLock('pessimistic_write', undefined, ['flag'])
+        .getOne();
+      if (!flag)
+        throw new VictimException(VictimErrorReason.VICTIM_NOT_FOUND, `Possible duplicate ${input.id} was not found.`);
+      if (flag.status === DuplicateFlagStatus.RESOLVED) {
+        throw new VictimException(
+          VictimErrorReason.ILLEGAL_TRANSITION,
+          `Possible duplicate ${flag.id} was resolved already.`,
+        );
+      }
+      flag.status = DuplicateFlagStatus.RESOLVED;
+      await manager.save(flag);
+      await this.history(manager, actor, flag.existingVictimId, VictimEventKind.DUPLICATE_RESOLVED, {
+        flagId: flag.id,
+        reportingAgencyId: flag.reportingAgencyId,
+        note: input.note,
+      });
+      await this.audit.record(manager, actor, {
+        operation: 'resolvePossibleDuplicate',
+        targetType: 'Victim',
+        targetId: flag.existingVictimId,
+        changes: { status: { before: DuplicateFlagStatus.OPEN, after: DuplicateFlagStatus.RESOLVED } },
+      });
+      return flag;
+    });
   }
 
   private requireOwner(actor: Actor, victim: VictimEntity): void {

@@ -171,6 +171,15 @@ export class RecordIdentificationDecisionInput {
   expectedVersion?: number;
 }
 
+@InputType({ description: 'Closes a possible-duplicate flag once the two agencies are reconciled.' })
+export class ResolvePossibleDuplicateInput {
+  @IdField({ description: 'The flag.' })
+  id: string;
+
+  @ReasonField('How it was reconciled (e.g. consent recorded for the second agency); kept in the history.')
+  note: string;
+}
+
 @InputType({ description: 'Which victim records to list.' })
 export class VictimFilter {
   @IdField({ description: 'Only people in this case.', optional: true })
