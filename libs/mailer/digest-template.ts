@@ -17,6 +17,7 @@ import type {
 import { isEmptyDigest } from '@app/modules/digests/digest-content';
 
 import { escapeHtml } from './html';
+import { label, Labels, REQUEST_STATUS_LABEL, SERVICE_LABEL, STAGE_LABEL, URGENCY_LABEL } from './labels';
 import { countryName, formatInstant, MailLocale } from './notification-templates';
 
 /** One weekly digest email: the subject, an MJML-built HTML part and a plain-text part with the same content. */
@@ -26,52 +27,10 @@ export interface RenderedDigest {
   text: string;
 }
 
-/*
- * Labels for codes, in both languages. Services, urgencies, stages and cross-border statuses repeat the tables of
- * notification-templates.ts (they are private there); an unknown code is shown as it is (a code, never free text).
- */
-type Labels = Record<MailLocale, Record<string, string>>;
-
+/* Labels for codes only the digest shows; the shared ones are in labels.ts. */
 const KIND_LABEL: Labels = {
   id: { TASK: 'tugas', REFERRAL: 'rujukan', CROSS_BORDER_REQUEST: 'permintaan lintas batas' },
   en: { TASK: 'task', REFERRAL: 'referral', CROSS_BORDER_REQUEST: 'cross-border request' },
-};
-
-const SERVICE_LABEL: Labels = {
-  id: {
-    MEDICAL: 'layanan kesehatan',
-    PSYCHOSOCIAL: 'pendampingan psikososial',
-    SHELTER: 'rumah aman',
-    LEGAL_AID: 'bantuan hukum',
-    INTERPRETER: 'juru bahasa',
-    TRAVEL_DOCUMENTS: 'dokumen perjalanan',
-    REPATRIATION: 'pemulangan',
-    LIVELIHOOD: 'pemberdayaan ekonomi',
-    COMPENSATION: 'restitusi dan kompensasi',
-    WITNESS_PROTECTION: 'perlindungan saksi dan korban',
-  },
-  en: {
-    MEDICAL: 'medical care',
-    PSYCHOSOCIAL: 'psychosocial support',
-    SHELTER: 'shelter',
-    LEGAL_AID: 'legal aid',
-    INTERPRETER: 'interpretation',
-    TRAVEL_DOCUMENTS: 'travel documents',
-    REPATRIATION: 'repatriation support',
-    LIVELIHOOD: 'livelihood support',
-    COMPENSATION: 'restitution and compensation',
-    WITNESS_PROTECTION: 'witness and victim protection',
-  },
-};
-
-const URGENCY_LABEL: Labels = {
-  id: { EMERGENCY: 'darurat', HIGH: 'tinggi', URGENT: 'mendesak', NORMAL: 'biasa' },
-  en: { EMERGENCY: 'emergency', HIGH: 'high', URGENT: 'urgent', NORMAL: 'normal' },
-};
-
-const STAGE_LABEL: Labels = {
-  id: { ACKNOWLEDGE: 'konfirmasi penerimaan', DECIDE: 'keputusan', EXECUTE: 'pelaksanaan' },
-  en: { ACKNOWLEDGE: 'acknowledgement', DECIDE: 'decision', EXECUTE: 'execution' },
 };
 
 /** Statuses per kind: the same code can mean different things (a task's ACKNOWLEDGED, a request's). */
@@ -120,32 +79,7 @@ const STATUS_LABEL: Record<DigestItemKind, Labels> = {
       DISCONTINUED: 'discontinued',
     },
   },
-  CROSS_BORDER_REQUEST: {
-    id: {
-      DRAFT: 'draf',
-      IN_REVIEW: 'dalam peninjauan',
-      SUBMITTED: 'diajukan',
-      ACKNOWLEDGED: 'dikonfirmasi',
-      ACCEPTED: 'diterima',
-      ANSWERED: 'dijawab',
-      CLOSED: 'ditutup',
-      REFUSED: 'ditolak',
-      WITHDRAWN: 'ditarik kembali',
-      LAPSED: 'kedaluwarsa',
-    },
-    en: {
-      DRAFT: 'draft',
-      IN_REVIEW: 'in review',
-      SUBMITTED: 'submitted',
-      ACKNOWLEDGED: 'acknowledged',
-      ACCEPTED: 'accepted',
-      ANSWERED: 'answered',
-      CLOSED: 'closed',
-      REFUSED: 'refused',
-      WITHDRAWN: 'withdrawn',
-      LAPSED: 'lapsed',
-    },
-  },
+  CROSS_BORDER_REQUEST: REQUEST_STATUS_LABEL,
 };
 
 /** The rungs of the seeded ladders (src/modules/escalations/default-policies.ts). */
@@ -167,8 +101,6 @@ const RUNG_LABEL: Labels = {
     secretariat: 'raised to the task-force secretariat',
   },
 };
-
-const label = (labels: Labels, locale: MailLocale, code: string): string => labels[locale][code] ?? code;
 
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 
 import { simpleEmailHtml } from './html';
+import { CATEGORY_LABEL, REQUEST_STATUS_LABEL, SERVICE_LABEL, STAGE_LABEL, URGENCY_LABEL } from './labels';
 
 export type MailLocale = 'id' | 'en';
 
@@ -101,100 +102,6 @@ const TARGET_LABEL: Record<MailLocale, Record<string, string>> = {
     AGENCY_SUPERVISOR: "the agency's supervisor",
     UNIT_SECRETARIAT: 'the task-force unit secretariat',
     ATTACHE_SUPERVISOR: "the attaché's supervisor",
-  },
-};
-
-/** Services a victim can be referred for; an unknown code is shown as it is (a code, never free text). */
-const SERVICE_LABEL: Record<MailLocale, Record<string, string>> = {
-  id: {
-    MEDICAL: 'layanan kesehatan',
-    PSYCHOSOCIAL: 'pendampingan psikososial',
-    SHELTER: 'rumah aman',
-    LEGAL_AID: 'bantuan hukum',
-    INTERPRETER: 'juru bahasa',
-    TRAVEL_DOCUMENTS: 'dokumen perjalanan',
-    REPATRIATION: 'pemulangan',
-    LIVELIHOOD: 'pemberdayaan ekonomi',
-    COMPENSATION: 'restitusi dan kompensasi',
-    WITNESS_PROTECTION: 'perlindungan saksi dan korban',
-  },
-  en: {
-    MEDICAL: 'medical care',
-    PSYCHOSOCIAL: 'psychosocial support',
-    SHELTER: 'shelter',
-    LEGAL_AID: 'legal aid',
-    INTERPRETER: 'interpretation',
-    TRAVEL_DOCUMENTS: 'travel documents',
-    REPATRIATION: 'repatriation support',
-    LIVELIHOOD: 'livelihood support',
-    COMPENSATION: 'restitution and compensation',
-    WITNESS_PROTECTION: 'witness and victim protection',
-  },
-};
-
-const URGENCY_LABEL: Record<MailLocale, Record<string, string>> = {
-  id: { EMERGENCY: 'darurat', HIGH: 'tinggi', URGENT: 'mendesak', NORMAL: 'biasa' },
-  en: { EMERGENCY: 'emergency', HIGH: 'high', URGENT: 'urgent', NORMAL: 'normal' },
-};
-
-/** What a cross-border request asks for; an unknown code is shown as it is. */
-const CATEGORY_LABEL: Record<MailLocale, Record<string, string>> = {
-  id: {
-    LOCATE_RESCUE: 'pencarian dan penyelamatan',
-    VICTIM_INTERVIEW_SUPPORT: 'dukungan wawancara korban',
-    SHELTER_PLACEMENT: 'penempatan di rumah aman',
-    REPATRIATION_EXIT_CLEARANCE: 'pemulangan dan izin keluar',
-    TRAVEL_DOCUMENT_VERIFICATION: 'verifikasi dokumen perjalanan',
-    MIGRANT_STATUS_DETERMINATION: 'penentuan status migran',
-    CASE_INFORMATION: 'informasi perkara',
-    STATISTICS_EXCHANGE: 'pertukaran data statistik',
-    JOINT_OPERATION: 'operasi gabungan',
-    COURT_SUPPORT: 'dukungan persidangan',
-  },
-  en: {
-    LOCATE_RESCUE: 'locating and rescue',
-    VICTIM_INTERVIEW_SUPPORT: 'victim interview support',
-    SHELTER_PLACEMENT: 'shelter placement',
-    REPATRIATION_EXIT_CLEARANCE: 'repatriation and exit clearance',
-    TRAVEL_DOCUMENT_VERIFICATION: 'travel document verification',
-    MIGRANT_STATUS_DETERMINATION: 'migrant status determination',
-    CASE_INFORMATION: 'case information',
-    STATISTICS_EXCHANGE: 'statistics exchange',
-    JOINT_OPERATION: 'joint operation',
-    COURT_SUPPORT: 'court support',
-  },
-};
-
-/** The three staged deadlines of a cross-border request. */
-const STAGE_LABEL: Record<MailLocale, Record<string, string>> = {
-  id: { ACKNOWLEDGE: 'konfirmasi penerimaan', DECIDE: 'keputusan', EXECUTE: 'pelaksanaan' },
-  en: { ACKNOWLEDGE: 'acknowledgement', DECIDE: 'decision', EXECUTE: 'execution' },
-};
-
-const REQUEST_STATUS_LABEL: Record<MailLocale, Record<string, string>> = {
-  id: {
-    DRAFT: 'draf',
-    IN_REVIEW: 'dalam peninjauan',
-    SUBMITTED: 'diajukan',
-    ACKNOWLEDGED: 'dikonfirmasi',
-    ACCEPTED: 'diterima',
-    ANSWERED: 'dijawab',
-    CLOSED: 'ditutup',
-    REFUSED: 'ditolak',
-    WITHDRAWN: 'ditarik kembali',
-    LAPSED: 'kedaluwarsa',
-  },
-  en: {
-    DRAFT: 'draft',
-    IN_REVIEW: 'in review',
-    SUBMITTED: 'submitted',
-    ACKNOWLEDGED: 'acknowledged',
-    ACCEPTED: 'accepted',
-    ANSWERED: 'answered',
-    CLOSED: 'closed',
-    REFUSED: 'refused',
-    WITHDRAWN: 'withdrawn',
-    LAPSED: 'lapsed',
   },
 };
 
