@@ -44,13 +44,9 @@ export class AccessService {
       );
     }
     if (hasRole(actor, Role.SECRETARIAT)) {
-      conditions.push(`EXISTS (
-        SELECT 1 FROM membership secretariat
-        JOIN membership member ON member.unit_id = secretariat.unit_id
-        WHERE secretariat.agency_id = :visibilityAgencyId AND secretariat.role = 'SECRETARIAT'
-          AND secretariat.valid_from <= CURRENT_DATE AND (secretariat.valid_to IS NULL OR secretariat.valid_to > CURRENT_DATE)
-          AND member.valid_from <= CURRENT_DATE AND (member.valid_to IS NULL OR member.valid_to > CURRENT_DATE)
-          AND member.agency_id IN (${alias}.assigning_agency_id, ${alias}.assignee_agency_id))`);
+      conditions.push(
+        unitSecretariatOf(':visibilityAgencyId', [`${alias}.assigning_agency_id`, `${alias}.assignee_agency_id`]),
+      );
     }
     return { sql: conditions.length > 0 ? `(${conditions.join(' OR ')})` : 'FALSE', params };
   }
@@ -73,13 +69,7 @@ export class AccessService {
         AND visible_referral.recipient_agency_id = :victimViewerAgencyId)`);
     }
     if (hasRole(actor, Role.SECRETARIAT)) {
-      conditions.push(`EXISTS (
-        SELECT 1 FROM membership secretariat
-        JOIN membership member ON member.unit_id = secretariat.unit_id
-        WHERE secretariat.agency_id = :victimViewerAgencyId AND secretariat.role = 'SECRETARIAT'
-          AND secretariat.valid_from <= CURRENT_DATE AND (secretariat.valid_to IS NULL OR secretariat.valid_to > CURRENT_DATE)
-          AND member.valid_from <= CURRENT_DATE AND (member.valid_to IS NULL OR member.valid_to > CURRENT_DATE)
-          AND member.agency_id = ${alias}.owning_agency_id)`);
+      conditions.push(unitSecretariatOf(':victimViewerAgencyId', [`${alias}.owning_agency_id`]));
     }
     return { sql: conditions.length > 0 ? `(${conditions.join(' OR ')})` : 'FALSE', params };
   }
@@ -130,13 +120,9 @@ export class AccessService {
     if (hasRole(actor, ...VICTIM_OFFICERS)) conditions.push(`${alias}.from_agency_id = :referralViewerAgencyId`);
     if (hasRole(actor, ...PROVIDER_STAFF)) conditions.push(`${alias}.recipient_agency_id = :referralViewerAgencyId`);
     if (hasRole(actor, Role.SECRETARIAT)) {
-      conditions.push(`EXISTS (
-        SELECT 1 FROM membership secretariat
-        JOIN membership member ON member.unit_id = secretariat.unit_id
-        WHERE secretariat.agency_id = :referralViewerAgencyId AND secretariat.role = 'SECRETARIAT'
-          AND secretariat.valid_from <= CURRENT_DATE AND (secretariat.valid_to IS NULL OR secretariat.valid_to > CURRENT_DATE)
-          AND member.valid_from <= CURRENT_DATE AND (member.valid_to IS NULL OR member.valid_to > CURRENT_DATE)
-          AND member.agency_id IN (${alias}.from_agency_id, ${alias}.recipient_agency_id))`);
+      conditions.push(
+        unitSecretariatOf(':referralViewerAgencyId', [`${alias}.from_agency_id`, `${alias}.recipient_agency_id`]),
+      );
     }
     return { sql: conditions.length > 0 ? `(${conditions.join(' OR ')})` : 'FALSE', params };
   }
@@ -181,13 +167,7 @@ export class AccessService {
       );
     }
     if (hasRole(actor, Role.SECRETARIAT)) {
-      conditions.push(`EXISTS (
-        SELECT 1 FROM membership secretariat
-        JOIN membership member ON member.unit_id = secretariat.unit_id
-        WHERE secretariat.agency_id = :crossBorderViewerAgencyId AND secretariat.role = 'SECRETARIAT'
-          AND secretariat.valid_from <= CURRENT_DATE AND (secretariat.valid_to IS NULL OR secretariat.valid_to > CURRENT_DATE)
-          AND member.valid_from <= CURRENT_DATE AND (member.valid_to IS NULL OR member.valid_to > CURRENT_DATE)
-          AND member.agency_id = ${alias}.on_behalf_of_agency_id)`);
+      conditions.push(unitSecretariatOf(':crossBorderViewerAgencyId', [`${alias}.on_behalf_of_agency_id`]));
     }
     return { sql: conditions.length > 0 ? `(${conditions.join(' OR ')})` : 'FALSE', params };
   }
@@ -249,3 +229,18 @@ export const PROVIDER_STAFF = [Role.CASE_OFFICER, Role.LIAISON, Role.SUPERVISOR,
 
 /** Who works cross-border requests for the Indonesian side. */
 export const CROSS_BORDER_HOME = [Role.ATTACHE, Role.LIAISON, Role.CASE_OFFICER, Role.SUPERVISOR] as const;
+
+/**
+ * SQL condition: the viewer's agency (`viewerParam`, e.g. ':visibilityAgencyId') holds the SECRETARIAT role,
+ * today, in a task-force unit that one of `agencyColumns` is a current member of. The one definition of "the
+ * unit secretariat sees it" for tasks, victims, referrals and cross-border requests.
+ */
+function unitSecretariatOf(viewerParam: string, agencyColumns: string[]): string {
+  return `EXISTS (
+        SELECT 1 FROM membership secretariat
+        JOIN membership member ON member.unit_id = secretariat.unit_id
+        WHERE secretariat.agency_id = ${viewerParam} AND secretariat.role = 'SECRETARIAT'
+          AND secretariat.valid_from <= CURRENT_DATE AND (secretariat.valid_to IS NULL OR secretariat.valid_to > CURRENT_DATE)
+          AND member.valid_from <= CURRENT_DATE AND (member.valid_to IS NULL OR member.valid_to > CURRENT_DATE)
+          AND member.agency_id IN (${agencyColumns.join(', ')}))`;
+}
