@@ -14,7 +14,6 @@ import { CalendarsModule } from './modules/calendars/calendars.module';
 import { CasesModule } from './modules/cases/cases.module';
 import { CrossBorderStatisticsModule } from './modules/cross-border/statistics/cross-border-statistics.module';
 import { CrossBorderModule } from './modules/cross-border/cross-border.module';
-import { DigestContentModule } from './modules/digests/digest-content.module';
 import { DigestsModule } from './modules/digests/digests.module';
 import { EscalationsModule } from './modules/escalations/escalations.module';
 import { LegalInstrumentsModule } from './modules/legal-instruments/legal-instruments.module';
@@ -57,7 +56,6 @@ export class AppModule {
         VictimsModule,
         ReferralsModule,
         CrossBorderModule,
-        DigestContentModule,
         DigestsModule,
         CrossBorderStatisticsModule,
         NotificationsModule,

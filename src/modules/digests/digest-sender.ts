@@ -1,14 +1,13 @@
-import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 
-import { MailTransport, renderDigest } from '@libs/mailer';
+import { renderDigest } from '@libs/mailer';
 
 import { Clock } from '@app/common/clock';
+import { OutgoingMailer } from '@app/common/outgoing-mail';
 import { isLockNotAvailable } from '@app/common/db-errors';
-import { AppConfig } from '@app/config/app-config';
-import { APP_CONFIG } from '@app/config/config.module';
 import { JobHandler } from '@app/queue/job-handler.decorator';
 import { payloadUuid } from '@app/queue/job-errors';
 import { JobName } from '@app/queue/queue.names';
@@ -25,19 +24,13 @@ import { previousIsoWeek } from './iso-week';
  * the commit) is recognisable downstream.
  */
 @Injectable()
-export class DigestSender implements OnApplicationShutdown {
-  private transport: MailTransport | undefined;
-
+export class DigestSender {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly content: DigestContentService,
     private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly mailer: OutgoingMailer,
   ) {}
-
-  onApplicationShutdown(): void {
-    this.transport?.close();
-  }
 
   @JobHandler(JobName.SEND_DIGEST)
   async sendJob(job: Job): Promise<string> {
@@ -85,8 +78,7 @@ export class DigestSender implements OnApplicationShutdown {
         // Sent in week W, it reports on week W-1 (escalations, counts) and on what is due from now on.
         const content = await this.content.compute(run.user_id, previousIsoWeek(run.iso_week), this.clock.now());
         const rendered = await renderDigest(content);
-        await this.mailer().send({
-          from: this.config.mailFrom,
+        await this.mailer.send({
           to: run.email,
           subject: rendered.subject,
           text: rendered.text,
@@ -118,11 +110,5 @@ export class DigestSender implements OnApplicationShutdown {
     } finally {
       await runner.release();
     }
-  }
-
-  private mailer(): MailTransport {
-    if (!this.config.smtpUrl) throw new Error('No SMTP_URL configured for the worker.');
-    this.transport ??= new MailTransport(this.config.smtpUrl);
-    return this.transport;
   }
 }

@@ -1,13 +1,10 @@
-import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 
-import { MailTransport } from '@libs/mailer';
-
 import { Clock } from '@app/common/clock';
-import { AppConfig } from '@app/config/app-config';
-import { APP_CONFIG } from '@app/config/config.module';
+import { OutgoingMailer } from '@app/common/outgoing-mail';
 import { isLockNotAvailable } from '@app/common/db-errors';
 import { JobHandler } from '@app/queue/job-handler.decorator';
 import { payloadUuid } from '@app/queue/job-errors';
@@ -24,19 +21,13 @@ import { NotificationsService } from './notifications.service';
  * connection and the job's retry sends it. SENT is final: a rerun finds it and sends nothing.
  */
 @Injectable()
-export class EmailDeliveryJob implements OnApplicationShutdown {
-  private transport: MailTransport | undefined;
-
+export class EmailDeliveryJob {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly notifications: NotificationsService,
     private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly mailer: OutgoingMailer,
   ) {}
-
-  onApplicationShutdown(): void {
-    this.transport?.close();
-  }
 
   @JobHandler(JobName.SEND_EMAIL)
   async send(job: Job): Promise<string> {
@@ -87,8 +78,7 @@ export class EmailDeliveryJob implements OnApplicationShutdown {
       }
       const rendered = this.notifications.render(notification, notification.locale, notification.timeZone);
       try {
-        const messageId = await this.mailer().send({
-          from: this.config.mailFrom,
+        const messageId = await this.mailer.send({
           to: notification.email,
           subject: rendered.subject,
           text: rendered.text,
@@ -129,11 +119,5 @@ export class EmailDeliveryJob implements OnApplicationShutdown {
     } finally {
       await runner.release();
     }
-  }
-
-  private mailer(): MailTransport {
-    if (!this.config.smtpUrl) throw new Error('No SMTP_URL configured for the worker.');
-    this.transport ??= new MailTransport(this.config.smtpUrl);
-    return this.transport;
   }
 }
