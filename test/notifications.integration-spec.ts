@@ -5,6 +5,7 @@ import { isolatedEnvironment, IsolatedEnvironment } from '@libs/testing/isolated
 import { SmtpSink } from '@libs/testing/smtp-sink';
 import { firstErrorCode, TestApp } from '@libs/testing/test-app';
 import { TestWorker } from '@libs/testing/test-worker';
+import { eventually } from '@libs/testing/eventually';
 
 const NOTIFICATION_FIELDS = 'id kind reference subjectType message link readAt critical deliveryStatus emailAttempts';
 const INBOX = `query ($unreadOnly: Boolean) { myNotifications(first: 50, unreadOnly: $unreadOnly) {
@@ -24,19 +25,6 @@ interface InboxNode {
 }
 interface Inbox {
   myNotifications: { totalCount: number; unreadCount: number; edges: { node: InboxNode }[] };
-}
-
-/** Polls until `check` passes (deliveries run in the worker, retries wait out their backoff). */
-async function eventually(check: () => Promise<void>, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
 }
 
 describe('notifications: in the app and by email', () => {

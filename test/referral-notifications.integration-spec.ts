@@ -6,19 +6,7 @@ import { isolatedEnvironment, IsolatedEnvironment } from '@libs/testing/isolated
 import { ReceivedMail, SmtpSink } from '@libs/testing/smtp-sink';
 import { TestApp } from '@libs/testing/test-app';
 import { TestWorker } from '@libs/testing/test-worker';
-
-/** Polls until `check` passes (deliveries run in the worker). */
-async function eventually(check: () => Promise<void> | void, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-}
+import { eventually } from '@libs/testing/eventually';
 
 /** Words that must never leave Simpul: they sit in payload fields no template may use. */
 const NAME = 'Siti binti Ahmad';

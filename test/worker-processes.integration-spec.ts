@@ -7,19 +7,7 @@ import { SmtpSink } from '@libs/testing/smtp-sink';
 import { TestApp } from '@libs/testing/test-app';
 import { TestWorker } from '@libs/testing/test-worker';
 import { WorkerProcess } from '@libs/testing/worker-process';
-
-/** Polls until `check` passes. */
-async function eventually(check: () => Promise<void>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
-}
+import { eventually } from '@libs/testing/eventually';
 
 /** Worker processes that die, and two that share the work: every email goes out exactly once. */
 describe('worker processes', () => {
