@@ -1,6 +1,6 @@
 import type { DigestContent } from '@app/modules/digests/digest-content';
 
-import { renderDigest } from './digest-template';
+import { renderDigest, renderDigestDirect } from './digest-template';
 
 const base = 'https://simpul.example';
 
@@ -349,6 +349,24 @@ describe('renderDigest', () => {
     expect(mail.html).toContain(`href="${base}/settings?a=1&amp;b=&quot;&gt;&lt;script&gt;alert(2)&lt;/script&gt;"`);
     // The plain-text part carries the same values as they are: nothing in it is interpreted.
     expect(mail.text).toContain(`- TSK-000090 [terlambat 5 hari]: Tugas · diminta oleh ${hostile}`);
+  });
+
+  it('sends exactly the HTML that MJML makes of the digest, also when the layout comes from the cache', async () => {
+    const layouts = [
+      digest(),
+      digest({ sections: fullSections }),
+      digest({ recipient: { ...digest().recipient, locale: 'en' }, sections: fullSections }),
+      digest({ sections: { overdue: fullSections.overdue, crossBorder: fullSections.crossBorder } }),
+      // Text that looks like a layout marker or a replacement pattern stays plain text.
+      digest({ recipient: { ...digest().recipient, displayName: '@@simpul-slot-0@@ $& $1 $$' } }),
+    ];
+    for (const content of layouts) {
+      expect((await sut(content)).html).toBe(await renderDigestDirect(content));
+      // The second recipient with the same layout gets the cached layout: still the same HTML.
+      expect((await sut(content)).html).toBe(await renderDigestDirect(content));
+    }
+    const marker = await sut(layouts[4]);
+    expect(marker.html).toContain('@@simpul-slot-0@@ $&amp; $1 $$');
   });
 
   it('shows an unknown code as it is rather than dropping it', async () => {

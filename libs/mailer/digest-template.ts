@@ -499,7 +499,7 @@ const COLOR = {
 };
 
 /** MJML for one section; every text node is escaped, links are attributes of escaped values. */
-function sectionMjml(section: Section): string {
+function sectionMjml(section: Section, slot: Slot): string {
   const e = escapeHtml;
   const entryHtml = (entry: Entry) => {
     const code = entry.link
@@ -511,13 +511,13 @@ function sectionMjml(section: Section): string {
   };
   const parts = [
     `<mj-divider border-color="${COLOR.rule}" border-width="1px" padding="8px 24px 12px 24px" />`,
-    `<mj-text font-size="16px" font-weight="bold" color="${COLOR.brand}" padding="0 24px 8px 24px">${e(section.title)}</mj-text>`,
+    `<mj-text font-size="16px" font-weight="bold" color="${COLOR.brand}" padding="0 24px 8px 24px">${slot(e(section.title))}</mj-text>`,
   ];
   for (const group of section.groups) {
     const title = group.title
       ? `<div style="margin:4px 0 6px 0;font-weight:bold;color:${COLOR.ink}">${e(group.title)}</div>`
       : '';
-    parts.push(`<mj-text>${title}${group.entries.map(entryHtml).join('')}</mj-text>`);
+    parts.push(`<mj-text>${slot(title + group.entries.map(entryHtml).join(''))}</mj-text>`);
   }
   if (section.table) {
     const cell = (value: string, i: number, tag: 'th' | 'td') =>
@@ -525,20 +525,20 @@ function sectionMjml(section: Section): string {
     const head = `<tr>${section.table.head.map((h, i) => cell(h, i, 'th')).join('')}</tr>`;
     const rows = section.table.rows.map((row) => `<tr>${row.map((v, i) => cell(v, i, 'td')).join('')}</tr>`);
     parts.push(
-      `<mj-table font-size="14px" color="${COLOR.ink}" padding="0 24px 12px 24px">${head}${rows.join('')}</mj-table>`,
+      `<mj-table font-size="14px" color="${COLOR.ink}" padding="0 24px 12px 24px">${slot(head + rows.join(''))}</mj-table>`,
     );
   }
   return `<mj-section><mj-column>${parts.join('')}</mj-column></mj-section>`;
 }
 
-function renderMjml(f: Frame): string {
+function renderMjml(f: Frame, slot: Slot): string {
   const e = escapeHtml;
-  const paragraph = (text: string, extra = '') => `<mj-text${extra}>${e(text)}</mj-text>`;
+  const paragraph = (text: string, extra = '') => `<mj-text${extra}>${slot(e(text))}</mj-text>`;
   return [
     `<mjml lang="${f.locale}" dir="ltr">`,
     '<mj-head>',
-    `<mj-title>${e(f.subject)}</mj-title>`,
-    `<mj-preview>${e(f.preview)}</mj-preview>`,
+    `<mj-title>${slot(e(f.subject))}</mj-title>`,
+    `<mj-preview>${slot(e(f.preview))}</mj-preview>`,
     '<mj-attributes>',
     '<mj-all font-family="Arial, Helvetica, sans-serif" />',
     `<mj-text font-size="14px" line-height="1.5" color="${COLOR.ink}" padding="0 24px 8px 24px" />`,
@@ -551,7 +551,7 @@ function renderMjml(f: Frame): string {
     '</mj-column></mj-section>',
     '<mj-section padding="20px 0 4px 0"><mj-column>',
     paragraph(f.title, ` font-size="20px" font-weight="bold" color="${COLOR.brand}" padding="0 24px 12px 24px"`),
-    `<mj-text>${e(f.greeting)}<br />${e(f.intro)}</mj-text>`,
+    `<mj-text>${slot(`${e(f.greeting)}<br />${e(f.intro)}`)}</mj-text>`,
     ...(f.counts ? [paragraph(f.counts, ` color="${COLOR.muted}"`)] : []),
     ...(f.emptyNote
       ? [
@@ -562,11 +562,11 @@ function renderMjml(f: Frame): string {
         ]
       : []),
     '</mj-column></mj-section>',
-    ...f.sections.map(sectionMjml),
+    ...f.sections.map((section) => sectionMjml(section, slot)),
     '<mj-section padding="0 0 16px 0"><mj-column><mj-spacer height="8px" /></mj-column></mj-section>',
     '<mj-section background-color="transparent" padding="16px 0"><mj-column>',
-    `<mj-text font-size="12px" line-height="1.4" color="${COLOR.faint}">${e(f.footer)} ${e(f.footerPrivacy)}</mj-text>`,
-    `<mj-text font-size="12px" line-height="1.4" color="${COLOR.faint}"><a href="${e(f.preferences.href)}" style="color:${COLOR.link}">${e(f.preferences.label)}</a></mj-text>`,
+    `<mj-text font-size="12px" line-height="1.4" color="${COLOR.faint}">${slot(`${e(f.footer)} ${e(f.footerPrivacy)}`)}</mj-text>`,
+    `<mj-text font-size="12px" line-height="1.4" color="${COLOR.faint}">${slot(`<a href="${e(f.preferences.href)}" style="color:${COLOR.link}">${e(f.preferences.label)}</a>`)}</mj-text>`,
     '</mj-column></mj-section>',
     '</mj-body>',
     '</mjml>',
@@ -581,7 +581,45 @@ function renderMjml(f: Frame): string {
  */
 export async function renderDigest(content: DigestContent): Promise<RenderedDigest> {
   const f = frame(content);
-  // 'strict' turns a malformed template into an error here instead of a broken email in someone's inbox.
-  const { html } = await mjml2html(renderMjml(f), { validationLevel: 'strict', keepComments: false });
+  const slots: string[] = [];
+  const layout = renderMjml(f, (html) => `@@simpul-slot-${slots.push(html) - 1}@@`);
+  const compiled = await compiledLayout(layout, slots.length);
+  const html = compiled.replace(SLOT_PATTERN, (_, index: string) => slots[Number(index)]);
   return { subject: f.subject, html, text: renderText(f) };
+}
+
+/** The digest's MJML rendered by MJML itself, without the slot trick (what renderDigest must equal). */
+export async function renderDigestDirect(content: DigestContent): Promise<string> {
+  return mjmlToHtml(renderMjml(frame(content), (html) => html));
+}
+
+/**
+ * Puts a piece of content (already escaped HTML) into the MJML. MJML copies the inside of mj-text, mj-table,
+ * mj-title and mj-preview into its output untouched, so the layout is rendered with numbered markers in
+ * their place and the content is put in afterwards: MJML (about 10 ms of CPU per digest, the bulk of a
+ * digest's cost at 50,000 recipients) then runs once per distinct layout instead of once per person.
+ */
+type Slot = (html: string) => string;
+
+const SLOT_PATTERN = /@@simpul-slot-(\d+)@@/g;
+/** Distinct layouts (locale × which sections, groups and tables appear): a few dozen in practice. */
+const LAYOUT_CACHE_SIZE = 500;
+const layouts = new Map<string, string>();
+
+async function compiledLayout(layout: string, slotCount: number): Promise<string> {
+  const cached = layouts.get(layout);
+  if (cached !== undefined) return cached;
+  const html = await mjmlToHtml(layout);
+  // Every piece of content must land somewhere (MJML also repeats the title, as the body's aria-label).
+  const kept = new Set([...html.matchAll(SLOT_PATTERN)].map((match) => Number(match[1])));
+  if (kept.size !== slotCount) throw new Error(`Digest layout: MJML kept ${kept.size} of ${slotCount} content slots.`);
+  if (layouts.size >= LAYOUT_CACHE_SIZE) layouts.delete(layouts.keys().next().value as string);
+  layouts.set(layout, html);
+  return html;
+}
+
+async function mjmlToHtml(mjml: string): Promise<string> {
+  // 'strict' turns a malformed template into an error here instead of a broken email in someone's inbox.
+  const { html } = await mjml2html(mjml, { validationLevel: 'strict', keepComments: false });
+  return html;
 }
