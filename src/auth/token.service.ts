@@ -25,19 +25,20 @@ export class TokenService {
   issue(userId: string, agencyId: string, credentialsChangedAt: Date): { token: string; expiresAt: Date } {
     const nowSeconds = Math.floor(Date.now() / 1000);
     const exp = nowSeconds + this.config.auth.tokenTtlSeconds;
-    const token = this.jwt.sign(
-      { sub: userId, agency: agencyId, cv: credentialsChangedAt.getTime(), iat: nowSeconds, exp },
-      { secret: this.config.auth.tokenSecret, algorithm: 'HS256' },
-    );
+    // Secret and algorithm (HS256) come from the module registration (auth.module.ts).
+    const token = this.jwt.sign({
+      sub: userId,
+      agency: agencyId,
+      cv: credentialsChangedAt.getTime(),
+      iat: nowSeconds,
+      exp,
+    });
     return { token, expiresAt: new Date(exp * 1000) };
   }
 
   verify(token: string): AccessTokenClaims {
     try {
-      return this.jwt.verify<AccessTokenClaims>(token, {
-        secret: this.config.auth.tokenSecret,
-        algorithms: ['HS256'],
-      });
+      return this.jwt.verify<AccessTokenClaims>(token);
     } catch (error) {
       if (error instanceof TokenExpiredError) {
         throw RequestException.unauthenticated('Your session has expired; log in again.');
