@@ -53,10 +53,15 @@ export class NotificationsService {
    */
   async create(manager: EntityManager, drafts: NotificationDraft[]): Promise<string[]> {
     if (drafts.length === 0) return [];
-    const muted = await this.mutedChannels(
-      manager,
-      drafts.map((draft) => draft.recipientUserId),
-    );
+    // Critical kinds (escalations) cannot be muted: no preferences to read, one round trip less per rung.
+    const mutable = drafts.filter((draft) => !CRITICAL_KINDS.includes(draft.kind));
+    const muted =
+      mutable.length > 0
+        ? await this.mutedChannels(
+            manager,
+            mutable.map((draft) => draft.recipientUserId),
+          )
+        : new Map<string, Set<string>>();
     const rows: Partial<NotificationEntity>[] = [];
     for (const draft of drafts) {
       const critical = CRITICAL_KINDS.includes(draft.kind);
