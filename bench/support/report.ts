@@ -1,0 +1,116 @@
+import type { DeadlineStormResult } from '../scenarios/deadline-storm';
+import type { ColdStartResult } from '../scenarios/cold-start';
+import type { DigestResult } from '../scenarios/digest';
+import type { GrowthResult } from '../scenarios/growth';
+import type { WorkQueueResult } from '../scenarios/work-queue';
+
+import type { MachineDescription } from './machine';
+import type { ScaleName } from './scale';
+
+/** The results file (bench/results/<timestamp>.json). */
+export interface BenchResults {
+  startedAt: string;
+  finishedAt: string;
+  scale: ScaleName;
+  machine: MachineDescription;
+  dataset: { counts: Record<string, number>; loadMs: Record<string, number> };
+  workQueue: WorkQueueResult;
+  deadlineStorm: DeadlineStormResult;
+  digest: DigestResult;
+  growth: GrowthResult;
+  coldStart: ColdStartResult;
+}
+
+interface Row {
+  benchmark: string;
+  figure: string;
+  value: string;
+  goal?: string;
+  met?: boolean;
+}
+
+const num = (value: number, unit = ''): string =>
+  `${Number.isFinite(value) ? value.toLocaleString('en-US', { maximumFractionDigits: 2 }) : String(value)}${unit}`;
+
+/** The table printed at the end of a run (and pasted into the README's Performance section). */
+export function resultRows(r: BenchResults): Row[] {
+  const { workQueue: a, deadlineStorm: b, digest: c, growth: d, coldStart: e } = r;
+  return [
+    { benchmark: 'A work queue', figure: 'GraphQL requests/s', value: num(a.requestsPerSecond) },
+    {
+      benchmark: 'A work queue',
+      figure: 'p50 / p99 latency',
+      value: `${num(a.p50Ms, ' ms')} / ${num(a.p99Ms, ' ms')}`,
+      goal: 'p99 ≤ 50 ms',
+      met: a.p99Ms <= 50,
+    },
+    { benchmark: 'A work queue', figure: 'pgbench, same SQL (tps)', value: num(a.pgbenchTps) },
+    { benchmark: 'A work queue', figure: 'ratio', value: num(a.ratio), goal: '≥ 0.5', met: a.ratio >= 0.5 },
+    {
+      benchmark: 'B deadline storm',
+      figure: `${num(b.tasks)} first rungs fired + notified`,
+      value: num(b.storm.seconds, ' s'),
+      goal: '≤ 60 s',
+      met: b.storm.seconds <= 60,
+    },
+    {
+      benchmark: 'B deadline storm',
+      figure: 'lateness p50 / p99',
+      value: `${num(b.storm.latenessP50Ms, ' ms')} / ${num(b.storm.latenessP99Ms, ' ms')}`,
+      goal: 'p99 ≤ 5 s',
+      met: b.storm.latenessP99Ms <= 5000,
+    },
+    {
+      benchmark: 'B deadline storm',
+      figure: 'rungs/s vs raw BullMQ jobs/s',
+      value: `${num(b.storm.rungsPerSecond)} / ${num(b.rawBullmq.jobsPerSecond)}`,
+    },
+    { benchmark: 'B deadline storm', figure: 'ratio', value: num(b.ratio), goal: '≥ 0.5', met: b.ratio >= 0.5 },
+    {
+      benchmark: 'C digest',
+      figure: `${num(c.sent)} digests sent`,
+      value: num(c.wallSeconds, ' s'),
+      goal: '≤ 300 s',
+      met: c.wallSeconds <= 300,
+    },
+    { benchmark: 'C digest', figure: 'messages/s', value: num(c.messagesPerSecond) },
+    {
+      benchmark: 'C digest',
+      figure: 'worker peak RSS',
+      value: num(c.peakRssMiB, ' MiB'),
+      goal: '≤ 512 MB',
+      met: c.peakRssMiB <= 512,
+    },
+    { benchmark: 'C digest', figure: 'sent by the rerun', value: num(c.rerunSent), goal: '0', met: c.rerunSent === 0 },
+    { benchmark: 'D growth', figure: `p50 at ${num(d.small.tasks)} tasks`, value: num(d.small.p50Ms, ' ms') },
+    { benchmark: 'D growth', figure: `p50 at ${num(d.large.tasks)} tasks`, value: num(d.large.p50Ms, ' ms') },
+    { benchmark: 'D growth', figure: 'ratio', value: num(d.ratio), goal: '≤ 1.5', met: d.ratio <= 1.5 },
+    { benchmark: 'E cold start', figure: 'npm start, empty data folder', value: num(e.emptySeconds, ' s') },
+    { benchmark: 'E cold start', figure: 'npm start, warm data folder', value: num(e.warmSeconds, ' s') },
+    { benchmark: 'E cold start', figure: 'ratio (warm / empty)', value: num(e.ratio) },
+  ];
+}
+
+export function printTable(results: BenchResults): void {
+  const rows = resultRows(results);
+  const header = { benchmark: 'Benchmark', figure: 'Figure', value: 'Value', goal: 'Goal', met: 'Met' };
+  const cells = rows.map((row) => ({
+    ...row,
+    goal: row.goal ?? '',
+    met: row.met === undefined ? '' : row.met ? 'yes' : 'no',
+  }));
+  const widths = (Object.keys(header) as (keyof typeof header)[]).map((key) =>
+    Math.max(header[key].length, ...cells.map((cell) => String(cell[key]).length)),
+  );
+  const line = (values: string[]) => `| ${values.map((value, i) => value.padEnd(widths[i])).join(' | ')} |`;
+  const m = results.machine;
+  process.stdout.write(
+    `\nSimpul benchmarks (${results.scale} scale) on ${m.cores} × ${m.cpu}, ${m.memoryGiB} GiB, ` +
+      `Node ${m.node}, PostgreSQL ${m.postgres}, Redis ${m.redis}\n`,
+  );
+  process.stdout.write(`${line(Object.values(header))}\n`);
+  process.stdout.write(`${line(widths.map((w) => '-'.repeat(w)))}\n`);
+  for (const cell of cells) {
+    process.stdout.write(`${line([cell.benchmark, cell.figure, cell.value, cell.goal, cell.met])}\n`);
+  }
+}
