@@ -60,6 +60,12 @@ describe('weekly digest schedule', () => {
     await make('optedOut', [Role.LIAISON], 'Asia/Jakarta');
     await make('noDigestRole', [Role.AUDITOR], 'Asia/Jakarta');
     await make('admin', [Role.ADMINISTRATOR], 'Asia/Jakarta', polri);
+    // The fan-out only counts people who existed when the digest fell due. The database stamps created_at
+    // with the real date, which may be after this test's fixed Monday: put the accounts in the test's time.
+    await api.dataSource.query(`UPDATE app_user SET created_at = $1 WHERE id = ANY($2::uuid[])`, [
+      new Date('2026-11-01T00:00:00Z'),
+      Object.values(userId),
+    ]);
   });
 
   afterAll(async () => {

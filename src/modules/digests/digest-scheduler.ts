@@ -74,7 +74,14 @@ export class DigestScheduler {
       const week = options.isoWeek ? { isoWeek: options.isoWeek, dueAt: now } : this.dueWeek(now, zone);
       if (!week) continue;
       result.zones.push(zone);
-      const counts = await this.startZone(zone, week.isoWeek, week.dueAt, options.userIds, options.enqueue ?? true);
+      const counts = await this.startZone(
+        zone,
+        week.isoWeek,
+        week.dueAt,
+        now,
+        options.userIds,
+        options.enqueue ?? true,
+      );
       result.pending += counts.pending;
       result.skipped += counts.skipped;
     }
@@ -95,6 +102,7 @@ export class DigestScheduler {
     zone: string,
     isoWeek: string,
     dueAt: Date,
+    now: Date,
     onlyUserIds: string[] | undefined,
     enqueue: boolean,
   ): Promise<{ pending: number; skipped: number }> {
@@ -113,11 +121,12 @@ export class DigestScheduler {
       if (batch.length === 0) break;
       cursor = batch[batch.length - 1].id;
       const inserted: { id: string; status: string }[] = await this.dataSource.query(
-        `INSERT INTO digest_run (user_id, iso_week, status, note)
+        `INSERT INTO digest_run (user_id, iso_week, status, note, created_at)
          SELECT u.id, $2,
            (CASE WHEN o.user_id IS NOT NULL OR units.off THEN 'SKIPPED' ELSE 'PENDING' END)::digest_run_status,
            CASE WHEN o.user_id IS NOT NULL THEN 'opted out'
-                WHEN units.off THEN 'digests switched off for the unit' END
+                WHEN units.off THEN 'digests switched off for the unit' END,
+           $3
          FROM app_user u
          LEFT JOIN digest_opt_out o ON o.user_id = u.id
          CROSS JOIN LATERAL (
@@ -129,7 +138,8 @@ export class DigestScheduler {
          WHERE u.id = ANY($1::uuid[])
          ON CONFLICT (user_id, iso_week) DO NOTHING
          RETURNING id, status`,
-        [batch.map((row) => row.id), isoWeek],
+        // created_at from the scheduler's clock, the one the sweep measures staleness against.
+        [batch.map((row) => row.id), isoWeek, now],
       );
       const pending = inserted.filter((row) => row.status === 'PENDING');
       counts.pending += pending.length;
