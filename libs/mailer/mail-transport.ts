@@ -34,7 +34,13 @@ export class MailTransport {
   }
 
   async send(mail: OutgoingMail): Promise<string> {
-    const info = (await this.transporter.sendMail({ ...mail, messageId: mail.messageId })) as { messageId?: string };
+    // Quoted-printable chosen up front: left to detect, nodemailer scans every body with a regular expression
+    // that cost ~15 CPU-ms for a 60 kB digest, against ~2 ms to encode it (README, Performance).
+    const info = (await this.transporter.sendMail({
+      ...mail,
+      messageId: mail.messageId,
+      textEncoding: 'quoted-printable',
+    })) as { messageId?: string };
     return info.messageId ?? mail.messageId;
   }
 
