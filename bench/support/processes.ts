@@ -7,6 +7,15 @@ import { sleep } from './stats';
 export const ROOT = join(__dirname, '..', '..');
 export const LOG_DIR = join(ROOT, '.data', 'bench-logs');
 
+/** The node flags of a package.json start script (`node <flags> dist/...`), so the bench runs what it runs. */
+export function startScriptNodeFlags(script: 'start' | 'start:api' | 'start:worker'): string[] {
+  const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> })
+    .scripts;
+  const match = /\bnode((?:\s+--\S+)*)\s+dist\//.exec(scripts[script] ?? '');
+  if (!match) throw new Error(`package.json script ${script} does not run node dist/...`);
+  return match[1].split(/\s+/).filter(Boolean);
+}
+
 const live = new Set<BenchProcess>();
 process.on('exit', () => BenchProcess.killAll());
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -45,18 +54,20 @@ export class BenchProcess {
     for (const running of live) if (running.groupAlive()) process.kill(-running.pid, 'SIGKILL');
   }
 
-  /** `node dist/src/main.js --role api`, ready when /health/ready answers 200. */
+  /** `node <flags> dist/src/main.js --role api`, ready when /health/ready answers 200. */
   static async api(env: Record<string, string>, port: number, name = 'api'): Promise<BenchProcess> {
-    const api = BenchProcess.start(name, ['dist/src/main.js', '--role', 'api'], { ...env, PORT: String(port) });
+    const args = [...startScriptNodeFlags('start:api'), 'dist/src/main.js', '--role', 'api'];
+    const api = BenchProcess.start(name, args, { ...env, PORT: String(port) });
     await api.waitForHttp(`http://127.0.0.1:${port}/health/ready`, 120_000);
     return api;
   }
 
-  /** `node dist/src/worker.js`, ready when it logs "Worker started." (needs LOG_LEVEL info). */
+  /** `node <flags> dist/src/worker.js`, ready when it logs "Worker started." (needs LOG_LEVEL info). */
   static async worker(env: Record<string, string>, name = 'worker'): Promise<BenchProcess> {
     // BENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=.data/profiles") profiles the worker of a run.
     const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-    const worker = BenchProcess.start(name, [...nodeArgs, 'dist/src/worker.js'], { ...env, LOG_LEVEL: 'info' });
+    const args = [...startScriptNodeFlags('start:worker'), ...nodeArgs, 'dist/src/worker.js'];
+    const worker = BenchProcess.start(name, args, { ...env, LOG_LEVEL: 'info' });
     await worker.waitForLog('Worker started.', 120_000);
     return worker;
   }
