@@ -32,6 +32,8 @@ import { GraphQLJSON } from './json.scalar';
         path: '/graphql',
         graphiql: config.graphql.playground,
         queryDepth: config.graphql.maxDepth,
+        // Compile a query (graphql-jit) from its first repeat: ~10 % more work-queue requests/s (README, Performance).
+        jit: 1,
         validationRules: config.graphql.introspection ? [] : [NoSchemaIntrospectionCustomRule],
         errorFormatter: mercuriusErrorFormatter as MercuriusDriverConfig['errorFormatter'],
         context: (req: FastifyRequest, reply: FastifyReply): GraphqlContext => ({
