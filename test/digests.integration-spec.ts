@@ -260,3 +260,32 @@ describe('weekly digest schedule', () => {
     });
   }, 120_000);
 });
+
+describe('weekly digests at a high worker concurrency', () => {
+  it('sends every digest when the worker runs more digest jobs at once than it has database connections', async () => {
+    const env = await isolatedEnvironment();
+    const sink = await SmtpSink.start();
+    // Monday 30 November 2026, 02:00 UTC: 09:00 in Jakarta, the digest is due.
+    const clock = new FixedClock(new Date('2026-11-30T02:00:00Z'));
+    // The pool has 20 connections; 30 digest jobs run at once.
+    const worker = await TestWorker.start({ ...env.env, SMTP_URL: sink.url, WORKER_CONCURRENCY: '30' }, { clock });
+    try {
+      const factories = new Factories(worker.dataSource);
+      const emails: string[] = [];
+      for (let i = 0; i < 40; i++)
+        emails.push((await factories.user([Role.LIAISON], { timeZone: 'Asia/Jakarta' })).email);
+      await worker.dataSource.query(`UPDATE app_user SET created_at = $1`, [new Date('2026-11-01T00:00:00Z')]);
+      await worker.queues.queue(QueueName.DIGESTS).add(JobName.DIGEST_FAN_OUT, {}, { jobId: 'concurrency-fan-out' });
+      await worker.drain(60_000);
+      for (const address of emails) expect(sink.to(address)).toHaveLength(1);
+      const [{ pending }] = await worker.dataSource.query(
+        `SELECT count(*) FILTER (WHERE status <> 'SENT')::int AS pending FROM digest_run`,
+      );
+      expect(pending).toBe(0);
+    } finally {
+      await worker.stop();
+      await sink.stop();
+      await env.drop();
+    }
+  }, 120_000);
+});

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 
-import { renderDigest } from '@libs/mailer';
+import { RenderedDigest, renderDigest } from '@libs/mailer';
 
 import { Clock } from '@app/common/clock';
 import { OutgoingMailer } from '@app/common/outgoing-mail';
@@ -17,11 +17,15 @@ import { DigestRunStatus } from './digest.enums';
 import { previousIsoWeek } from './iso-week';
 
 /**
- * Sends one digest run. The run row stays locked (FOR UPDATE NOWAIT) while the content is computed and the
- * mail server talks, and is marked SENT in the same transaction: two workers never send it at once, a rerun
- * finds it SENT, and a worker that dies releases the lock with its connection so the retry sends it. The
- * Message-ID is the run's id, so a resend after the unavoidable window (accepted, then the worker died before
- * the commit) is recognisable downstream.
+ * Sends one digest run. The content is computed first, in its own read-only snapshot; then the run row is
+ * locked (FOR UPDATE NOWAIT) while the mail server talks, and marked SENT in the same transaction: two workers
+ * never send it at once, a rerun finds it SENT, and a worker that dies releases the lock with its connection so
+ * the retry sends it. The Message-ID is the run's id, so a resend after the unavoidable window (accepted, then
+ * the worker died before the commit) is recognisable downstream.
+ *
+ * A job holds one database connection at a time: had it computed the content while holding the lock, every job
+ * would need two, and as many jobs as the pool has connections would each hold one and wait for a second
+ * forever (seen at WORKER_CONCURRENCY=20 with the pool of 20).
  */
 @Injectable()
 export class DigestSender {
@@ -39,22 +43,34 @@ export class DigestSender {
   }
 
   async send(runId: string, lastAttempt: boolean): Promise<string> {
+    const peek: { status: DigestRunStatus; iso_week: string; user_id: string; active: boolean }[] =
+      await this.dataSource.query(
+        `SELECT r.status, r.iso_week, r.user_id, u.active FROM digest_run r JOIN app_user u ON u.id = r.user_id
+         WHERE r.id = $1`,
+        [runId],
+      );
+    if (!peek[0]) return 'no such run';
+    if (peek[0].status !== DigestRunStatus.PENDING) return `already ${peek[0].status}`;
+    let rendered: RenderedDigest | undefined;
+    let failure: unknown;
+    if (peek[0].active) {
+      try {
+        // Sent in week W, it reports on week W-1 (escalations, counts) and on what is due from now on.
+        const week = previousIsoWeek(peek[0].iso_week);
+        rendered = await renderDigest(await this.content.compute(peek[0].user_id, week, this.clock.now()));
+      } catch (error) {
+        failure = error;
+      }
+    }
+
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     await runner.startTransaction();
     try {
-      let rows: {
-        id: string;
-        status: DigestRunStatus;
-        attempts: number;
-        iso_week: string;
-        user_id: string;
-        email: string;
-        active: boolean;
-      }[];
+      let rows: { id: string; status: DigestRunStatus; user_id: string; email: string; active: boolean }[];
       try {
         rows = await runner.query(
-          `SELECT r.id, r.status, r.attempts, r.iso_week, r.user_id, u.email, u.active
+          `SELECT r.id, r.status, r.user_id, u.email, u.active
            FROM digest_run r JOIN app_user u ON u.id = r.user_id WHERE r.id = $1 FOR UPDATE OF r NOWAIT`,
           [runId],
         );
@@ -75,9 +91,9 @@ export class DigestSender {
         return 'recipient deactivated';
       }
       try {
-        // Sent in week W, it reports on week W-1 (escalations, counts) and on what is due from now on.
-        const content = await this.content.compute(run.user_id, previousIsoWeek(run.iso_week), this.clock.now());
-        const rendered = await renderDigest(content);
+        if (failure !== undefined) throw failure;
+        // Inactive at the first look, active again by now: rare; the retry prepares the content.
+        if (!rendered) throw new Error('the recipient was reactivated while the digest was prepared; retrying');
         await this.mailer.send({
           to: run.email,
           subject: rendered.subject,
