@@ -1,4 +1,4 @@
-# Production image for both roles: `node dist/src/main.js --role api` and `node dist/src/worker.js`.
+# Production image for both roles: `node --max-semi-space-size=64 dist/src/main.js --role api` (the default) and `node dist/src/worker.js`.
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json .npmrc ./
@@ -11,12 +11,10 @@ RUN npm run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production
-# As in package.json's start scripts: a larger young generation (see README, Performance).
-ENV NODE_OPTIONS=--max-semi-space-size=64
 WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY package.json ./
 USER node
 EXPOSE 3000
-CMD ["node", "dist/src/main.js", "--role", "api"]
+CMD ["node", "--max-semi-space-size=64", "dist/src/main.js", "--role", "api"]

@@ -91,7 +91,7 @@ describe('docker-compose.yml', () => {
     }
     expect(services.postgres.image).toMatch(/^postgres:16/);
     expect(services.redis.image).toMatch(/^redis:7/);
-    expect(services.api.command).toEqual(['node', 'dist/src/main.js', '--role', 'api']);
+    expect(services.api.command).toEqual(['node', '--max-semi-space-size=64', 'dist/src/main.js', '--role', 'api']);
   });
 
   it('points the services at each other on the ports they listen on', () => {
