@@ -66,10 +66,14 @@ export async function digest(env: BenchEnv): Promise<DigestResult> {
       ).rows[0] as { total: number; pending: number; sent: number; skipped: number; failed: number };
 
     let lastReport = Date.now();
+    // Completed jobs are trimmed (removeOnComplete), and 50,000 send jobs trim the fan-out long before the
+    // last digest goes: once seen completed it stays done (its state reads 'unknown' afterwards).
+    let fanOutDone = false;
     const runs = await waitFor(
       'every digest run to settle',
       async () => {
         const state = await fanOut.getState();
+        if (state === 'completed') fanOutDone = true;
         const current = await runsOf();
         if (Date.now() - lastReport > 15_000) {
           lastReport = Date.now();
@@ -77,7 +81,7 @@ export async function digest(env: BenchEnv): Promise<DigestResult> {
         }
         if (state === 'failed')
           throw new Error(`the fan-out job failed: ${(await queue.getJob(fanOut.id!))?.failedReason}`);
-        return state === 'completed' && current.total > 0 && current.pending === 0 && sink.digests >= current.sent
+        return fanOutDone && current.total > 0 && current.pending === 0 && sink.digests >= current.sent
           ? current
           : undefined;
       },
@@ -101,13 +105,14 @@ export async function digest(env: BenchEnv): Promise<DigestResult> {
         })),
       );
     }
+    let rerunFanOutDone = false;
     await waitFor(
       'the rerun to drain',
       async () => {
         // Not 'delayed': the hourly digest scheduler always holds its next run there.
         const counts = await queue.getJobCounts('waiting', 'active', 'prioritized');
-        const fanOutDone = (await rerun.getState()) === 'completed';
-        return fanOutDone && Object.values(counts).every((n) => n === 0) ? true : undefined;
+        if ((await rerun.getState()) === 'completed') rerunFanOutDone = true;
+        return rerunFanOutDone && Object.values(counts).every((n) => n === 0) ? true : undefined;
       },
       3_600_000,
       200,
