@@ -1,4 +1,4 @@
-# Production image for both roles: `node --max-semi-space-size=64 dist/src/main.js --role api` (the default) and `node dist/src/worker.js`.
+# Production image for both roles: `node --max-semi-space-size=64 dist/src/main.js --role api` (the default) and `node --max-old-space-size=256 dist/src/worker.js`.
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json .npmrc ./

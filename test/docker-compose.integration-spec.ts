@@ -51,7 +51,7 @@ describe('docker-compose.yml', () => {
   it('has the database, Redis, a mail catcher and both roles', () => {
     expect(Object.keys(services).sort()).toEqual(['api', 'mailpit', 'postgres', 'redis', 'worker']);
     expect(services.api.build).toBe('.');
-    expect(services.worker.command).toEqual(['node', 'dist/src/worker.js']);
+    expect(services.worker.command).toEqual(['node', '--max-old-space-size=256', 'dist/src/worker.js']);
   });
 
   it('keeps Redis data on disk (append-only), so queued jobs survive a restart', () => {

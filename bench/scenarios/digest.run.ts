@@ -1,0 +1,34 @@
+import { Client } from 'pg';
+
+import { createBenchEnv } from '../support/bench-env';
+import { digest } from './digest';
+
+/**
+ * Benchmark C on its own, against a database an earlier `npm run bench` loaded (BENCH_DATABASE, default
+ * simpul_bench): its digest runs are deleted, then the week is sent to every recipient again. Needs a current
+ * `dist/` (`npm run build`).
+ *
+ *   ts-node -r tsconfig-paths/register --transpile-only bench/scenarios/digest.run.ts
+ */
+async function main(): Promise<void> {
+  const env = createBenchEnv('full');
+  const db = new Client({ connectionString: env.databaseUrl });
+  await db.connect();
+  try {
+    await db.query('DELETE FROM digest_run');
+  } finally {
+    await db.end();
+  }
+  env.log(`C alone on ${env.databaseName}`);
+  process.stdout.write(`${JSON.stringify(await digest(env), null, 2)}\n`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(
+      `Benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+    process.exit(1);
+  },
+);
