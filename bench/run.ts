@@ -12,6 +12,7 @@ import { CountingSmtpSink } from './support/counting-smtp-sink';
 import { describeMachine } from './support/machine';
 import { BenchResults, printTable } from './support/report';
 import { parseScale } from './support/scale';
+import { runMain } from './support/run-main';
 
 /**
  * `npm run bench [-- --scale small]`: loads a national-scale dataset into its own database, runs the five
@@ -73,12 +74,4 @@ async function main(): Promise<void> {
   env.log(`Results written to ${file}`);
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    process.stderr.write(
-      `Benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    );
-    process.exit(1);
-  },
-);
+runMain(main);

@@ -6,6 +6,7 @@ import { seedDemoUsers } from '@app/database/seeds/seed-demo-users';
 
 import { createBenchEnv, prepareDatabase } from '../support/bench-env';
 import { CountingSmtpSink } from '../support/counting-smtp-sink';
+import { runMain } from '../support/run-main';
 import { deadlineStorm } from './deadline-storm';
 
 /**
@@ -72,10 +73,4 @@ async function loadDirectory(databaseUrl: string): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runMain(main);

@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 
 import { createBenchEnv } from '../support/bench-env';
+import { runMain } from '../support/run-main';
 import { digest } from './digest';
 
 /**
@@ -23,12 +24,4 @@ async function main(): Promise<void> {
   process.stdout.write(`${JSON.stringify(await digest(env), null, 2)}\n`);
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    process.stderr.write(
-      `Benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    );
-    process.exit(1);
-  },
-);
+runMain(main);
