@@ -278,10 +278,10 @@ describe('weekly digests at a high worker concurrency', () => {
       await worker.queues.queue(QueueName.DIGESTS).add(JobName.DIGEST_FAN_OUT, {}, { jobId: 'concurrency-fan-out' });
       await worker.drain(60_000);
       for (const address of emails) expect(sink.to(address)).toHaveLength(1);
-      const [{ pending }] = await worker.dataSource.query(
-        `SELECT count(*) FILTER (WHERE status <> 'SENT')::int AS pending FROM digest_run`,
+      const [{ unsent }] = await worker.dataSource.query(
+        `SELECT count(*) FILTER (WHERE status <> 'SENT')::int AS unsent FROM digest_run`,
       );
-      expect(pending).toBe(0);
+      expect(unsent).toBe(0);
     } finally {
       await worker.stop();
       await sink.stop();

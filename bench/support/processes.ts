@@ -8,7 +8,7 @@ export const ROOT = join(__dirname, '..', '..');
 export const LOG_DIR = join(ROOT, '.data', 'bench-logs');
 
 /** The node flags of a package.json start script (`node <flags> dist/...`), so the bench runs what it runs. */
-export function startScriptNodeFlags(script: 'start' | 'start:api' | 'start:worker'): string[] {
+export function startScriptNodeFlags(script: 'start:api' | 'start:worker'): string[] {
   const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> })
     .scripts;
   const match = /\bnode((?:\s+--\S+)*)\s+dist\//.exec(scripts[script] ?? '');

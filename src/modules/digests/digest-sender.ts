@@ -67,10 +67,10 @@ export class DigestSender {
     await runner.connect();
     await runner.startTransaction();
     try {
-      let rows: { id: string; status: DigestRunStatus; user_id: string; email: string; active: boolean }[];
+      let rows: { id: string; status: DigestRunStatus; email: string; active: boolean }[];
       try {
         rows = await runner.query(
-          `SELECT r.id, r.status, r.user_id, u.email, u.active
+          `SELECT r.id, r.status, u.email, u.active
            FROM digest_run r JOIN app_user u ON u.id = r.user_id WHERE r.id = $1 FOR UPDATE OF r NOWAIT`,
           [runId],
         );
