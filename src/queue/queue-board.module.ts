@@ -1,6 +1,8 @@
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { FastifyAdapter } from '@bull-board/fastify';
 import { BullBoardModule } from '@bull-board/nestjs';
+import { posix } from 'node:path';
+
 import { Inject, Module, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -16,6 +18,41 @@ import { ALL_QUEUES } from './queue.names';
 
 export const QUEUE_BOARD_ROUTE = '/admin/queues';
 const COOKIE = 'simpul_board_token';
+
+/** Compared without case: a router configured case-insensitive must not open a second way in. */
+const underBoard = (path: string): boolean => {
+  const lower = path.toLowerCase();
+  return lower === QUEUE_BOARD_ROUTE || lower.startsWith(`${QUEUE_BOARD_ROUTE}/`);
+};
+
+/**
+ * The path as the router will see it: query and fragment cut, percent-decoding repeated until it settles (so a
+ * double-encoded spelling is judged as what a second decoder would make of it), one slash at a time,
+ * dot segments resolved.
+ */
+export function normalisedPath(url: string): string {
+  let path = url.split(/[?#]/)[0];
+  for (let round = 0; round < 5; round++) {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(path);
+    } catch {
+      break;
+    }
+    if (decoded === path) break;
+    path = decoded;
+  }
+  return posix.normalize(`/${path}`.replace(/\\/g, '/').replace(/\/+/g, '/'));
+}
+
+/**
+ * Whether a request reaches the board. Decided on the route the router matched (its registered pattern, which no
+ * spelling of the URL can disguise) and, as a second net, on the decoded and normalised path.
+ */
+export function isBoardRequest(request: FastifyRequest): boolean {
+  const route = request.routeOptions?.url;
+  return (route !== undefined && underBoard(route)) || underBoard(normalisedPath(request.url));
+}
 
 function cookieToken(header: string | undefined): string | undefined {
   for (const part of (header ?? '').split(';')) {
@@ -48,8 +85,7 @@ export class QueueBoardModule implements OnModuleInit {
   onModuleInit(): void {
     const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
     fastify.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
-      const path = request.url.split('?')[0];
-      if (path !== QUEUE_BOARD_ROUTE && !path.startsWith(`${QUEUE_BOARD_ROUTE}/`)) return;
+      if (!isBoardRequest(request)) return;
       const query = request.query as Record<string, string | undefined> | undefined;
       const fromQuery = query?.token;
       const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
@@ -72,7 +108,8 @@ export class QueueBoardModule implements OnModuleInit {
           'set-cookie',
           `${COOKIE}=${encodeURIComponent(token)}; Path=${QUEUE_BOARD_ROUTE}; HttpOnly; SameSite=Strict; Max-Age=${this.config.auth.tokenTtlSeconds}${secure}`,
         );
-        return reply.redirect(path);
+        const path = normalisedPath(request.url);
+        return reply.redirect(underBoard(path) ? path : QUEUE_BOARD_ROUTE);
       }
     });
   }
