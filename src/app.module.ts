@@ -24,6 +24,7 @@ import { ReferralsModule } from './modules/referrals/referrals.module';
 import { UsersModule } from './modules/users/users.module';
 import { VictimsModule } from './modules/victims/victims.module';
 import { QueueModule } from './queue/queue.module';
+import { WorkflowModule } from './workflow/workflow.module';
 import { QueueBoardModule } from './queue/queue-board.module';
 
 /** What tests replace: the clock. */
@@ -51,6 +52,7 @@ export class AppModule {
         CalendarsModule,
         UsersModule,
         EscalationsModule,
+        WorkflowModule,
         TasksModule,
         CasesModule,
         VictimsModule,

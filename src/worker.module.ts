@@ -15,6 +15,7 @@ import { ReferralsModule } from './modules/referrals/referrals.module';
 import { TasksModule } from './modules/tasks/tasks.module';
 import { JobsModule } from './queue/jobs.module';
 import { QueueModule } from './queue/queue.module';
+import { WorkflowModule } from './workflow/workflow.module';
 
 /**
  * The worker role: the outbox relay and every BullMQ processor (notifications, escalations, digests,
@@ -32,6 +33,7 @@ export class WorkerModule {
         QueueModule,
         AuditModule,
         EscalationsModule,
+        WorkflowModule,
         TasksModule,
         ReferralsModule,
         CrossBorderModule,

@@ -87,8 +87,8 @@ describe('weekly digest content', () => {
     }
     for (const [kind, action, to, from, instant] of history) {
       await q(
-        `INSERT INTO task_event (task_id, occurred_at, kind, action, from_status, to_status, reason)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        `INSERT INTO work_item_event (item_type, item_id, occurred_at, kind, action, from_status, to_status, reason)
+         VALUES ('TASK', $1, $2, $3, $4, $5, $6, $7)`,
         [row.id, instant, kind, action, from, to, action ? `${SECRET} reason` : null],
       );
     }

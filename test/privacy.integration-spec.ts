@@ -163,7 +163,7 @@ describe('privacy: where identity values go', () => {
         `SELECT (SELECT json_agg(json_build_object('code', v.code, 'case', v.case_id, 'region', v.origin_region)) FROM victim v) AS victims,
                 (SELECT json_agg(e) FROM victim_event e) AS victim_events,
                 (SELECT json_agg(r) FROM referral r) AS referrals,
-                (SELECT json_agg(e) FROM referral_event e) AS referral_events,
+                (SELECT json_agg(e) FROM work_item_event e) AS work_item_events,
                 (SELECT json_agg(c) FROM consent c) AS consents,
                 (SELECT json_agg(a) FROM audit_entry a) AS audit,
                 (SELECT json_agg(o) FROM outbox_event o) AS outbox,

@@ -215,10 +215,10 @@ describe('tasks between agencies', () => {
       token.kemlu,
     );
     expect(result.data?.rescheduleTask).toMatchObject({ deadlineVersion: 2 });
-    const [event] = await sut.dataSource.query(
-      `SELECT details, reason FROM task_event WHERE task_id = $1 AND kind = 'RESCHEDULED'`,
-      [id],
-    );
+    const history = await sut.gql<{
+      task: { history: { kind: string; reason: string; details: { dueAt: { before: string } } }[] };
+    }>('query ($id: ID!) { task(id: $id) { history { kind reason details } } }', { id }, token.kemlu);
+    const event = history.data!.task.history.find((entry) => entry.kind === 'RESCHEDULED')!;
     expect(event.details.dueAt.before).toBe(new Date(dueAt).toISOString());
     expect(event.reason).toBe('Waiting for the Cambodian exit list');
   });

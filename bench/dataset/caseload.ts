@@ -1,25 +1,21 @@
 import { Client } from 'pg';
 
 import { loadConfig } from '@app/config/load-config';
+import { CROSS_BORDER_ITEM_TYPE } from '@app/modules/cross-border/cross-border.constants';
 import { RequestStage, RequestUrgency } from '@app/modules/cross-border/cross-border.enums';
 import { PolicySnapshot } from '@app/modules/escalations/escalation.types';
+import { REFERRAL_ITEM_TYPE } from '@app/modules/referrals/referral.constants';
 import { IdentityVault } from '@app/modules/victims/identity-vault';
 
 import { BenchEnv } from '../support/bench-env';
 import { Calendars } from './calendars';
 import { breathe, CopyBatch, LoadPipeline } from './copy';
-import {
-  CrossBorderGenerator,
-  LegalBases,
-  REQUEST_COLUMNS,
-  REQUEST_EVENT_COLUMNS,
-  REQUEST_VICTIM_COLUMNS,
-  StagePolicy,
-} from './cross-border';
+import { CrossBorderGenerator, LegalBases, REQUEST_COLUMNS, REQUEST_VICTIM_COLUMNS, StagePolicy } from './cross-border';
 import { Directory } from './directory';
 import { RUNG_COLUMNS } from './ladders';
 import { SeededRandom } from './random';
-import { CONSENT_COLUMNS, REFERRAL_COLUMNS, REFERRAL_EVENT_COLUMNS, ReferralGenerator } from './referrals';
+import { HistoryBatch } from './history';
+import { CONSENT_COLUMNS, REFERRAL_COLUMNS, ReferralGenerator } from './referrals';
 import { VICTIM_COLUMNS, VICTIM_EVENT_COLUMNS, VictimGenerator } from './victims';
 
 /** Rows built before they go to PostgreSQL; the next batch is built while this one loads. */
@@ -89,7 +85,7 @@ export class CaseloadGenerator {
         consents: new CopyBatch('consent', CONSENT_COLUMNS),
         victimEvents: new CopyBatch('victim_event', VICTIM_EVENT_COLUMNS),
         referrals: new CopyBatch('referral', REFERRAL_COLUMNS),
-        events: new CopyBatch('referral_event', REFERRAL_EVENT_COLUMNS),
+        events: new HistoryBatch(REFERRAL_ITEM_TYPE, false),
         rungs: new CopyBatch('escalation_rung', RUNG_COLUMNS),
       };
       let added = 0;
@@ -127,7 +123,7 @@ export class CaseloadGenerator {
     await this.inBatches(sizes.crossBorderRequests, async (size) => {
       const batch = {
         requests: new CopyBatch('cross_border_request', REQUEST_COLUMNS),
-        events: new CopyBatch('cross_border_request_event', REQUEST_EVENT_COLUMNS),
+        events: new HistoryBatch(CROSS_BORDER_ITEM_TYPE, false),
         victims: new CopyBatch('cross_border_request_victim', REQUEST_VICTIM_COLUMNS),
         rungs: new CopyBatch('escalation_rung', RUNG_COLUMNS),
       };

@@ -21,7 +21,7 @@ import { isEmptyDigest } from '@app/modules/digests/digest-content';
 import { isoWeekOf } from '@app/modules/digests/iso-week';
 import { PolicySnapshot } from '@app/modules/escalations/escalation.types';
 import { planLadder, rungTime } from '@app/modules/escalations/ladder';
-import { OPEN_STATUSES } from '@app/modules/tasks/task-state-machine';
+import { OPEN_STATUSES } from '@app/modules/tasks/task.lifecycle';
 import { TaskEntity } from '@app/modules/tasks/task.entity';
 import { UserEntity } from '@app/modules/users/user.entity';
 import { IdentityVault } from '@app/modules/victims/identity-vault';
@@ -184,10 +184,10 @@ async function check(env: BenchEnv, dataset: BenchDataset): Promise<Check[]> {
         [OPEN_STATUSES],
       ),
       tasksWithoutCreatedEvent: await one(
-        `SELECT count(*) FROM task t WHERE NOT EXISTS (SELECT 1 FROM task_event e WHERE e.task_id = t.id AND e.kind = 'CREATED')`,
+        `SELECT count(*) FROM task t WHERE NOT EXISTS (SELECT 1 FROM work_item_event e WHERE e.item_id = t.id AND e.item_type = 'TASK' AND e.kind = 'CREATED')`,
       ),
       doneTasksWithoutCompletion: await one(
-        `SELECT count(*) FROM task t WHERE t.status = 'DONE' AND (t.completed_at IS NULL OR NOT EXISTS (SELECT 1 FROM task_event e WHERE e.task_id = t.id AND e.to_status = 'DONE'))`,
+        `SELECT count(*) FROM task t WHERE t.status = 'DONE' AND (t.completed_at IS NULL OR NOT EXISTS (SELECT 1 FROM work_item_event e WHERE e.item_id = t.id AND e.item_type = 'TASK' AND e.to_status = 'DONE'))`,
       ),
       selfAssignedTasks: await one(`SELECT count(*) FROM task WHERE assigning_agency_id = assignee_agency_id`),
       unitsWithoutSecretariat: await one(

@@ -1,5 +1,4 @@
 import { AgencyType } from '@app/modules/agencies/agency.enums';
-import { RequestEventKind } from '@app/modules/cross-border/cross-border-event.entity';
 import {
   INFORMAL_CHANNELS,
   ReplyChannel,
@@ -13,11 +12,16 @@ import {
   RequestStatus,
   RequestUrgency,
 } from '@app/modules/cross-border/cross-border.enums';
-import { CROSS_BORDER_ITEM_TYPE, requestReference } from '@app/modules/cross-border/cross-border.service';
+import {
+  CROSS_BORDER_ITEM_TYPE,
+  RequestHistoryKind,
+  requestReference,
+} from '@app/modules/cross-border/cross-border.constants';
 import { PolicySnapshot, RungAction, RungStatus } from '@app/modules/escalations/escalation.types';
 
 import { Calendars, FastCalendar } from './calendars';
 import { array, CopyBatch, instant, json, NULL, text } from './copy';
+import { HistoryBatch } from './history';
 import { Counterpart, Directory, Office } from './directory';
 import { addRungRows, ladderAt, ladderClearOfHorizon, ladderDoneBy, reachedBy, SettledRung } from './ladders';
 import { SeededRandom } from './random';
@@ -63,23 +67,11 @@ export const REQUEST_COLUMNS = [
   'escalation_policy',
   'version',
 ];
-export const REQUEST_EVENT_COLUMNS = [
-  'id',
-  'request_id',
-  'occurred_at',
-  'actor_user_id',
-  'acting_agency_id',
-  'kind',
-  'from_status',
-  'to_status',
-  'reason',
-  'details',
-];
 export const REQUEST_VICTIM_COLUMNS = ['request_id', 'victim_id'];
 
 export interface RequestBatches {
   requests: CopyBatch;
-  events: CopyBatch;
+  events: HistoryBatch;
   victims: CopyBatch;
   rungs: CopyBatch;
 }
@@ -238,7 +230,7 @@ interface Party {
 
 /** One recorded step: a status change (or a partial answer, or a mark) at an instant. */
 interface Step {
-  kind: RequestEventKind;
+  kind: RequestHistoryKind;
   at: number;
   actor: string | null;
   agency: string | null;
@@ -478,7 +470,7 @@ export class CrossBorderGenerator {
 
   private unsubmitted(fate: 'DRAFT' | 'IN_REVIEW', party: Party, created: number): Plan {
     const drafted: Step = {
-      kind: RequestEventKind.DRAFTED,
+      kind: RequestHistoryKind.DRAFTED,
       at: created,
       actor: party.filer,
       agency: party.filing.id,
@@ -491,7 +483,7 @@ export class CrossBorderGenerator {
         created + this.random.between(10 * MINUTE_MS, Math.min(DAY_MS, this.now.getTime() - created - MINUTE_MS));
       steps.push({
         ...drafted,
-        kind: RequestEventKind.TRANSITION,
+        kind: RequestHistoryKind.TRANSITION,
         at,
         action: 'SUBMIT_FOR_REVIEW',
         to: RequestStatus.IN_REVIEW,
@@ -524,20 +516,20 @@ export class CrossBorderGenerator {
     const created = submitted - random.between(10 * MINUTE_MS, urgent ? 6 * HOUR_MS : 3 * DAY_MS);
     const home = { actor: party.filer, agency: party.filing.id };
     const steps: Step[] = [
-      { kind: RequestEventKind.DRAFTED, at: created, ...home, action: null, to: RequestStatus.DRAFT },
+      { kind: RequestHistoryKind.DRAFTED, at: created, ...home, action: null, to: RequestStatus.DRAFT },
     ];
     if (party.channel === RequestChannel.FORMAL_MLA) {
       // Formal requests go out after the home agency's supervisor reviewed them.
       const supervisor = party.home.staff.supervisors[0] ?? party.filer;
       steps.push({
-        kind: RequestEventKind.TRANSITION,
+        kind: RequestHistoryKind.TRANSITION,
         at: created + (submitted - created) / 2,
         ...home,
         action: 'SUBMIT_FOR_REVIEW',
         to: RequestStatus.IN_REVIEW,
       });
       steps.push({
-        kind: RequestEventKind.TRANSITION,
+        kind: RequestHistoryKind.TRANSITION,
         at: submitted,
         actor: supervisor,
         agency: party.home.id,
@@ -546,7 +538,7 @@ export class CrossBorderGenerator {
       });
     } else {
       steps.push({
-        kind: RequestEventKind.TRANSITION,
+        kind: RequestHistoryKind.TRANSITION,
         at: submitted,
         ...home,
         action: RequestAction.SUBMIT,
@@ -560,7 +552,7 @@ export class CrossBorderGenerator {
       to: RequestStatus,
       reason: string | null = null,
     ): Step => ({
-      kind: RequestEventKind.COUNTERPART_REPLY,
+      kind: RequestHistoryKind.COUNTERPART_REPLY,
       at,
       ...home,
       action,
@@ -593,7 +585,7 @@ export class CrossBorderGenerator {
     if (fate === 'WITHDRAWN' && random.chance(0.5)) {
       const at = before(submitted, RequestStage.ACKNOWLEDGE, 3);
       steps.push({
-        kind: RequestEventKind.TRANSITION,
+        kind: RequestHistoryKind.TRANSITION,
         at,
         ...home,
         action: RequestAction.WITHDRAW,
@@ -616,7 +608,7 @@ export class CrossBorderGenerator {
     }
     if (fate === 'WITHDRAWN') {
       steps.push({
-        kind: RequestEventKind.TRANSITION,
+        kind: RequestHistoryKind.TRANSITION,
         at: decided,
         ...home,
         action: RequestAction.WITHDRAW,
@@ -642,7 +634,7 @@ export class CrossBorderGenerator {
     const closed = answered + random.between(HOUR_MS, 30 * DAY_MS);
     if (closed > this.now.getTime() - MINUTE_MS) return plan(RequestStatus.ANSWERED);
     steps.push({
-      kind: RequestEventKind.TRANSITION,
+      kind: RequestHistoryKind.TRANSITION,
       at: closed,
       ...home,
       action: RequestAction.CLOSE,
@@ -655,7 +647,7 @@ export class CrossBorderGenerator {
   private followUp(party: Party, lapsedAt: number, lapsedId: string, lapsedReference: string): Plan {
     const random = this.random;
     const drafted: Step = {
-      kind: RequestEventKind.DRAFTED,
+      kind: RequestHistoryKind.DRAFTED,
       at: lapsedAt + 4,
       actor: null,
       agency: null,
@@ -676,7 +668,7 @@ export class CrossBorderGenerator {
     }
     const reason = random.pick(REQUEST_WITHDRAW_REASONS);
     const withdrawn: Step = {
-      kind: RequestEventKind.TRANSITION,
+      kind: RequestHistoryKind.TRANSITION,
       at: withdrawnAt,
       actor: party.filer,
       agency: party.filing.id,
@@ -712,7 +704,7 @@ export class CrossBorderGenerator {
     const at = (value: number | null) => instant(value === null ? null : new Date(value));
     const deadline = (stage: RequestStage) => instant(plan.deadlines?.[stage] ?? null);
     // The request was saved by every status change and reply, and by each stage first marked overdue.
-    const saves = steps.filter((step) => step.to !== null || step.kind === RequestEventKind.STAGE_OVERDUE).length - 1;
+    const saves = steps.filter((step) => step.to !== null || step.kind === RequestHistoryKind.STAGE_OVERDUE).length - 1;
 
     batches.requests.add([
       id,
@@ -756,12 +748,12 @@ export class CrossBorderGenerator {
 
     let status: RequestStatus | null = null;
     for (const step of steps) {
-      let details: Record<string, unknown> = step.details ?? (step.action ? { action: step.action } : {});
-      if (step.kind === RequestEventKind.COUNTERPART_REPLY) {
+      let details: Record<string, unknown> = step.details ?? {};
+      if (step.kind === RequestHistoryKind.COUNTERPART_REPLY) {
         const own = step.action === RequestAction.ACKNOWLEDGE ? reference : null;
-        details = { action: step.action, ...details, counterpartReference: own };
+        details = { ...details, counterpartReference: own };
       }
-      const from = step.to === null || step.kind === RequestEventKind.DRAFTED ? null : status;
+      const from = step.to === null || step.kind === RequestHistoryKind.DRAFTED ? null : status;
       const row = [
         random.uuid(),
         id,
@@ -772,7 +764,7 @@ export class CrossBorderGenerator {
         from ?? NULL,
         step.to ?? NULL,
       ];
-      batches.events.add([...row, text(step.reason ?? null), json(details)]);
+      batches.events.add([...row, text(step.reason ?? null), json(details)], step.action ?? NULL);
       if (step.to) status = step.to;
     }
     if (request.formalDraft && fired.lapsedAt !== null) {
@@ -786,7 +778,7 @@ export class CrossBorderGenerator {
         at(fired.lapsedAt + 3),
         NULL,
         NULL,
-        RequestEventKind.FORMAL_CHANNEL_PROPOSED,
+        RequestHistoryKind.FORMAL_CHANNEL_PROPOSED,
         NULL,
         NULL,
       ];
@@ -842,7 +834,7 @@ export class CrossBorderGenerator {
         const firedAt = rung.settledAt.getTime();
         const { key, targets, action } = rung.definition;
         const details = {
-          stage,
+          deadline: stage,
           rung: key,
           targets,
           deadlineVersion: 1,
@@ -850,14 +842,14 @@ export class CrossBorderGenerator {
           recipients: reached(rung),
         };
         const mark = { actor: null, agency: null, action: null, to: null };
-        result.steps.push({ kind: RequestEventKind.ESCALATED, at: firedAt, ...mark, details });
+        result.steps.push({ kind: RequestHistoryKind.ESCALATED, at: firedAt, ...mark, details });
         if (
           (action === RungAction.MARK_OVERDUE || action === RungAction.PROPOSE_FORMAL_CHANNEL) &&
           !result.overdueStages.includes(stage)
         ) {
           result.overdueStages.push(stage);
           result.steps.push({
-            kind: RequestEventKind.STAGE_OVERDUE,
+            kind: RequestHistoryKind.STAGE_OVERDUE,
             at: firedAt + 1,
             ...mark,
             details: { stage, due: deadline.toISOString() },
@@ -865,9 +857,9 @@ export class CrossBorderGenerator {
         }
         if (action === RungAction.PROPOSE_FORMAL_CHANNEL && INFORMAL_CHANNELS.includes(party.channel)) {
           result.lapsedAt = firedAt + 2;
-          const details = { action: RequestAction.LAPSE, stage };
+          const details = { stage };
           result.steps.push({
-            kind: RequestEventKind.TRANSITION,
+            kind: RequestHistoryKind.TRANSITION,
             at: result.lapsedAt,
             ...mark,
             action: RequestAction.LAPSE,

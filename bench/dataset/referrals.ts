@@ -1,6 +1,5 @@
 import { AgencyType } from '@app/modules/agencies/agency.enums';
 import { PolicySnapshot, RungStatus } from '@app/modules/escalations/escalation.types';
-import { ReferralEventKind } from '@app/modules/referrals/referral-event.entity';
 import {
   ReferralAction,
   ReferralService,
@@ -10,13 +9,15 @@ import {
 import {
   REFERRAL_DEADLINE_KIND,
   REFERRAL_ITEM_TYPE,
+  ReferralHistoryKind,
   referralReference,
-} from '@app/modules/referrals/referrals.service';
+} from '@app/modules/referrals/referral.constants';
 import { VictimEventKind } from '@app/modules/victims/victim-event.entity';
 import { ConsentMethod, ConsentPurpose } from '@app/modules/victims/victim.enums';
 
 import { Calendars } from './calendars';
 import { CopyBatch, instant, json, NULL, text } from './copy';
+import { HistoryBatch } from './history';
 import { Directory, Office } from './directory';
 import { addRungRows, ladderAt, reachedBy, SCHEDULED_HORIZON_MS, SettledRung } from './ladders';
 import { SeededRandom } from './random';
@@ -66,24 +67,11 @@ export const REFERRAL_COLUMNS = [
   'previous_referral_id',
   'version',
 ];
-export const REFERRAL_EVENT_COLUMNS = [
-  'id',
-  'referral_id',
-  'occurred_at',
-  'actor_user_id',
-  'acting_agency_id',
-  'kind',
-  'from_status',
-  'to_status',
-  'reason',
-  'details',
-];
-
 export interface ReferralBatches {
   consents: CopyBatch;
   victimEvents: CopyBatch;
   referrals: CopyBatch;
-  events: CopyBatch;
+  events: HistoryBatch;
   rungs: CopyBatch;
 }
 
@@ -297,8 +285,18 @@ export class ReferralGenerator {
       String(1 + steps.length),
     ]);
 
-    const event = (at: number, actor: string | null, agency: string | null, kind: ReferralEventKind, rest: string[]) =>
-      batches.events.add([random.uuid(), id, instant(new Date(at)), actor ?? NULL, agency ?? NULL, kind, ...rest]);
+    const event = (
+      at: number,
+      actor: string | null,
+      agency: string | null,
+      kind: ReferralHistoryKind,
+      rest: string[],
+      action?: ReferralAction,
+    ) =>
+      batches.events.add(
+        [random.uuid(), id, instant(new Date(at)), actor ?? NULL, agency ?? NULL, kind, ...rest],
+        action ?? NULL,
+      );
     const proposal = {
       recipientAgencyId: provider.id,
       service,
@@ -307,7 +305,7 @@ export class ReferralGenerator {
       consentId: consent,
       previousReferralId: previous?.id ?? null,
     };
-    event(created, proposer, victim.owner.id, ReferralEventKind.PROPOSED, [
+    event(created, proposer, victim.owner.id, ReferralHistoryKind.PROPOSED, [
       NULL,
       ReferralStatus.PROPOSED,
       NULL,
@@ -321,7 +319,7 @@ export class ReferralGenerator {
         instant(new Date(created)),
         proposer,
         victim.owner.id,
-        ReferralEventKind.REROUTED,
+        ReferralHistoryKind.REROUTED,
         NULL,
         NULL,
         NULL,
@@ -335,17 +333,12 @@ export class ReferralGenerator {
     for (const step of steps) {
       const to = statusAfter(step.action);
       if (step.action === ReferralAction.EXPIRE) {
-        const details = { action: step.action, respondBy: respondBy.toISOString() };
-        event(step.at, null, null, ReferralEventKind.TRANSITION, [from, to, NULL, json(details)]);
+        const details = { respondBy: respondBy.toISOString() };
+        event(step.at, null, null, ReferralHistoryKind.TRANSITION, [from, to, NULL, json(details)], step.action);
       } else {
         const [actor, agency] =
           step.action === ReferralAction.WITHDRAW ? [proposer, victim.owner.id] : [staffer, provider.id];
-        event(step.at, actor, agency, ReferralEventKind.TRANSITION, [
-          from,
-          to,
-          text(step.reason),
-          json({ action: step.action }),
-        ]);
+        event(step.at, actor, agency, ReferralHistoryKind.TRANSITION, [from, to, text(step.reason), '{}'], step.action);
       }
       from = to;
     }
@@ -446,7 +439,7 @@ export class ReferralGenerator {
     rungs: SettledRung[],
     sender: Office,
     provider: Office,
-    event: (at: number, actor: string | null, agency: string | null, kind: ReferralEventKind, rest: string[]) => void,
+    event: (at: number, actor: string | null, agency: string | null, kind: ReferralHistoryKind, rest: string[]) => void,
   ): void {
     const audience = {
       assigneeUserId: null,
@@ -468,13 +461,14 @@ export class ReferralGenerator {
     for (const rung of rungs) {
       if (rung.status !== RungStatus.FIRED || !rung.settledAt) continue;
       const details = {
+        deadline: REFERRAL_DEADLINE_KIND,
         rung: rung.definition.key,
         targets: rung.definition.targets,
         deadlineVersion: 1,
-        respondBy: respondBy.toISOString(),
+        due: respondBy.toISOString(),
         recipients: reached(rung),
       };
-      event(rung.settledAt.getTime(), null, null, ReferralEventKind.ESCALATED, [NULL, NULL, NULL, json(details)]);
+      event(rung.settledAt.getTime(), null, null, ReferralHistoryKind.ESCALATED, [NULL, NULL, NULL, json(details)]);
     }
   }
 }

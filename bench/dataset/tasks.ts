@@ -1,12 +1,12 @@
 import { Client } from 'pg';
 
 import { PolicySnapshot, RungStatus } from '@app/modules/escalations/escalation.types';
-import { TaskEventKind } from '@app/modules/tasks/task-event.entity';
 import { TaskAction, TaskForceDuty, TaskPillar, TaskPriority, TaskStatus } from '@app/modules/tasks/task.enums';
-import { TASK_DEADLINE_KIND, TASK_ITEM_TYPE } from '@app/modules/tasks/tasks.service';
+import { TASK_DEADLINE_KIND, TASK_ITEM_TYPE, TaskHistoryKind } from '@app/modules/tasks/task.constants';
 
 import { Calendars, FastCalendar } from './calendars';
 import { breathe, CopyBatch, instant, json, LoadPipeline, NULL, text } from './copy';
+import { HistoryBatch } from './history';
 import { Directory, Office } from './directory';
 import { addRungRows, ladderAt, ladderDoneBy, reachedBy, RUNG_COLUMNS, SettledRung } from './ladders';
 import { SeededRandom, WeightedPicker } from './random';
@@ -41,20 +41,6 @@ export const TASK_COLUMNS = [
   'escalation_policy',
   'version',
 ];
-export const TASK_EVENT_COLUMNS = [
-  'id',
-  'task_id',
-  'occurred_at',
-  'actor_user_id',
-  'acting_agency_id',
-  'kind',
-  'action',
-  'from_status',
-  'to_status',
-  'reason',
-  'details',
-];
-
 /** Where a task ends up: closed (60 %), or open with its due date ahead (30 %) or passed (10 %). */
 type Fate = 'DONE' | 'CANCELLED' | 'UPCOMING' | 'OVERDUE';
 const FATES: [Fate, number][] = [
@@ -205,7 +191,7 @@ export class TaskGenerator {
       const size = Math.min(BATCH_TASKS, count - done);
       const batches: Batches = {
         tasks: new CopyBatch('task', TASK_COLUMNS),
-        events: new CopyBatch('task_event', TASK_EVENT_COLUMNS),
+        events: new HistoryBatch(TASK_ITEM_TYPE, true),
         rungs: new CopyBatch('escalation_rung', RUNG_COLUMNS),
       };
       for (let i = 0; i < size; i++) {
@@ -324,9 +310,9 @@ export class TaskGenerator {
       String(1 + path.length),
     ]);
 
-    const event = (at: number, actor: string | null, agency: string | null, kind: TaskEventKind, rest: string[]) =>
+    const event = (at: number, actor: string | null, agency: string | null, kind: TaskHistoryKind, rest: string[]) =>
       batches.events.add([random.uuid(), id, instant(new Date(at)), actor ?? NULL, agency ?? NULL, kind, ...rest]);
-    event(created, creator, assigner.id, TaskEventKind.CREATED, [NULL, NULL, TaskStatus.OPEN, NULL, '{}']);
+    event(created, creator, assigner.id, TaskHistoryKind.CREATED, [NULL, NULL, TaskStatus.OPEN, NULL, '{}']);
     const assigneeActor =
       assigneeUser && assignee.staff.liaisons.includes(assigneeUser)
         ? assigneeUser
@@ -337,7 +323,7 @@ export class TaskGenerator {
       const to = STATUS_AFTER[action];
       const reason = this.reasonFor(action, to === status ? blockedReason : null);
       const [actor, agency] = byAssigner ? [creator, assigner.id] : [assigneeActor, assignee.id];
-      event(steps[index], actor, agency, TaskEventKind.TRANSITION, [action, from, to, text(reason), '{}']);
+      event(steps[index], actor, agency, TaskHistoryKind.TRANSITION, [action, from, to, text(reason), '{}']);
       from = to;
     });
 
@@ -447,10 +433,11 @@ export class TaskGenerator {
     for (const rung of rungs) {
       if (rung.status !== RungStatus.FIRED || !rung.settledAt) continue;
       const details = {
+        deadline: TASK_DEADLINE_KIND,
         rung: rung.definition.key,
         targets: rung.definition.targets,
         deadlineVersion: task.version,
-        dueAt: task.due.toISOString(),
+        due: task.due.toISOString(),
         recipients: reached(rung),
       };
       batches.events.add([
@@ -459,7 +446,7 @@ export class TaskGenerator {
         instant(rung.settledAt),
         NULL,
         NULL,
-        TaskEventKind.ESCALATED,
+        TaskHistoryKind.ESCALATED,
         NULL,
         NULL,
         NULL,

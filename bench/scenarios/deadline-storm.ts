@@ -13,7 +13,7 @@ import { CalendarsService } from '@app/modules/calendars/calendars.service';
 import { PolicySnapshot, RungStatus } from '@app/modules/escalations/escalation.types';
 import { isReminder, planLadder } from '@app/modules/escalations/ladder';
 import { TaskForceDuty, TaskPillar } from '@app/modules/tasks/task.enums';
-import { TASK_DEADLINE_KIND, TASK_ITEM_TYPE } from '@app/modules/tasks/tasks.service';
+import { TASK_DEADLINE_KIND, TASK_ITEM_TYPE } from '@app/modules/tasks/task.constants';
 import { defaultJobOptions } from '@app/queue/queue.constants';
 import { QueueName } from '@app/queue/queue.names';
 import { RUNG_SCHEDULED_TOPIC } from '@app/queue/outbox-routes';
@@ -458,8 +458,8 @@ async function insertStorm(
            $8::text[], $9::text[]) AS t(id, created_at, assigning, assignee, assignee_user, created_by, title, pillar, duty)
          RETURNING id, created_at, created_by_user_id, assigning_agency_id
        ), history AS (
-         INSERT INTO task_event (task_id, occurred_at, actor_user_id, acting_agency_id, kind, to_status, details)
-         SELECT id, created_at, created_by_user_id, assigning_agency_id, 'CREATED', 'OPEN', '{}'::jsonb FROM inserted
+         INSERT INTO work_item_event (item_type, item_id, occurred_at, actor_user_id, acting_agency_id, kind, to_status, details)
+         SELECT 'TASK', id, created_at, created_by_user_id, assigning_agency_id, 'CREATED', 'OPEN', '{}'::jsonb FROM inserted
        )
        INSERT INTO storm_task (id) SELECT id FROM inserted`,
       [
@@ -515,7 +515,7 @@ async function insertStorm(
     outboxRows += ladder.rowCount ?? 0;
   }
   // Tasks written days ago would have been analysed by autovacuum long since; plans should see them.
-  await db.query(`ANALYZE task, task_event, escalation_rung, outbox_event, storm_task`);
+  await db.query(`ANALYZE task, work_item_event, escalation_rung, outbox_event, storm_task`);
   return { agencies: n, rungRows, outboxRows, firstRungKey: first.key };
 }
 
@@ -601,8 +601,8 @@ async function cancelStormTasks(db: Client): Promise<string> {
      FROM storm_task s WHERE task.id = s.id AND task.status = 'OPEN'`,
   );
   await db.query(
-    `INSERT INTO task_event (task_id, actor_user_id, acting_agency_id, kind, action, from_status, to_status, reason)
-     SELECT t.id, t.created_by_user_id, t.assigning_agency_id, 'TRANSITION', 'CANCEL', 'OPEN', 'CANCELLED',
+    `INSERT INTO work_item_event (item_type, item_id, actor_user_id, acting_agency_id, kind, action, from_status, to_status, reason)
+     SELECT 'TASK', t.id, t.created_by_user_id, t.assigning_agency_id, 'TRANSITION', 'CANCEL', 'OPEN', 'CANCELLED',
        'benchmark clean-up'
      FROM task t JOIN storm_task s ON s.id = t.id`,
   );

@@ -1,9 +1,6 @@
 import { Injectable } from '@nestjs/common';
 
 import { RequestException } from '@app/common/domain.exception';
-import { RequestSide } from '@app/modules/cross-border/cross-border.enums';
-import { ReferralSide } from '@app/modules/referrals/referral.enums';
-import { TaskSide } from '@app/modules/tasks/task.enums';
 import { Role } from '@app/modules/users/role.enum';
 
 import { Actor, hasRole } from './actor';
@@ -17,38 +14,6 @@ export class AccessService {
   /** Staff details (names, mail addresses, roles) are visible to the same agency and to administrators. */
   canSeeAgencyStaff(actor: Actor, agencyId: string): boolean {
     return actor.agencyId === agencyId || hasRole(actor, Role.ADMINISTRATOR);
-  }
-
-  /**
-   * Which side of a task the actor works on: the assigning or the assignee agency's liaison, or neither.
-   * Supervisors and secretariats see tasks but do not act on them.
-   */
-  taskSide(actor: Actor, task: { assigningAgencyId: string; assigneeAgencyId: string }): TaskSide | null {
-    if (!hasRole(actor, Role.LIAISON)) return null;
-    if (actor.agencyId === task.assigningAgencyId) return TaskSide.ASSIGNER;
-    if (actor.agencyId === task.assigneeAgencyId) return TaskSide.ASSIGNEE;
-    return null;
-  }
-
-  /**
-   * SQL condition on a task alias that holds when the actor may see the task: liaisons and supervisors of
-   * either agency, and the secretariat of a task-force unit either agency is a current member of. Nobody else
-   * sees it at all (reads answer "not found").
-   */
-  taskVisibility(actor: Actor, alias: string): { sql: string; params: Record<string, unknown> } {
-    const params = { visibilityAgencyId: actor.agencyId };
-    const conditions: string[] = [];
-    if (hasRole(actor, Role.LIAISON, Role.SUPERVISOR)) {
-      conditions.push(
-        `(${alias}.assigning_agency_id = :visibilityAgencyId OR ${alias}.assignee_agency_id = :visibilityAgencyId)`,
-      );
-    }
-    if (hasRole(actor, Role.SECRETARIAT)) {
-      conditions.push(
-        unitSecretariatOf(':visibilityAgencyId', [`${alias}.assigning_agency_id`, `${alias}.assignee_agency_id`]),
-      );
-    }
-    return { sql: conditions.length > 0 ? `(${conditions.join(' OR ')})` : 'FALSE', params };
   }
 
   /**
@@ -100,76 +65,6 @@ export class AccessService {
   /** Whether the actor may act for the owning agency of a victim record (consent, corrections). */
   actsForVictimOwner(actor: Actor, victim: { owningAgencyId: string }): boolean {
     return actor.agencyId === victim.owningAgencyId && hasRole(actor, ...VICTIM_OFFICERS);
-  }
-
-  /** Which side of a referral the actor works on: the sending agency's officers, or the provider's staff. */
-  referralSide(actor: Actor, referral: { fromAgencyId: string; recipientAgencyId: string }): ReferralSide | null {
-    if (actor.agencyId === referral.fromAgencyId && hasRole(actor, ...VICTIM_OFFICERS)) return ReferralSide.SENDER;
-    if (actor.agencyId === referral.recipientAgencyId && hasRole(actor, ...PROVIDER_STAFF))
-      return ReferralSide.PROVIDER;
-    return null;
-  }
-
-  /**
-   * SQL condition on a referral alias that holds when the actor may see it: the sending agency's officers, the
-   * provider's staff, and the secretariat of a task-force unit either agency is a current member of.
-   */
-  referralVisibility(actor: Actor, alias: string): { sql: string; params: Record<string, unknown> } {
-    const params = { referralViewerAgencyId: actor.agencyId };
-    const conditions: string[] = [];
-    if (hasRole(actor, ...VICTIM_OFFICERS)) conditions.push(`${alias}.from_agency_id = :referralViewerAgencyId`);
-    if (hasRole(actor, ...PROVIDER_STAFF)) conditions.push(`${alias}.recipient_agency_id = :referralViewerAgencyId`);
-    if (hasRole(actor, Role.SECRETARIAT)) {
-      conditions.push(
-        unitSecretariatOf(':referralViewerAgencyId', [`${alias}.from_agency_id`, `${alias}.recipient_agency_id`]),
-      );
-    }
-    return { sql: conditions.length > 0 ? `(${conditions.join(' OR ')})` : 'FALSE', params };
-  }
-
-  /**
-   * What the actor may act as on a cross-border request. The home side: attachés, liaisons, case officers and
-   * supervisors of the filing agency or of the home agency it was filed for (supervisors also review). The
-   * requested side: for an OUTGOING request the counterpart agency's own accounts; for an INCOMING one the home
-   * agency, while the attaché records what the foreign requester does. Nobody else acts at all.
-   */
-  crossBorderSides(
-    actor: Actor,
-    request: { direction: string; filingAgencyId: string; onBehalfOfAgencyId: string; counterpartAgencyId: string },
-  ): RequestSide[] {
-    const sides: RequestSide[] = [];
-    const home = [request.filingAgencyId, request.onBehalfOfAgencyId].includes(actor.agencyId);
-    const counterpart = actor.agencyId === request.counterpartAgencyId && hasRole(actor, Role.COUNTERPART);
-    if (home && hasRole(actor, ...CROSS_BORDER_HOME)) sides.push(RequestSide.HOME);
-    if (home && hasRole(actor, Role.SUPERVISOR)) sides.push(RequestSide.HOME_SUPERVISOR);
-    if (request.direction === 'OUTGOING' && counterpart) sides.push(RequestSide.COUNTERPART);
-    if (request.direction === 'INCOMING' && sides.includes(RequestSide.HOME)) sides.push(RequestSide.COUNTERPART);
-    if (request.direction === 'INCOMING' && counterpart) sides.push(RequestSide.HOME);
-    return sides;
-  }
-
-  /**
-   * SQL condition on a cross-border request alias: the home side (filing and home agencies' attachés, liaisons,
-   * case officers, supervisors), the counterpart agency's accounts once the request has gone out (never drafts),
-   * and the secretariat of a task-force unit the home agency is a current member of.
-   */
-  crossBorderVisibility(actor: Actor, alias: string): { sql: string; params: Record<string, unknown> } {
-    const params = { crossBorderViewerAgencyId: actor.agencyId };
-    const conditions: string[] = [];
-    if (hasRole(actor, ...CROSS_BORDER_HOME)) {
-      conditions.push(
-        `(${alias}.filing_agency_id = :crossBorderViewerAgencyId OR ${alias}.on_behalf_of_agency_id = :crossBorderViewerAgencyId)`,
-      );
-    }
-    if (hasRole(actor, Role.COUNTERPART)) {
-      conditions.push(
-        `(${alias}.counterpart_agency_id = :crossBorderViewerAgencyId AND ${alias}.status NOT IN ('DRAFT', 'IN_REVIEW'))`,
-      );
-    }
-    if (hasRole(actor, Role.SECRETARIAT)) {
-      conditions.push(unitSecretariatOf(':crossBorderViewerAgencyId', [`${alias}.on_behalf_of_agency_id`]));
-    }
-    return { sql: conditions.length > 0 ? `(${conditions.join(' OR ')})` : 'FALSE', params };
   }
 
   /** Throws NOT_FOUND unless the actor may see the staff of `agencyId`. */
@@ -235,7 +130,7 @@ export const CROSS_BORDER_HOME = [Role.ATTACHE, Role.LIAISON, Role.CASE_OFFICER,
  * today, in a task-force unit that one of `agencyColumns` is a current member of. The one definition of "the
  * unit secretariat sees it" for tasks, victims, referrals and cross-border requests.
  */
-function unitSecretariatOf(viewerParam: string, agencyColumns: string[]): string {
+export function unitSecretariatOf(viewerParam: string, agencyColumns: string[]): string {
   return `EXISTS (
         SELECT 1 FROM membership secretariat
         JOIN membership member ON member.unit_id = secretariat.unit_id

@@ -12,7 +12,7 @@ import { NotificationPreferenceEntity } from '@app/modules/notifications/notific
 import { NotificationEntity } from '@app/modules/notifications/notification.entity';
 import { MembershipEntity } from '@app/modules/task-forces/membership.entity';
 import { TaskForceUnitEntity } from '@app/modules/task-forces/task-force-unit.entity';
-import { TaskEventEntity } from '@app/modules/tasks/task-event.entity';
+import { WorkItemEventEntity } from '@app/workflow/history/work-item-event.entity';
 import { TaskEntity } from '@app/modules/tasks/task.entity';
 import { UserEntity } from '@app/modules/users/user.entity';
 import { OutboxEventEntity } from '@app/queue/outbox-event.entity';
@@ -24,10 +24,8 @@ import { ConsentEntity } from '@app/modules/victims/consent.entity';
 import { DuplicateFlagEntity } from '@app/modules/victims/duplicate-flag.entity';
 
 import { ReferralEntity } from '@app/modules/referrals/referral.entity';
-import { ReferralEventEntity } from '@app/modules/referrals/referral-event.entity';
 import { ReferralResponsePolicyEntity } from '@app/modules/referrals/referral-response-policy.entity';
 import { CrossBorderDeadlinePolicyEntity } from '@app/modules/cross-border/cross-border-deadline-policy.entity';
-import { CrossBorderRequestEventEntity } from '@app/modules/cross-border/cross-border-event.entity';
 import {
   CrossBorderRequestCaseEntity,
   CrossBorderRequestVictimEntity,
@@ -46,7 +44,7 @@ export const ENTITIES = [
   UserEntity,
   AuditEntryEntity,
   TaskEntity,
-  TaskEventEntity,
+  WorkItemEventEntity,
   CaseEntity,
   CaseEventEntity,
   VictimEntity,
@@ -54,10 +52,8 @@ export const ENTITIES = [
   ConsentEntity,
   DuplicateFlagEntity,
   ReferralEntity,
-  ReferralEventEntity,
   ReferralResponsePolicyEntity,
   CrossBorderRequestEntity,
-  CrossBorderRequestEventEntity,
   CrossBorderRequestCaseEntity,
   CrossBorderRequestVictimEntity,
   CrossBorderDeadlinePolicyEntity,

@@ -1,5 +1,7 @@
 import { UnrecoverableError } from 'bullmq';
 
+import { JobName, JobPayloads } from './queue.names';
+
 /** A job whose payload is not what its handler expects: it fails at once (no retries) and the worker goes on. */
 export class MalformedJobError extends UnrecoverableError {
   constructor(jobName: string, problem: string) {
@@ -10,8 +12,12 @@ export class MalformedJobError extends UnrecoverableError {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Reads a uuid field from a job payload, or fails the job naming the field. */
-export function payloadUuid(jobName: string, data: unknown, field: string): string {
+/** Reads a uuid field of a job's payload (a field its name's payload carries), or fails the job naming the field. */
+export function payloadUuid<N extends JobName>(
+  jobName: N,
+  data: unknown,
+  field: keyof JobPayloads[N] & string,
+): string {
   const value = data && typeof data === 'object' ? (data as Record<string, unknown>)[field] : undefined;
   if (typeof value !== 'string' || !UUID.test(value)) {
     throw new MalformedJobError(jobName, `${field} must be a uuid (got ${JSON.stringify(value) ?? 'nothing'})`);

@@ -3,15 +3,18 @@ import { Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import type { Job, JobsOptions, Queue } from 'bullmq';
 
-import { JOB_QUEUE, JobName, QueueName } from './queue.names';
+import { JOB_QUEUE, JobName, JobPayloads, QueueName } from './queue.names';
 
-export interface JobRequest {
-  name: JobName;
-  data: Record<string, unknown>;
-  /** Deterministic id (see JobIds): adding the same work twice leaves one job. */
-  jobId: string;
-  delayMs?: number;
-}
+/** One job to add, its payload typed by its name (see JobPayloads). */
+export type JobRequest<N extends JobName = JobName> = {
+  [K in N]: {
+    name: K;
+    data: JobPayloads[K];
+    /** Deterministic id (see JobIds): adding the same work twice leaves one job. */
+    jobId: string;
+    delayMs?: number;
+  };
+}[N];
 
 /** Adds jobs to the queue their name belongs to. Only the outbox relay and the sweep call this. */
 @Injectable()

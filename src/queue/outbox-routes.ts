@@ -1,9 +1,11 @@
+import { Topic } from '@app/kernel/topics';
+
 import { JobRequest } from './job-queues';
 import { EventPayload } from './outbox-event.entity';
 import { JobIds, JobName } from './queue.names';
 
 /** Outbox topic of a job request for one escalation rung; its payload carries `fireAt`. */
-export const RUNG_SCHEDULED_TOPIC = 'escalation.rung-scheduled';
+export const RUNG_SCHEDULED_TOPIC = 'escalation.rung-scheduled' satisfies Topic;
 
 export interface OutboxRow {
   id: string;

@@ -26,6 +26,21 @@ export enum JobName {
   SEND_DIGEST = 'digest.send',
 }
 
+/**
+ * The payload of each job: ids only, never snapshots or personal data (the handler re-reads PostgreSQL). Producers
+ * and handlers type against it, so a job added with the wrong payload, or read for a field it does not carry, fails
+ * to compile.
+ */
+export interface JobPayloads {
+  [JobName.DISPATCH_EVENT]: { eventId: string };
+  [JobName.SEND_EMAIL]: { notificationId: string };
+  [JobName.FIRE_RUNG]: { rungId: string };
+  [JobName.SWEEP]: Record<string, never>;
+  [JobName.DETECT_STALLED_COMMITMENTS]: Record<string, never>;
+  [JobName.DIGEST_FAN_OUT]: Record<string, never>;
+  [JobName.SEND_DIGEST]: { digestRunId: string };
+}
+
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.DISPATCH_EVENT]: QueueName.NOTIFICATIONS,
   [JobName.SEND_EMAIL]: QueueName.NOTIFICATIONS,

@@ -13,7 +13,6 @@ import { AgencyEntity } from '@app/modules/agencies/agency.entity';
 import { AuditService, diffFields } from '@app/modules/audit/audit.service';
 import { TaskForceUnitEntity } from '@app/modules/task-forces/task-force-unit.entity';
 import { DomainEvent, recordEvents } from '@app/queue/outbox';
-import { EventPayload } from '@app/queue/outbox-event.entity';
 
 import { CasesArgs, ChangeCaseStatusInput, OpenCaseInput, UpdateCaseInput } from './dto/case.inputs';
 import { decideCaseTransition, requiresReason } from './case-state-machine';
@@ -275,7 +274,12 @@ export class CasesService {
   }
 
   /** Ids, codes and statuses only: the summary and the case's description stay out of events. */
-  private event(topic: string, kase: CaseEntity, actor: Actor, extra: EventPayload = {}): DomainEvent {
+  private event(
+    topic: 'case.opened' | 'case.status-changed',
+    kase: CaseEntity,
+    actor: Actor,
+    extra: { fromStatus?: string } = {},
+  ): DomainEvent {
     return {
       topic,
       aggregateType: 'Case',

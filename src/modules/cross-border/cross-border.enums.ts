@@ -60,6 +60,8 @@ export enum RequestStage {
 }
 
 export enum RequestAction {
+  /** A draft on a channel a supervisor reviews goes to review first. */
+  SUBMIT_FOR_REVIEW = 'SUBMIT_FOR_REVIEW',
   SUBMIT = 'SUBMIT',
   APPROVE = 'APPROVE',
   ACKNOWLEDGE = 'ACKNOWLEDGE',

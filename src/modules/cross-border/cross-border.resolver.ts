@@ -11,9 +11,10 @@ import { Role } from '@app/modules/users/role.enum';
 import { VictimIdentityView } from '@app/modules/victims/dto/victim.inputs';
 
 import { CrossBorderDeadlinePolicyEntity } from './cross-border-deadline-policy.entity';
-import { CrossBorderRequestEventEntity } from './cross-border-event.entity';
+import { CrossBorderRequestEvent, toCrossBorderRequestEvent } from './dto/cross-border-event.dto';
+import { requestReference } from './cross-border.constants';
 import { CrossBorderRequestEntity } from './cross-border-request.entity';
-import { CrossBorderService, requestReference } from './cross-border.service';
+import { CrossBorderService } from './cross-border.service';
 import {
   AcknowledgeRequestInput,
   AnswerRequestInput,
@@ -167,9 +168,13 @@ export class CrossBorderResolver {
     return ctx.loaders.byId(AgencyEntity).load(request.onBehalfOfAgencyId);
   }
 
-  @ResolveField(() => [CrossBorderRequestEventEntity], { description: 'Every step, oldest first (old dates kept).' })
-  history(@Parent() request: CrossBorderRequestEntity) {
-    return this.service.historyOf(request.id);
+  @ResolveField(() => [CrossBorderRequestEvent], { description: 'Every step, oldest first (old dates kept).' })
+  async history(
+    @Parent() request: CrossBorderRequestEntity,
+    @Context() ctx: GraphqlContext,
+  ): Promise<CrossBorderRequestEvent[]> {
+    const rows = await ctx.loaders.byKey('cross-border-history', (ids) => this.service.historyOf(ids)).load(request.id);
+    return rows.map(toCrossBorderRequestEvent);
   }
 
   @ResolveField(() => [ID], { description: 'Cases it concerns.' })

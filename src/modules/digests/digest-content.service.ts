@@ -7,13 +7,13 @@ import { Clock } from '@app/common/clock';
 import { RequestException } from '@app/common/domain.exception';
 import { AppConfig } from '@app/config/app-config';
 import { APP_CONFIG } from '@app/config/config.module';
-import { runningStages } from '@app/modules/cross-border/cross-border-state-machine';
+import { runningStages } from '@app/modules/cross-border/cross-border.lifecycle';
 import { RequestStage, RequestStatus } from '@app/modules/cross-border/cross-border.enums';
-import { CROSS_BORDER_ITEM_TYPE, requestReference } from '@app/modules/cross-border/cross-border.service';
-import { REFERRAL_ITEM_TYPE, referralReference } from '@app/modules/referrals/referrals.service';
-import { OPEN_STATUSES } from '@app/modules/tasks/task-state-machine';
+import { CROSS_BORDER_ITEM_TYPE, requestReference } from '@app/modules/cross-border/cross-border.constants';
+import { REFERRAL_ITEM_TYPE, referralReference } from '@app/modules/referrals/referral.constants';
+import { OPEN_STATUSES } from '@app/modules/tasks/task.lifecycle';
 import { TaskStatus } from '@app/modules/tasks/task.enums';
-import { TASK_ITEM_TYPE, taskReference } from '@app/modules/tasks/tasks.service';
+import { TASK_ITEM_TYPE, taskReference } from '@app/modules/tasks/task.constants';
 import { Role } from '@app/modules/users/role.enum';
 
 import {
@@ -491,8 +491,8 @@ export class DigestContentService {
            FROM task t
            CROSS JOIN LATERAL (
              SELECT bool_or(e.occurred_at >= $3) AS this_week, bool_or(e.occurred_at < $3) AS last_week
-               FROM task_event e
-              WHERE e.task_id = t.id AND e.kind = 'TRANSITION' AND e.to_status = $8
+               FROM work_item_event e
+              WHERE e.item_id = t.id AND e.item_type = 'TASK' AND e.kind = 'TRANSITION' AND e.to_status = $8
                 AND e.occurred_at >= $2 AND e.occurred_at < $4) done
           WHERE t.assignee_agency_id = $1 AND t.updated_at >= $2::timestamptz - interval '1 hour'),
        overdue_now AS (
@@ -502,8 +502,8 @@ export class DigestContentService {
          SELECT count(*)::int AS n
            FROM task t
            LEFT JOIN LATERAL (
-             SELECT e.to_status FROM task_event e
-              WHERE t.updated_at >= $7 AND e.task_id = t.id AND e.to_status IS NOT NULL AND e.occurred_at < $7
+             SELECT e.to_status FROM work_item_event e
+              WHERE t.updated_at >= $7 AND e.item_id = t.id AND e.item_type = 'TASK' AND e.to_status IS NOT NULL AND e.occurred_at < $7
               ORDER BY e.occurred_at DESC LIMIT 1) then_status ON TRUE
           WHERE t.assignee_agency_id = $1 AND t.created_at < $7 AND t.due_at < $7
             AND (CASE WHEN t.updated_at < $7 THEN t.status::text ELSE COALESCE(then_status.to_status, $9) END)

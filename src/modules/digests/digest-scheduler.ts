@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 
 import { Clock } from '@app/common/clock';
 import { JobHandler, SweepStep } from '@app/queue/job-handler.decorator';
-import { JobQueues } from '@app/queue/job-queues';
+import { JobQueues, JobRequest } from '@app/queue/job-queues';
 import { JobIds, JobName } from '@app/queue/queue.names';
 
 import { isoWeekOf } from './iso-week';
@@ -55,7 +55,7 @@ export class DigestScheduler {
     );
     let requeued = 0;
     for (const { id } of stale) {
-      const request = { name: JobName.SEND_DIGEST, data: { digestRunId: id }, jobId: JobIds.digest(id) };
+      const request: JobRequest = { name: JobName.SEND_DIGEST, data: { digestRunId: id }, jobId: JobIds.digest(id) };
       if ((await this.queues.ensureDue(request, { promoteDelayed: false })) === 'added') requeued += 1;
     }
     return started.pending + requeued;

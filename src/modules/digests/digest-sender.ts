@@ -38,7 +38,7 @@ export class DigestSender {
 
   @JobHandler(JobName.SEND_DIGEST)
   async sendJob(job: Job): Promise<string> {
-    const id = payloadUuid(job.name, job.data, 'digestRunId');
+    const id = payloadUuid(JobName.SEND_DIGEST, job.data, 'digestRunId');
     return this.send(id, job.attemptsMade + 1 >= (job.opts.attempts ?? 1));
   }
 

@@ -9,18 +9,19 @@ export interface SubjectState {
   subjectType: string;
   /** Current version of each deadline still running (a deadline whose step is done is left out). */
   openDeadlines: Record<string, number>;
-  /** The agency whose move it is. */
+  /** The agency whose move it is: the ASSIGNEE (when no person is named), AGENCY_LIAISON and AGENCY_SUPERVISOR rungs. */
   responsibleAgencyId: string;
-  assigneeUserId: string | null;
-  /** Agencies whose task-force units' secretariats watch the item. */
-  involvedAgencyIds: string[];
-  /** The attaché who filed the item (cross-border requests), for ATTACHE_SUPERVISOR rungs. */
-  attacheUserId?: string | null;
+  /** The person the work waits on, when one is named (the ASSIGNEE rung). */
+  responsibleUserId: string | null;
+  /** Agencies whose task-force units' secretariats watch the item (the UNIT_SECRETARIAT rung). */
+  watchingAgencyIds: string[];
+  /** The officer who filed the item, whose supervisors the ATTACHE_SUPERVISOR rung reaches. */
+  filerUserId: string | null;
   /** Template parameters (codes, agency names, instants; never personal data). */
   params: Record<string, string>;
 }
 
-/** An item type with a ladder (tasks; referrals and cross-border requests as their modules land). */
+/** An item type with a ladder; the work-item kernel registers one per kind of work item. */
 export interface EscalationSubject {
   readonly itemType: string;
   /** The item's state in the caller's transaction (locked), or null when it no longer exists. */
@@ -29,7 +30,7 @@ export interface EscalationSubject {
   recordFiring(manager: EntityManager, rung: EscalationRungEntity, recipientCount: number): Promise<void>;
 }
 
-/** Item modules register their subject here at boot; the escalations module never imports them. */
+/** Subjects are registered here at boot (by the work-item kernel); the escalations module never imports them. */
 @Injectable()
 export class EscalationSubjects {
   private readonly subjects = new Map<string, EscalationSubject>();

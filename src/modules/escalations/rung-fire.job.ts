@@ -44,7 +44,7 @@ export class RungFireJob {
 
   @JobHandler(JobName.FIRE_RUNG)
   async fire(job: Job, token?: string): Promise<Outcome> {
-    const rungId = payloadUuid(job.name, job.data, 'rungId');
+    const rungId = payloadUuid(JobName.FIRE_RUNG, job.data, 'rungId');
     const emailIds: string[] = [];
     const outcome = await this.dataSource.transaction(async (manager): Promise<Outcome> => {
       const found = await manager.findOneBy(EscalationRungEntity, { id: rungId });
@@ -148,7 +148,7 @@ export class RungFireJob {
       let users: string[] = [];
       switch (target) {
         case RungTarget.ASSIGNEE:
-          users = await this.recipients.active([state.assigneeUserId], manager);
+          users = await this.recipients.active([state.responsibleUserId], manager);
           if (users.length === 0) users = await this.recipients.withRole(agency, [Role.LIAISON], manager);
           break;
         case RungTarget.AGENCY_LIAISON:
@@ -158,10 +158,10 @@ export class RungFireJob {
           users = await this.recipients.withRole(agency, [Role.SUPERVISOR], manager);
           break;
         case RungTarget.UNIT_SECRETARIAT:
-          users = await this.recipients.unitSecretariat(state.involvedAgencyIds, manager);
+          users = await this.recipients.unitSecretariat(state.watchingAgencyIds, manager);
           break;
         case RungTarget.ATTACHE_SUPERVISOR:
-          users = await this.recipients.supervisorsOf([state.attacheUserId], manager);
+          users = await this.recipients.supervisorsOf([state.filerUserId], manager);
           break;
       }
       for (const user of users) if (!reached.has(user)) reached.set(user, target);

@@ -31,7 +31,7 @@ export class EmailDeliveryJob {
 
   @JobHandler(JobName.SEND_EMAIL)
   async send(job: Job): Promise<string> {
-    const id = payloadUuid(job.name, job.data, 'notificationId');
+    const id = payloadUuid(JobName.SEND_EMAIL, job.data, 'notificationId');
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     await runner.startTransaction();

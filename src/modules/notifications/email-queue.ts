@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 
 import { Clock } from '@app/common/clock';
 import { SweepStep } from '@app/queue/job-handler.decorator';
-import { JobQueues } from '@app/queue/job-queues';
+import { JobQueues, JobRequest } from '@app/queue/job-queues';
 import { JobIds, JobName } from '@app/queue/queue.names';
 
 /**
@@ -38,7 +38,11 @@ export class EmailQueue {
     );
     let added = 0;
     for (const row of rows) {
-      const request = { name: JobName.SEND_EMAIL, data: { notificationId: row.id }, jobId: JobIds.email(row.id) };
+      const request: JobRequest = {
+        name: JobName.SEND_EMAIL,
+        data: { notificationId: row.id },
+        jobId: JobIds.email(row.id),
+      };
       // A delayed job here is a retry waiting out its backoff: leave it waiting.
       if ((await this.queues.ensureDue(request, { promoteDelayed: false })) === 'added') added += 1;
     }

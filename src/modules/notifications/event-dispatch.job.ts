@@ -6,11 +6,12 @@ import { DataSource } from 'typeorm';
 import { updateReturning } from '@app/database/update-returning';
 import { JobHandler } from '@app/queue/job-handler.decorator';
 import { payloadUuid } from '@app/queue/job-errors';
+import { Topic } from '@app/kernel/topics';
 import { EventPayload } from '@app/queue/outbox-event.entity';
 import { JobName } from '@app/queue/queue.names';
 
 import { EmailQueue } from './email-queue';
-import { EVENT_RULES } from './event-rules';
+import { EVENT_RULES, Rule } from './event-rules';
 import { NotificationsService } from './notifications.service';
 import { RecipientsService } from './recipients.service';
 
@@ -29,14 +30,15 @@ export class EventDispatchJob {
 
   @JobHandler(JobName.DISPATCH_EVENT)
   async dispatch(job: Job): Promise<{ notified: number } | 'already processed' | 'no such event'> {
-    const eventId = payloadUuid(job.name, job.data, 'eventId');
+    const eventId = payloadUuid(JobName.DISPATCH_EVENT, job.data, 'eventId');
     const [event] = (await this.dataSource.query(
       `SELECT topic, payload, processed_at AS "processedAt" FROM outbox_event WHERE id = $1`,
       [eventId],
     )) as { topic: string; payload: EventPayload; processedAt: Date | null }[];
     if (!event) return 'no such event';
     if (event.processedAt) return 'already processed';
-    const rule = EVENT_RULES[event.topic];
+    // The topic names its payload's type; the row was written through the typed catalogue.
+    const rule = EVENT_RULES[event.topic as Topic] as Rule<EventPayload> | undefined;
     const notice = rule ? await rule(event.payload, this.recipients) : undefined;
     const emailIds = await this.dataSource.transaction(async (manager) => {
       const claimed = await updateReturning<{ id: string }>(

@@ -1,4 +1,10 @@
-import { EventPayload } from '@app/queue/outbox-event.entity';
+import {
+  CrossBorderEventPayload,
+  ReferralEventPayload,
+  TaskEventPayload,
+  Topic,
+  TopicPayloads,
+} from '@app/kernel/topics';
 import { Role } from '@app/modules/users/role.enum';
 
 import { NotificationKind } from './notification.enums';
@@ -15,24 +21,25 @@ export interface EventNotice {
   params: NotificationParams;
 }
 
-type Rule = (payload: EventPayload, recipients: RecipientsService) => Promise<EventNotice>;
+export type Rule<P> = (payload: P, recipients: RecipientsService) => Promise<EventNotice>;
+type Who<P> = (payload: P, recipients: RecipientsService) => Promise<string[]>;
 
 const str = (value: unknown): string | undefined => (typeof value === 'string' && value.length > 0 ? value : undefined);
 
 /** The people doing the work: the named assignee, else the assignee agency's liaisons. */
-async function assigneeSide(p: EventPayload, recipients: RecipientsService): Promise<string[]> {
+async function assigneeSide(p: TaskEventPayload, recipients: RecipientsService): Promise<string[]> {
   const named = await recipients.active([str(p.assigneeUserId)]);
   if (named.length > 0) return named;
-  return recipients.withRole([String(p.assigneeAgencyId)], [Role.LIAISON]);
+  return recipients.withRole([p.assigneeAgencyId], [Role.LIAISON]);
 }
 
 /** The people who asked: the task's creator and the assigning agency's liaisons. */
-async function assigningSide(p: EventPayload, recipients: RecipientsService): Promise<string[]> {
-  const liaisons = await recipients.withRole([String(p.assigningAgencyId)], [Role.LIAISON]);
+async function assigningSide(p: TaskEventPayload, recipients: RecipientsService): Promise<string[]> {
+  const liaisons = await recipients.withRole([p.assigningAgencyId], [Role.LIAISON]);
   return [...new Set([...(await recipients.active([str(p.createdByUserId)])), ...liaisons])];
 }
 
-function taskRule(kind: NotificationKind, who: (p: EventPayload, r: RecipientsService) => Promise<string[]>): Rule {
+function taskRule(kind: NotificationKind, who: Who<TaskEventPayload>): Rule<TaskEventPayload> {
   return async (p, recipients) => {
     const names = await recipients.agencyNames([
       str(p.assigningAgencyId),
@@ -73,18 +80,18 @@ const agencyRoles = (agencyId: unknown, roles: Role[], recipients: RecipientsSer
  * The provider's side of a referral: the recipient agency's liaisons and case officers, and its partner staff
  * (IOM and NGOs receive referrals through PARTNER accounts).
  */
-function providerSide(p: EventPayload, recipients: RecipientsService): Promise<string[]> {
+function providerSide(p: ReferralEventPayload, recipients: RecipientsService): Promise<string[]> {
   return agencyRoles(p.recipientAgencyId, [Role.LIAISON, Role.CASE_OFFICER, Role.PARTNER], recipients);
 }
 
 /** The referring side: the officer who proposed the referral, and the referring agency's liaisons and officers. */
-async function referringSide(p: EventPayload, recipients: RecipientsService): Promise<string[]> {
+async function referringSide(p: ReferralEventPayload, recipients: RecipientsService): Promise<string[]> {
   const staff = await agencyRoles(p.fromAgencyId, [Role.LIAISON, Role.CASE_OFFICER], recipients);
   return [...new Set([...(await recipients.active([str(p.proposedByUserId)])), ...staff])];
 }
 
 /** Both sides: an expired referral needs re-routing by one and is no longer open to the other. */
-async function bothSides(p: EventPayload, recipients: RecipientsService): Promise<string[]> {
+async function bothSides(p: ReferralEventPayload, recipients: RecipientsService): Promise<string[]> {
   return [...new Set([...(await referringSide(p, recipients)), ...(await providerSide(p, recipients))])];
 }
 
@@ -92,7 +99,7 @@ async function bothSides(p: EventPayload, recipients: RecipientsService): Promis
  * Referral events carry codes only (reference, the victim's pseudonymous code, service, urgency); the agencies
  * appear by acronym from the directory. Reasons and outcomes stay in Simpul: they are free text.
  */
-function referralRule(kind: NotificationKind, who: (p: EventPayload, r: RecipientsService) => Promise<string[]>): Rule {
+function referralRule(kind: NotificationKind, who: Who<ReferralEventPayload>): Rule<ReferralEventPayload> {
   return async (p, recipients) => {
     const names = await recipients.agencyNames([str(p.fromAgencyId), str(p.recipientAgencyId), str(p.actingAgencyId)]);
     const actor = str(p.actorUserId);
@@ -136,7 +143,7 @@ const distinct = (...groups: string[][]): string[] => [...new Set(groups.flat())
  * The counterpart agency's own accounts (COUNTERPART). Most counterparts have none: then nobody is told here,
  * and the request travels by its channel (the attaché, the embassy) as it always did.
  */
-function counterpartSide(p: EventPayload, recipients: RecipientsService): Promise<string[]> {
+function counterpartSide(p: CrossBorderEventPayload, recipients: RecipientsService): Promise<string[]> {
   return agencyRoles(p.counterpartAgencyId, [Role.COUNTERPART], recipients);
 }
 
@@ -144,7 +151,7 @@ function counterpartSide(p: EventPayload, recipients: RecipientsService): Promis
  * The side waiting on the counterpart: the officer who filed the request (usually the attaché), the home
  * agency's liaisons, and the attachés of the filing agency (the post that carries the request).
  */
-async function requestingSide(p: EventPayload, recipients: RecipientsService): Promise<string[]> {
+async function requestingSide(p: CrossBorderEventPayload, recipients: RecipientsService): Promise<string[]> {
   return distinct(
     await recipients.active([str(p.filedByUserId)]),
     await agencyRoles(p.onBehalfOfAgencyId, [Role.LIAISON], recipients),
@@ -153,7 +160,7 @@ async function requestingSide(p: EventPayload, recipients: RecipientsService): P
 }
 
 /** Who decides what follows a lapse (another channel, the formal one): the filer, the home agency's liaisons and supervisors. */
-async function deciderSide(p: EventPayload, recipients: RecipientsService): Promise<string[]> {
+async function deciderSide(p: CrossBorderEventPayload, recipients: RecipientsService): Promise<string[]> {
   return distinct(
     await recipients.active([str(p.filedByUserId)]),
     await agencyRoles(p.onBehalfOfAgencyId, [Role.LIAISON, Role.SUPERVISOR], recipients),
@@ -176,9 +183,9 @@ interface CrossBorderOptions {
  */
 function crossBorderRule(
   kind: NotificationKind,
-  who: (p: EventPayload, r: RecipientsService) => Promise<string[]>,
+  who: Who<CrossBorderEventPayload>,
   options: CrossBorderOptions = {},
-): Rule {
+): Rule<CrossBorderEventPayload> {
   return async (p, recipients) => {
     const names = await recipients.agencyNames([
       str(p.counterpartAgencyId),
@@ -198,7 +205,7 @@ function crossBorderRule(
       // Nobody is told about what they did themselves.
       recipients: (await who(p, recipients)).filter((id) => id !== actor),
       params: {
-        dueAt: deadlineField ? instant(p[deadlineField]) : '',
+        dueAt: deadlineField ? instant(p[deadlineField as keyof CrossBorderEventPayload]) : '',
         stage,
         status: options.status ?? code(p.status),
         direction: code(p.direction),
@@ -217,12 +224,14 @@ function crossBorderRule(
   };
 }
 
+/** The rules, each typed by its topic's payload. */
+export type EventRules = { [T in Topic]?: Rule<TopicPayloads[T]> };
+
 /**
- * Domain events that notify someone, by outbox topic. Topics not listed (task.acknowledged,
- * task.status-changed, task.due-date-changed, referral.in-service …) notify nobody; escalation rungs notify
- * through their own job.
+ * Domain events that notify someone, by outbox topic. Every other topic is in SILENT_TOPICS with the reason it
+ * tells nobody (a test fails on a topic that is in neither); escalation rungs notify through their own job.
  */
-export const EVENT_RULES: Record<string, Rule> = {
+export const EVENT_RULES: EventRules = {
   'task.assigned': taskRule(NotificationKind.TASK_ASSIGNED, assigneeSide),
   'task.declined': taskRule(NotificationKind.TASK_DECLINED, assigningSide),
   'task.completed': taskRule(NotificationKind.TASK_COMPLETED, assigningSide),
@@ -272,4 +281,27 @@ export const EVENT_RULES: Record<string, Rule> = {
     NotificationKind.CROSS_BORDER_FORMAL_CHANNEL_PROPOSED,
     deciderSide,
   ),
+};
+
+/** Topics that notify nobody, on purpose, and why. */
+export const SILENT_TOPICS: { readonly [T in Topic]?: string } = {
+  'task.acknowledged':
+    'The assigning side sees it on the task and in the work queue; acknowledging only stops the reminders.',
+  'task.status-changed':
+    'Starting, blocking, unblocking and cancelling show on the task; the two sides work on it daily and the digest counts them.',
+  'task.due-date-changed':
+    "The new date shows in the assignee's work queue and the ladder's reminders now come for it.",
+  'referral.in-service': 'Acceptance was notified; the service starting is on the referral, and its end is notified.',
+  'case.opened': 'Only the lead agency works a case, and its own officers opened it.',
+  'case.status-changed': 'Only the lead agency works a case, and its own officers moved it.',
+  'victim.registered': 'A registration tells nobody outside the owning agency that a person exists.',
+  'victim.protection-status-changed': 'The protection track is the owning agency’s own record.',
+  'victim.possible-duplicate':
+    'The unit secretariat finds the flag in possibleDuplicates; a message would announce that the person exists.',
+  'consent.recorded':
+    'Consent is recorded by the owning agency; the recipient learns of the person through a referral.',
+  'consent.revoked':
+    'Access ends on the next request; a message would only repeat the person’s code to another agency.',
+  'commitment.stalled': 'Stalled commitments are listed in the weekly digest, where the owners read them together.',
+  'escalation.rung-scheduled': 'A job request, not an event: the relay turns it into the rung’s delayed job.',
 };

@@ -4,14 +4,28 @@ import { AuthModule } from '@app/auth/auth.module';
 import { CalendarsModule } from '@app/modules/calendars/calendars.module';
 import { VictimsModule } from '@app/modules/victims/victims.module';
 
-import { ReferralEscalationSubject } from './referral-escalation.subject';
+import { ProposeReferralCommand } from './commands/propose-referral.command';
+import { ReferralIntakeService } from './commands/referral-intake.service';
+import { RerouteReferralCommand } from './commands/reroute-referral.command';
+import { TransitionReferralCommand } from './commands/transition-referral.command';
+import { ReferralQueries } from './queries/referral-queries.service';
+import { ReferralKind } from './referral.kind';
 import { ReferralsResolver } from './referrals.resolver';
 import { ReferralsService } from './referrals.service';
 
-/** Referrals of victims to providers, with their respond-by ladder. */
+/** Referrals of victims to providers: a kind of work item (referral.kind.ts) with its use cases. */
 @Module({
   imports: [AuthModule, CalendarsModule, VictimsModule],
-  providers: [ReferralsService, ReferralsResolver, ReferralEscalationSubject],
+  providers: [
+    ReferralKind,
+    ReferralIntakeService,
+    ProposeReferralCommand,
+    RerouteReferralCommand,
+    TransitionReferralCommand,
+    ReferralQueries,
+    ReferralsService,
+    ReferralsResolver,
+  ],
   exports: [ReferralsService],
 })
 export class ReferralsModule {}

@@ -18,10 +18,11 @@ import {
   ReferralsArgs,
   RerouteReferralInput,
 } from './dto/referral.inputs';
-import { ReferralEventEntity } from './referral-event.entity';
+import { ReferralEvent, toReferralEvent } from './dto/referral-event.dto';
+import { referralReference } from './referral.constants';
 import { ReferralResponsePolicyEntity } from './referral-response-policy.entity';
 import { ReferralEntity } from './referral.entity';
-import { referralReference, ReferralsService } from './referrals.service';
+import { ReferralsService } from './referrals.service';
 
 @ObjectType()
 export class ReferralConnection extends ConnectionType(ReferralEntity, 'Referral') {}
@@ -134,8 +135,9 @@ export class ReferralsResolver {
     return ctx.loaders.byId(AgencyEntity).load(referral.recipientAgencyId);
   }
 
-  @ResolveField(() => [ReferralEventEntity], { description: 'Every step, oldest first.' })
-  history(@Parent() referral: ReferralEntity) {
-    return this.service.historyOf(referral.id);
+  @ResolveField(() => [ReferralEvent], { description: 'Every step, oldest first.' })
+  async history(@Parent() referral: ReferralEntity, @Context() ctx: GraphqlContext): Promise<ReferralEvent[]> {
+    const rows = await ctx.loaders.byKey('referral-history', (ids) => this.service.historyOf(ids)).load(referral.id);
+    return rows.map(toReferralEvent);
   }
 }

@@ -2,14 +2,34 @@ import { Module } from '@nestjs/common';
 
 import { AuthModule } from '@app/auth/auth.module';
 import { CalendarsModule } from '@app/modules/calendars/calendars.module';
+import { LegalInstrumentsModule } from '@app/modules/legal-instruments/legal-instruments.module';
 
-import { TaskEscalationSubject } from './task-escalation.subject';
+import { CommentOnTaskCommand } from './commands/comment-on-task.command';
+import { CreateTaskCommand } from './commands/create-task.command';
+import { EditTaskCommand } from './commands/edit-task.command';
+import { RescheduleTaskCommand } from './commands/reschedule-task.command';
+import { TaskAssignmentService } from './commands/task-assignment.service';
+import { TransitionTaskCommand } from './commands/transition-task.command';
+import { TaskQueries } from './queries/task-queries.service';
+import { TaskKind } from './task.kind';
 import { TasksResolver } from './tasks.resolver';
 import { TasksService } from './tasks.service';
 
+/** Tasks between agencies: a kind of work item (task.kind.ts) with its use cases. */
 @Module({
-  imports: [AuthModule, CalendarsModule],
-  providers: [TasksService, TasksResolver, TaskEscalationSubject],
+  imports: [AuthModule, CalendarsModule, LegalInstrumentsModule],
+  providers: [
+    TaskKind,
+    TaskAssignmentService,
+    CreateTaskCommand,
+    EditTaskCommand,
+    RescheduleTaskCommand,
+    TransitionTaskCommand,
+    CommentOnTaskCommand,
+    TaskQueries,
+    TasksService,
+    TasksResolver,
+  ],
   exports: [TasksService],
 })
 export class TasksModule {}

@@ -19,11 +19,12 @@ import {
   TasksArgs,
   TaskTransitionInput,
 } from './dto/task.inputs';
-import { OPEN_STATUSES } from './task-state-machine';
-import { TaskEventEntity } from './task-event.entity';
+import { TaskEvent, toTaskEvent } from './dto/task-event.dto';
+import { taskReference } from './task.constants';
+import { OPEN_STATUSES } from './task.lifecycle';
 import { TaskAction } from './task.enums';
 import { TaskEntity } from './task.entity';
-import { taskReference, TasksService } from './tasks.service';
+import { TasksService } from './tasks.service';
 
 @ObjectType()
 export class TaskConnection extends ConnectionType(TaskEntity, 'Task') {}
@@ -155,8 +156,9 @@ export class TasksResolver {
     return task.assigneeUserId ? ctx.loaders.byId(UserEntity).load(task.assigneeUserId) : null;
   }
 
-  @ResolveField(() => [TaskEventEntity], { description: 'Every change, transition and comment, oldest first.' })
-  history(@Parent() task: TaskEntity, @Context() ctx: GraphqlContext) {
-    return ctx.loaders.byKey('task-history', (ids) => this.service.historyOf(ids)).load(task.id);
+  @ResolveField(() => [TaskEvent], { description: 'Every change, transition and comment, oldest first.' })
+  async history(@Parent() task: TaskEntity, @Context() ctx: GraphqlContext): Promise<TaskEvent[]> {
+    const rows = await ctx.loaders.byKey('task-history', (ids) => this.service.historyOf(ids)).load(task.id);
+    return rows.map(toTaskEvent);
   }
 }

@@ -163,6 +163,12 @@ export class VictimsService {
     }
   }
 
+  /** The person's pseudonymous code (VCT-…), for events and messages about work concerning them. */
+  async codeOf(manager: EntityManager, victimId: string): Promise<string> {
+    const victim = await manager.findOneOrFail(VictimEntity, { where: { id: victimId }, select: ['id', 'code'] });
+    return victim.code;
+  }
+
   async victim(actor: Actor, id: string): Promise<VictimEntity> {
     const visibility = this.access.victimVisibility(actor, 'victim');
     const victim = await this.dataSource

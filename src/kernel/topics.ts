@@ -1,0 +1,181 @@
+/**
+ * The catalogue of domain events: every outbox topic and the payload it carries. Emitters (domain modules and the
+ * work-item kernel), the outbox relay and the notification rules all type against it, so a misspelt topic or a
+ * payload of the wrong shape fails to compile. It is plain types, no code, so it sits in the bottom layer where
+ * infrastructure (the relay) and domain modules can both see it.
+ *
+ * Payloads carry ids, codes, statuses and instants only: never personal data and never free text.
+ */
+
+/** Who did it: empty for the system (escalations, expiry, lapses). */
+interface ActedBy {
+  actorUserId: string | null;
+  actingAgencyId: string | null;
+}
+
+export type TaskEventPayload = ActedBy & {
+  taskId: string;
+  reference: string;
+  assigningAgencyId: string;
+  assigneeAgencyId: string;
+  status: string;
+  dueAt: string;
+  deadlineVersion: number;
+  createdByUserId: string;
+  assigneeUserId: string | null;
+  /** For lifecycle steps: the action taken and the status before it. */
+  action?: string;
+  fromStatus?: string;
+};
+
+export type ReferralEventPayload = ActedBy & {
+  referralId: string;
+  reference: string;
+  /** The person's pseudonymous code (VCT-…), never their identity. */
+  victimCode: string;
+  fromAgencyId: string;
+  recipientAgencyId: string;
+  proposedByUserId: string;
+  service: string;
+  urgency: string;
+  status: string;
+  respondBy: string;
+};
+
+export type CrossBorderEventPayload = ActedBy & {
+  requestId: string;
+  reference: string;
+  direction: string;
+  counterpartCountry: string;
+  counterpartAgencyId: string;
+  onBehalfOfAgencyId: string;
+  filingAgencyId: string;
+  filedByUserId: string;
+  channel: string;
+  category: string;
+  urgency: string;
+  status: string;
+  acknowledgeBy: string | null;
+  decideBy: string | null;
+  executeBy: string | null;
+  /** The stage an overdue mark, an extension or a lapse is about. */
+  stage: string | null;
+  formalRequestId: string | null;
+  formalReference: string | null;
+};
+
+export type CaseEventPayload = ActedBy & {
+  caseId: string;
+  reference: string;
+  leadAgencyId: string;
+  unitId: string;
+  status: string;
+  fromStatus?: string;
+};
+
+export type VictimEventPayload = { victimId: string; code: string; owningAgencyId: string };
+export type ProtectionStatusPayload = VictimEventPayload & { from: string; to: string };
+export type ConsentEventPayload = {
+  consentId: string;
+  victimId: string;
+  victimCode: string;
+  recipientAgencyId: string;
+};
+export type DuplicateFlagPayload = { flagId: string; victimId: string; victimCode: string; reportingAgencyId: string };
+export type CommitmentStalledPayload = { commitmentId: string; instrumentId: string; code: string };
+/** A job request rather than an event: the relay turns it into the rung's delayed job. */
+export type RungScheduledPayload = { fireAt: string };
+
+export interface TopicPayloads {
+  'task.assigned': TaskEventPayload;
+  'task.acknowledged': TaskEventPayload;
+  'task.declined': TaskEventPayload;
+  'task.status-changed': TaskEventPayload;
+  'task.completed': TaskEventPayload;
+  'task.reopened': TaskEventPayload;
+  'task.due-date-changed': TaskEventPayload;
+  'task.commented': TaskEventPayload;
+
+  'referral.proposed': ReferralEventPayload;
+  'referral.accepted': ReferralEventPayload;
+  'referral.declined': ReferralEventPayload;
+  'referral.expired': ReferralEventPayload;
+  'referral.withdrawn': ReferralEventPayload;
+  'referral.in-service': ReferralEventPayload;
+  'referral.completed': ReferralEventPayload;
+  'referral.discontinued': ReferralEventPayload;
+
+  'cross-border.submitted': CrossBorderEventPayload;
+  'cross-border.acknowledged': CrossBorderEventPayload;
+  'cross-border.accepted': CrossBorderEventPayload;
+  'cross-border.answered': CrossBorderEventPayload;
+  'cross-border.partially-answered': CrossBorderEventPayload;
+  'cross-border.refused': CrossBorderEventPayload;
+  'cross-border.withdrawn': CrossBorderEventPayload;
+  'cross-border.closed': CrossBorderEventPayload;
+  'cross-border.lapsed': CrossBorderEventPayload;
+  'cross-border.deadline-extended': CrossBorderEventPayload;
+  'cross-border.stage-overdue': CrossBorderEventPayload;
+  'cross-border.formal-channel-proposed': CrossBorderEventPayload;
+
+  'case.opened': CaseEventPayload;
+  'case.status-changed': CaseEventPayload;
+
+  'victim.registered': VictimEventPayload;
+  'victim.protection-status-changed': ProtectionStatusPayload;
+  'victim.possible-duplicate': DuplicateFlagPayload;
+  'consent.recorded': ConsentEventPayload;
+  'consent.revoked': ConsentEventPayload;
+
+  'commitment.stalled': CommitmentStalledPayload;
+
+  'escalation.rung-scheduled': RungScheduledPayload;
+}
+
+export type Topic = keyof TopicPayloads;
+
+/** Every topic, for the checks that walk them (a rule or a declared silence for each). */
+export const TOPICS: readonly Topic[] = Object.keys({
+  'task.assigned': 1,
+  'task.acknowledged': 1,
+  'task.declined': 1,
+  'task.status-changed': 1,
+  'task.completed': 1,
+  'task.reopened': 1,
+  'task.due-date-changed': 1,
+  'task.commented': 1,
+  'referral.proposed': 1,
+  'referral.accepted': 1,
+  'referral.declined': 1,
+  'referral.expired': 1,
+  'referral.withdrawn': 1,
+  'referral.in-service': 1,
+  'referral.completed': 1,
+  'referral.discontinued': 1,
+  'cross-border.submitted': 1,
+  'cross-border.acknowledged': 1,
+  'cross-border.accepted': 1,
+  'cross-border.answered': 1,
+  'cross-border.partially-answered': 1,
+  'cross-border.refused': 1,
+  'cross-border.withdrawn': 1,
+  'cross-border.closed': 1,
+  'cross-border.lapsed': 1,
+  'cross-border.deadline-extended': 1,
+  'cross-border.stage-overdue': 1,
+  'cross-border.formal-channel-proposed': 1,
+  'case.opened': 1,
+  'case.status-changed': 1,
+  'victim.registered': 1,
+  'victim.protection-status-changed': 1,
+  'victim.possible-duplicate': 1,
+  'consent.recorded': 1,
+  'consent.revoked': 1,
+  'commitment.stalled': 1,
+  'escalation.rung-scheduled': 1,
+} satisfies Record<Topic, 1>) as Topic[];
+
+/** One event about one aggregate, typed by its topic. */
+export type DomainEvent<T extends Topic = Topic> = {
+  [K in T]: { topic: K; aggregateType: string; aggregateId: string; payload: TopicPayloads[K] };
+}[T];

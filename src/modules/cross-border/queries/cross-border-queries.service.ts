@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+
+import { Actor } from '@app/auth/actor';
+import { Connection, paginate } from '@app/graphql/pagination';
+import { WorkItemEventEntity } from '@app/workflow/history/work-item-event.entity';
+import { WorkItemHistory } from '@app/workflow/history/work-item-history';
+import { WorkItemStore } from '@app/workflow/work-item-store';
+
+import { CrossBorderDeadlinePolicyEntity } from '../cross-border-deadline-policy.entity';
+import { CrossBorderRequestCaseEntity } from '../cross-border-link.entity';
+import { CrossBorderRequestEntity } from '../cross-border-request.entity';
+import { CROSS_BORDER_ITEM_TYPE } from '../cross-border.constants';
+import { RequestStatus } from '../cross-border.enums';
+import { CrossBorderKind } from '../cross-border.kind';
+import { OPEN_STATUSES } from '../cross-border.lifecycle';
+import { CrossBorderRequestsArgs, RequestQueue } from '../dto/cross-border.inputs';
+
+/** Reading requests: one, the filtered lists and queues, histories, links and the deadline policies. */
+@Injectable()
+export class CrossBorderQueries {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly kind: CrossBorderKind,
+    private readonly store: WorkItemStore,
+    private readonly history: WorkItemHistory,
+  ) {}
+
+  crossBorderRequest(actor: Actor, id: string): Promise<CrossBorderRequestEntity> {
+    return this.store.findVisible(this.kind, actor, id);
+  }
+
+  crossBorderRequests(actor: Actor, args: CrossBorderRequestsArgs): Promise<Connection<CrossBorderRequestEntity>> {
+    const query = this.store.visibleQuery(this.kind, actor);
+    const filter = args.filter ?? {};
+    if (filter.country) query.andWhere('request.counterpart_country = :country', { country: filter.country });
+    if (filter.counterpartAgencyId) {
+      query.andWhere('request.counterpart_agency_id = :counterpart', { counterpart: filter.counterpartAgencyId });
+    }
+    if (filter.status?.length) query.andWhere('request.status IN (:...statuses)', { statuses: filter.status });
+    if (filter.overdueStage) query.andWhere(':stage = ANY(request.overdue_stages)', { stage: filter.overdueStage });
+    if (filter.channel) query.andWhere('request.channel = :channel', { channel: filter.channel });
+    if (filter.queue === RequestQueue.MY_QUEUE) {
+      query.andWhere(
+        '(request.filed_by_user_id = :me OR request.on_behalf_of_agency_id = :myAgency OR request.filing_agency_id = :myAgency)',
+        { me: actor.userId, myAgency: actor.agencyId },
+      );
+      query.andWhere('request.status IN (:...open)', {
+        open: [RequestStatus.DRAFT, RequestStatus.IN_REVIEW, ...OPEN_STATUSES, RequestStatus.ANSWERED],
+      });
+    }
+    if (filter.queue === RequestQueue.ADDRESSED_TO_MY_AGENCY) {
+      query.andWhere('request.counterpart_agency_id = :myAgency', { myAgency: actor.agencyId });
+    }
+    return paginate(query, args, { column: 'request.number', value: (row) => String(row.number), descending: true });
+  }
+
+  historyOf(requestIds: readonly string[]): Promise<Map<string, WorkItemEventEntity[]>> {
+    return this.history.of(CROSS_BORDER_ITEM_TYPE, requestIds);
+  }
+
+  async linkedCaseIds(requestId: string): Promise<string[]> {
+    const rows = await this.dataSource.getRepository(CrossBorderRequestCaseEntity).findBy({ requestId });
+    return rows.map((row) => row.caseId);
+  }
+
+  /** Linked people by pseudonymous code (identity travels only through Victim, under its own rule). */
+  async linkedVictimCodes(requestId: string): Promise<string[]> {
+    const rows: { code: string }[] = await this.dataSource.query(
+      `SELECT v.code FROM cross_border_request_victim l JOIN victim v ON v.id = l.victim_id WHERE l.request_id = $1 ORDER BY v.code`,
+      [requestId],
+    );
+    return rows.map((row) => row.code);
+  }
+
+  /** Requests under a commitment, as far as the actor may see them. */
+  requestsForCommitment(actor: Actor, commitmentId: string): Promise<CrossBorderRequestEntity[]> {
+    return this.store
+      .visibleQuery(this.kind, actor)
+      .andWhere('request.agreement_commitment_id = :commitmentId', { commitmentId })
+      .orderBy('request.number', 'ASC')
+      .getMany();
+  }
+
+  deadlinePolicies(): Promise<CrossBorderDeadlinePolicyEntity[]> {
+    return this.dataSource
+      .getRepository(CrossBorderDeadlinePolicyEntity)
+      .find({ order: { urgency: 'ASC', stage: 'ASC' } });
+  }
+}

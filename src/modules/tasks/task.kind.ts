@@ -1,0 +1,165 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+
+import { WorkCalendar } from '@libs/deadlines';
+
+import { hasRole, Actor } from '@app/auth/actor';
+import { unitSecretariatOf } from '@app/auth/access.service';
+import { DomainEvent, TaskEventPayload, Topic } from '@app/kernel/topics';
+import { AgencyEntity } from '@app/modules/agencies/agency.entity';
+import { CalendarsService } from '@app/modules/calendars/calendars.service';
+import { PolicySnapshot } from '@app/modules/escalations/escalation.types';
+import { CommitmentLinksService } from '@app/modules/legal-instruments/commitment-links.service';
+import { Role } from '@app/modules/users/role.enum';
+import { Refusal } from '@app/workflow/lifecycle';
+import { DeadlineState, EscalationParties, SqlCondition, WorkItemKind } from '@app/workflow/work-item-kind';
+import { WorkItemEscalations } from '@app/workflow/work-item-escalations';
+
+import { TASK_DEADLINE_KIND, TASK_ITEM_TYPE, TASK_REFERENCE_PREFIX, taskReference } from './task.constants';
+import { TaskAction, TaskSide, TaskStatus } from './task.enums';
+import { TaskEntity } from './task.entity';
+import { TaskErrorReason, TaskException } from './task.exception';
+import { OPEN_STATUSES, TASK_LIFECYCLE } from './task.lifecycle';
+
+export type TaskTopic = Extract<Topic, `task.${string}`>;
+
+/**
+ * Tasks as a kind of work item: work one agency asks of another. The assigning agency's liaisons edit, re-date,
+ * cancel, reopen and reassign; the assignee agency's liaisons acknowledge, work and decline. Liaisons and
+ * supervisors of both agencies see the task, and so does the secretariat of any task-force unit either agency is a
+ * member of. The due date is the one deadline, counted in the assignee's calendar; its ladder reaches the assignee.
+ */
+@Injectable()
+export class TaskKind implements WorkItemKind<TaskEntity, TaskStatus, TaskAction, TaskSide, TaskTopic>, OnModuleInit {
+  readonly type = TASK_ITEM_TYPE;
+  readonly typeName = 'Task';
+  readonly entity = TaskEntity;
+  readonly alias = 'task';
+  readonly referencePrefix = TASK_REFERENCE_PREFIX;
+  readonly lifecycle = TASK_LIFECYCLE;
+  readonly topics: Readonly<Record<TaskAction, TaskTopic>> = {
+    ACKNOWLEDGE: 'task.acknowledged',
+    DECLINE: 'task.declined',
+    START: 'task.status-changed',
+    BLOCK: 'task.status-changed',
+    UNBLOCK: 'task.status-changed',
+    COMPLETE: 'task.completed',
+    CANCEL: 'task.status-changed',
+    REOPEN: 'task.reopened',
+    REASSIGN: 'task.assigned',
+  };
+
+  constructor(
+    private readonly calendars: CalendarsService,
+    private readonly commitments: CommitmentLinksService,
+    private readonly escalations: WorkItemEscalations,
+  ) {}
+
+  onModuleInit(): void {
+    this.escalations.register(this);
+  }
+
+  notFound(id: string): TaskException {
+    return TaskException.notFound(id);
+  }
+
+  versionConflict(reference: string): TaskException {
+    return new TaskException(
+      TaskErrorReason.TASK_VERSION_CONFLICT,
+      `Task ${reference} was changed by someone else; reload and try again.`,
+      'expectedVersion',
+    );
+  }
+
+  refused(refusal: Refusal): TaskException {
+    const field = refusal.kind === 'REASON_REQUIRED' ? 'reason' : undefined;
+    return new TaskException(TaskErrorReason[refusal.kind], refusal.message, field);
+  }
+
+  visibility(actor: Actor, alias: string): SqlCondition {
+    const params = { taskViewerAgencyId: actor.agencyId };
+    const conditions: string[] = [];
+    if (hasRole(actor, Role.LIAISON, Role.SUPERVISOR)) {
+      conditions.push(
+        `(${alias}.assigning_agency_id = :taskViewerAgencyId OR ${alias}.assignee_agency_id = :taskViewerAgencyId)`,
+      );
+    }
+    if (hasRole(actor, Role.SECRETARIAT)) {
+      conditions.push(
+        unitSecretariatOf(':taskViewerAgencyId', [`${alias}.assigning_agency_id`, `${alias}.assignee_agency_id`]),
+      );
+    }
+    return { sql: conditions.length > 0 ? `(${conditions.join(' OR ')})` : 'FALSE', params };
+  }
+
+  /** The liaisons of the two agencies act; supervisors and secretariats only read. */
+  sides(actor: Actor, task: TaskEntity): TaskSide[] {
+    if (!hasRole(actor, Role.LIAISON)) return [];
+    if (actor.agencyId === task.assigningAgencyId) return [TaskSide.ASSIGNER];
+    if (actor.agencyId === task.assigneeAgencyId) return [TaskSide.ASSIGNEE];
+    return [];
+  }
+
+  deadlines(task: TaskEntity): DeadlineState[] {
+    return [
+      {
+        kind: TASK_DEADLINE_KIND,
+        version: task.deadlineVersion,
+        at: task.dueAt,
+        running: OPEN_STATUSES.includes(task.status),
+      },
+    ];
+  }
+
+  async calendar(manager: EntityManager, task: TaskEntity): Promise<WorkCalendar> {
+    const assignee = await manager.findOneByOrFail(AgencyEntity, { id: task.assigneeAgencyId });
+    return this.calendars.workCalendar(assignee.country, assignee.timeZone);
+  }
+
+  escalationPolicy(task: TaskEntity): PolicySnapshot {
+    return task.escalationPolicy as unknown as PolicySnapshot;
+  }
+
+  parties(task: TaskEntity): EscalationParties {
+    return {
+      responsibleAgencyId: task.assigneeAgencyId,
+      responsibleUserId: task.assigneeUserId,
+      filerUserId: null,
+      watchingAgencyIds: [task.assigningAgencyId, task.assigneeAgencyId],
+      requestingAgencyId: task.assigningAgencyId,
+      respondingAgencyId: task.assigneeAgencyId,
+    };
+  }
+
+  async event<K extends TaskTopic>(
+    _manager: EntityManager,
+    topic: K,
+    task: TaskEntity,
+    actor: Actor | null,
+    extra: Partial<TaskEventPayload> = {},
+  ): Promise<DomainEvent<K>> {
+    const payload: TaskEventPayload = {
+      taskId: task.id,
+      reference: taskReference(task),
+      assigningAgencyId: task.assigningAgencyId,
+      assigneeAgencyId: task.assigneeAgencyId,
+      status: task.status,
+      dueAt: task.dueAt.toISOString(),
+      deadlineVersion: task.deadlineVersion,
+      createdByUserId: task.createdByUserId,
+      assigneeUserId: task.assigneeUserId,
+      actorUserId: actor?.userId ?? null,
+      actingAgencyId: actor?.agencyId ?? null,
+      ...extra,
+    };
+    return { topic, aggregateType: this.typeName, aggregateId: task.id, payload } as DomainEvent<K>;
+  }
+
+  /** A task linked to an agreement's commitment keeps the commitment from stalling. */
+  async afterChange(manager: EntityManager, task: TaskEntity, actor: Actor | null): Promise<void> {
+    // People's work keeps a commitment alive; the system marking something late or lapsed does not.
+    if (actor && task.agreementCommitmentId) {
+      await this.commitments.recordActivity(manager, task.agreementCommitmentId);
+    }
+  }
+}

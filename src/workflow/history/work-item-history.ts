@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+
+import { Actor } from '@app/auth/actor';
+
+import { WorkItemType } from '../work-item-kind';
+import { WorkItemEventEntity } from './work-item-event.entity';
+
+/** One history entry as a change writes it. */
+export interface HistoryEntry {
+  kind: string;
+  action?: string | null;
+  fromStatus?: string | null;
+  toStatus?: string | null;
+  reason?: string | null;
+  details?: Record<string, unknown>;
+}
+
+/** The one writer and reader of work-item histories. */
+@Injectable()
+export class WorkItemHistory {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Adds an entry in the caller's transaction; `actor` null for the system (escalations, expiry, lapses). */
+  async record(
+    manager: EntityManager,
+    type: WorkItemType,
+    itemId: string,
+    actor: Actor | null,
+    entry: HistoryEntry,
+  ): Promise<void> {
+    await manager.insert(WorkItemEventEntity, {
+      itemType: type,
+      itemId,
+      actorUserId: actor?.userId ?? null,
+      actingAgencyId: actor?.agencyId ?? null,
+      kind: entry.kind,
+      action: entry.action ?? null,
+      fromStatus: entry.fromStatus ?? null,
+      toStatus: entry.toStatus ?? null,
+      reason: entry.reason ?? null,
+      details: (entry.details ?? {}) as WorkItemEventEntity['details'] & object,
+    });
+  }
+
+  /** The histories of many items of one kind, each oldest first (for DataLoader). */
+  async of(type: WorkItemType, itemIds: readonly string[]): Promise<Map<string, WorkItemEventEntity[]>> {
+    const rows = await this.dataSource.getRepository(WorkItemEventEntity).find({
+      where: { itemType: type, itemId: In([...itemIds]) },
+      order: { occurredAt: 'ASC', id: 'ASC' },
+    });
+    const grouped = new Map<string, WorkItemEventEntity[]>();
+    for (const row of rows) grouped.set(row.itemId, [...(grouped.get(row.itemId) ?? []), row]);
+    return grouped;
+  }
+}
