@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 
 import { loadConfig } from '@app/config/load-config';
-import { IdentityVault } from '@app/modules/victims/identity-vault';
 import { rotateIdentityKeys } from '@app/modules/victims/rotate-identity-keys';
 import { Role } from '@app/modules/users/role.enum';
 import { Factories, TEST_PASSWORD } from '@libs/testing/factories';
@@ -339,9 +338,7 @@ describe('victim register: identity, consent and duplicates', () => {
     const victim = (await register('polri', input)).data!.registerVictim;
     const newKey = randomBytes(32).toString('base64');
     const settings = { ...env.env, NODE_ENV: 'test', AUTH_TOKEN_SECRET: TEST_TOKEN_SECRET };
-    const rotating = new IdentityVault(
-      loadConfig({ ...settings, PII_ENCRYPTION_KEY: newKey, PII_PREVIOUS_KEYS: TEST_PII_KEY }),
-    );
+    const rotating = loadConfig({ ...settings, PII_ENCRYPTION_KEY: newKey, PII_PREVIOUS_KEYS: TEST_PII_KEY });
     const result = await rotateIdentityKeys(api.dataSource, rotating, { batchSize: 2 });
     expect(result.rotated).toBe(await victimCount());
     expect((await rotateIdentityKeys(api.dataSource, rotating)).rotated).toBe(0);

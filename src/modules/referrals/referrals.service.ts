@@ -14,7 +14,6 @@ import { AuditService } from '@app/modules/audit/audit.service';
 import { CalendarsService } from '@app/modules/calendars/calendars.service';
 import { EscalationsService } from '@app/modules/escalations/escalations.service';
 import { PolicySnapshot } from '@app/modules/escalations/escalation.types';
-import { ConsentEntity } from '@app/modules/victims/consent.entity';
 import { ConsentPurpose } from '@app/modules/victims/victim.enums';
 import { VictimEntity } from '@app/modules/victims/victim.entity';
 import { VictimsService } from '@app/modules/victims/victims.service';
@@ -279,18 +278,12 @@ export class ReferralsService {
       );
     }
     const purposes = [ConsentPurpose.SERVICE_REFERRAL, ...(PURPOSES_FOR[spec.service] ?? [])];
-    // The newest consent in force for this provider and a purpose that covers the service.
-    const consent = await manager
-      .getRepository(ConsentEntity)
-      .createQueryBuilder('consent')
-      .where('consent.victim_id = :victimId AND consent.recipient_agency_id = :recipient', {
-        victimId: victim.id,
-        recipient: provider.id,
-      })
-      .andWhere('consent.purpose IN (:...purposes) AND consent.revoked_at IS NULL', { purposes })
-      .orderBy('consent.given_at', 'DESC')
-      .setLock('pessimistic_read')
-      .getOne();
+    // The newest consent in force for this provider and a purpose that covers the service, held FOR SHARE.
+    const consent = await this.victims.consentInForce(manager, {
+      victimId: victim.id,
+      recipientAgencyId: provider.id,
+      purposes,
+    });
     if (!consent) {
       throw new ReferralException(
         ReferralErrorReason.CONSENT_REQUIRED,
@@ -306,7 +299,7 @@ export class ReferralsService {
     actor: Actor,
     victim: VictimEntity,
     provider: AgencyEntity,
-    consent: ConsentEntity,
+    consent: { id: string },
     spec: {
       service: ReferralService;
       urgency: ReferralUrgency;
