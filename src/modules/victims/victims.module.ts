@@ -6,7 +6,7 @@ import { ChangeProtectionStatus } from './commands/change-protection-status';
 import { RecordConsent } from './commands/record-consent';
 import { RecordIdentificationDecision } from './commands/record-identification-decision';
 import { RegisterVictim } from './commands/register-victim';
-import { RegistrationDuplicates } from './commands/registration-duplicates';
+import { RegistrationMatchRules } from './commands/registration-matches';
 import { ResolvePossibleDuplicate } from './commands/resolve-possible-duplicate';
 import { RevokeConsent } from './commands/revoke-consent';
 import { IdentityDisclosureService } from './identity-disclosure.service';
@@ -30,7 +30,7 @@ import { VictimsService } from './victims.service';
     IdentityVault,
     IdentityDisclosureService,
     RegisterVictim,
-    RegistrationDuplicates,
+    RegistrationMatchRules,
     RecordConsent,
     RevokeConsent,
     ChangeProtectionStatus,

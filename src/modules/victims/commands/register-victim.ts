@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 
 import { AccessService } from '@app/auth/access.service';
 import { Actor } from '@app/auth/actor';
@@ -13,7 +13,7 @@ import { CaseEntity } from '@app/modules/cases/case.entity';
 import { recordEvents } from '@app/queue/outbox';
 
 import { RegisterVictimInput } from '../dto/victim.inputs';
-import { IdentityVault } from '../identity-vault';
+import { IdentityVault, SealedIdentity } from '../identity-vault';
 import { VictimEventKind } from '../victim-event.entity';
 import { recordVictimEvent } from '../victim-history';
 import { identityProblems, VictimIdentity } from '../victim-identity';
@@ -21,20 +21,21 @@ import { newVictimCode } from '../victim-code';
 import { VictimEntity } from '../victim.entity';
 import { IdentificationStatus, ProtectionStatus, SelfIdentification } from '../victim.enums';
 import { VictimErrorReason, VictimException } from '../victim.exception';
-import { RegistrationDuplicates } from './registration-duplicates';
+import { RegistrationMatchRules } from './registration-matches';
 
 const LANGUAGE = /^[a-z]{2,3}$/;
 
 /**
  * Registers a person; the registering agency owns the record. The identity is sealed before anything is
- * stored and never leaves through events, history, audit or errors. Duplicate rules: registration-duplicates.ts.
+ * stored and never leaves through events, history, audit or errors. Duplicate rules, and why a match with a
+ * record the caller may not see is not refused: registration-matches.ts.
  */
 @Injectable()
 export class RegisterVictim {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly vault: IdentityVault,
-    private readonly duplicates: RegistrationDuplicates,
+    private readonly matchRules: RegistrationMatchRules,
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -65,74 +66,89 @@ export class RegisterVictim {
     const id = randomUUID();
     const originRegion = input.originRegion ?? null;
     const sealed = this.vault.seal(id, identity, originRegion);
+    const record = {
+      id,
+      caseId: input.caseId ?? null,
+      identificationStatus: input.identificationStatus ?? IdentificationStatus.PRESUMED,
+      selfIdentification: input.selfIdentification ?? SelfIdentification.NOT_ASKED,
+      protectionStatus: input.protectionStatus ?? ProtectionStatus.IDENTIFIED,
+      sex: input.sex,
+      ageBand: input.ageBand,
+      nationality: input.nationality,
+      originRegion,
+      languageNeeds: languages,
+      interpreterNeeded: input.interpreterNeeded ?? false,
+      ...sealed,
+    };
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.dataSource.transaction((manager) =>
+          this.registerOnce(manager, actor, record, identity.fullName, input.confirmedDistinct ?? false),
+        );
+      } catch (error) {
+        // The advisory locks make this a backstop: the same document twice in one agency. A second attempt sees
+        // the committed record and refuses it with its code.
+        const sameAgencyDocument =
+          isUniqueViolation(error, 'UQ_victim_passport_index_owner') ||
+          isUniqueViolation(error, 'UQ_victim_national_id_index_owner');
+        if (!sameAgencyDocument || attempt >= 2) throw error;
+      }
+    }
+  }
 
-    const documentMatch = await this.duplicates.documentMatch(sealed.passportIndex, sealed.nationalIdIndex);
-    if (documentMatch) return this.duplicates.refuseDuplicate(actor, documentMatch);
-    if (!input.confirmedDistinct) await this.duplicates.refuseCloseMatch(actor, identity, sealed.birthOriginIndex);
+  private async registerOnce(
+    manager: EntityManager,
+    actor: Actor,
+    record: Omit<Partial<VictimEntity>, 'id'> & { id: string } & SealedIdentity,
+    fullName: string,
+    confirmedDistinct: boolean,
+  ): Promise<VictimEntity> {
+    await this.matchRules.serialise(manager, record);
+    const matches = await this.matchRules.find(manager, actor, fullName, record);
+    this.matchRules.refuseVisible(matches, confirmedDistinct);
 
     const now = this.clock.now();
-    try {
-      return await this.dataSource.transaction(async (manager) => {
-        const victim = manager.create(VictimEntity, {
-          id,
-          code: newVictimCode(),
-          caseId: input.caseId ?? null,
-          owningAgencyId: actor.agencyId,
-          registeredByUserId: actor.userId,
-          identificationStatus: input.identificationStatus ?? IdentificationStatus.PRESUMED,
-          identifiedByAgencyId: actor.agencyId,
-          identifiedAt: now,
-          selfIdentification: input.selfIdentification ?? SelfIdentification.NOT_ASKED,
-          protectionStatus: input.protectionStatus ?? ProtectionStatus.IDENTIFIED,
-          sex: input.sex,
-          ageBand: input.ageBand,
-          nationality: input.nationality,
-          originRegion,
-          languageNeeds: languages,
-          interpreterNeeded: input.interpreterNeeded ?? false,
-          ...sealed,
-        });
-        await manager.insert(VictimEntity, victim);
-        const saved = await manager.findOneByOrFail(VictimEntity, { id });
-        await recordVictimEvent(manager, actor, saved.id, VictimEventKind.REGISTERED, {
-          code: saved.code,
-          caseId: saved.caseId,
-          identificationStatus: saved.identificationStatus,
-          protectionStatus: saved.protectionStatus,
-        });
-        await this.audit.record(manager, actor, {
-          operation: 'registerVictim',
-          targetType: 'Victim',
-          targetId: saved.id,
-          // What was stored, minus the identity: the audit trail must not become a copy of it.
-          changes: {
-            code: { before: null, after: saved.code },
-            identity: { before: null, after: '[sealed]' },
-            caseId: { before: null, after: saved.caseId },
-            identificationStatus: { before: null, after: saved.identificationStatus },
-          },
-        });
-        await recordEvents(manager, [
-          {
-            topic: 'victim.registered',
-            aggregateType: 'Victim',
-            aggregateId: saved.id,
-            payload: { victimId: saved.id, code: saved.code, owningAgencyId: saved.owningAgencyId },
-          },
-        ]);
-        return saved;
-      });
-    } catch (error) {
-      // Two agencies registering the same document at the same moment: the unique index lets one in.
-      if (
-        isUniqueViolation(error, 'UQ_victim_passport_index') ||
-        isUniqueViolation(error, 'UQ_victim_national_id_index')
-      ) {
-        const match = await this.duplicates.documentMatch(sealed.passportIndex, sealed.nationalIdIndex);
-        if (match) return this.duplicates.refuseDuplicate(actor, match);
-      }
-      throw error;
-    }
+    await manager.insert(
+      VictimEntity,
+      manager.create(VictimEntity, {
+        ...record,
+        code: newVictimCode(),
+        owningAgencyId: actor.agencyId,
+        registeredByUserId: actor.userId,
+        identifiedByAgencyId: actor.agencyId,
+        identifiedAt: now,
+      }),
+    );
+    const saved = await manager.findOneByOrFail(VictimEntity, { id: record.id });
+    await recordVictimEvent(manager, actor, saved.id, VictimEventKind.REGISTERED, {
+      code: saved.code,
+      caseId: saved.caseId,
+      identificationStatus: saved.identificationStatus,
+      protectionStatus: saved.protectionStatus,
+    });
+    await this.audit.record(manager, actor, {
+      operation: 'registerVictim',
+      targetType: 'Victim',
+      targetId: saved.id,
+      // What was stored, minus the identity: the audit trail must not become a copy of it.
+      changes: {
+        code: { before: null, after: saved.code },
+        identity: { before: null, after: '[sealed]' },
+        caseId: { before: null, after: saved.caseId },
+        identificationStatus: { before: null, after: saved.identificationStatus },
+      },
+    });
+    await recordEvents(manager, [
+      {
+        topic: 'victim.registered',
+        aggregateType: 'Victim',
+        aggregateId: saved.id,
+        payload: { victimId: saved.id, code: saved.code, owningAgencyId: saved.owningAgencyId },
+      },
+    ]);
+    // Last, and invisible to the caller: matches with records it may not see go to the secretariat only.
+    await this.matchRules.flagHidden(manager, actor, saved, matches);
+    return saved;
   }
 
   /** A person is registered into a case the registering officer may see (else: as if it did not exist). */

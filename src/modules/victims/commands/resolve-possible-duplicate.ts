@@ -4,12 +4,11 @@ import { DataSource } from 'typeorm';
 
 import { AccessService } from '@app/auth/access.service';
 import { Actor } from '@app/auth/actor';
+import { Clock } from '@app/common/clock';
 import { AuditService } from '@app/modules/audit/audit.service';
 
 import { ResolvePossibleDuplicateInput } from '../dto/victim.inputs';
 import { DuplicateFlagEntity } from '../duplicate-flag.entity';
-import { VictimEventKind } from '../victim-event.entity';
-import { recordVictimEvent } from '../victim-history';
 import { VictimEntity } from '../victim.entity';
 import { DuplicateFlagStatus } from '../victim.enums';
 import { VictimErrorReason, VictimException } from '../victim.exception';
@@ -21,6 +20,7 @@ export class ResolvePossibleDuplicate {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessService,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   execute(actor: Actor, input: ResolvePossibleDuplicateInput): Promise<DuplicateFlagEntity> {
@@ -44,16 +44,16 @@ export class ResolvePossibleDuplicate {
         );
       }
       flag.status = DuplicateFlagStatus.RESOLVED;
+      flag.resolvedAt = this.clock.now();
+      flag.resolvedByUserId = actor.userId;
+      flag.resolutionNote = input.note;
       await manager.save(flag);
-      await recordVictimEvent(manager, actor, flag.existingVictimId, VictimEventKind.DUPLICATE_RESOLVED, {
-        flagId: flag.id,
-        reportingAgencyId: flag.reportingAgencyId,
-        note: input.note,
-      });
+      // The note stays on the flag, not in either record's history: the registering agency must not learn of the
+      // match from its own record, nor the owner from theirs (registration-matches.ts).
       await this.audit.record(manager, actor, {
         operation: 'resolvePossibleDuplicate',
-        targetType: 'Victim',
-        targetId: flag.existingVictimId,
+        targetType: 'PossibleDuplicate',
+        targetId: flag.id,
         changes: { status: { before: DuplicateFlagStatus.OPEN, after: DuplicateFlagStatus.RESOLVED } },
       });
       return flag;
