@@ -134,9 +134,12 @@ export class VictimsResolver {
     return this.service.consents(actor, victim);
   }
 
-  @ResolveField(() => [VictimEventEntity], { description: 'Every change to the record, oldest first.' })
-  history(@Parent() victim: VictimEntity) {
-    return this.service.historyOf(victim.id);
+  @ResolveField(() => [VictimEventEntity], {
+    description:
+      'Changes to the record, oldest first: all of them for the owning agency; for anyone else, consent entries only about their own agency (as in consents).',
+  })
+  history(@CurrentActor() actor: Actor, @Parent() victim: VictimEntity) {
+    return this.service.historyFor(actor, victim);
   }
 }
 

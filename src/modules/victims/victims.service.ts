@@ -123,8 +123,14 @@ export class VictimsService {
     return recordVictimEvent(manager, actor, victimId, kind, details);
   }
 
+  /** Every entry of a record's history, unfiltered (for the owning agency's side; readers get historyFor). */
   historyOf(victimId: string): Promise<VictimEventEntity[]> {
     return this.historyQuery.all(victimId);
+  }
+
+  /** The history as the actor may read it: non-owners see no consent entries about other agencies. */
+  historyFor(actor: Actor, victim: VictimEntity): Promise<VictimEventEntity[]> {
+    return this.historyQuery.visibleTo(actor, victim);
   }
 
   /** The person's case, when the actor may see it. */
