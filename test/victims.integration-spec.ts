@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 
 import { loadConfig } from '@app/config/load-config';
-import { IdentityVault } from '@app/modules/victims/identity-vault';
 import { rotateIdentityKeys } from '@app/modules/victims/rotate-identity-keys';
 import { Role } from '@app/modules/users/role.enum';
 import { Factories, TEST_PASSWORD } from '@libs/testing/factories';
@@ -66,6 +65,7 @@ describe('victim register: identity, consent and duplicates', () => {
       token[name] = await api.login(created.email, TEST_PASSWORD);
     };
     await user('polri', [Role.CASE_OFFICER], 'POLRI');
+    await user('polri2', [Role.CASE_OFFICER], 'POLRI');
     await user('polriSupervisor', [Role.SUPERVISOR], 'POLRI');
     await user('kemensos', [Role.CASE_OFFICER], 'KEMENSOS');
     await user('kemlu', [Role.LIAISON], 'KEMLU');
@@ -81,6 +81,14 @@ describe('victim register: identity, consent and duplicates', () => {
   const register = (as: string, input: Record<string, unknown>) =>
     api.gql<{ registerVictim: VictimView }>(REGISTER, { input }, token[as]);
   const read = (as: string, id: string) => api.gql<{ victim: VictimView }>(VICTIM, { id }, token[as]);
+  const kinds = async (as: string, id: string) =>
+    (
+      await api.gql<{ victim: { history: { kind: string }[] } }>(
+        'query ($id: ID!) { victim(id: $id) { history { kind } } }',
+        { id },
+        token[as],
+      )
+    ).data!.victim.history.map((entry) => entry.kind);
   const victimCount = async () => (await api.dataSource.query(`SELECT count(*)::int AS n FROM victim`))[0].n as number;
   const audits = async (operation: string, targetId: string) =>
     (
@@ -191,7 +199,7 @@ describe('victim register: identity, consent and duplicates', () => {
     expect(history[2].details).toMatchObject({ reason: 'The person withdrew consent by phone' });
   });
 
-  it('refuses a second record for the same passport or NIK, pointing to it only when the caller may see it', async () => {
+  it('refuses a second record for the same passport or NIK when the caller can see the first, pointing to it', async () => {
     const input = person();
     const first = (await register('polri', input)).data!.registerVictim;
     const count = await victimCount();
@@ -204,52 +212,118 @@ describe('victim register: identity, consent and duplicates', () => {
     expect(again.errors![0].extensions?.reason).toBe('DUPLICATE_VICTIM');
     expect(again.errors![0].message).toContain(first.code);
     expect(again.errors![0].extensions?.field).toBe('identity.passportNumber');
-
-    const elsewhere = await register(
-      'kemensos',
-      person({ identity: { ...person().identity, nationalIdNumber: input.identity.nationalIdNumber } }),
-    );
-    expect(elsewhere.errors![0].extensions?.reason).toBe('POSSIBLE_DUPLICATE');
-    expect(elsewhere.errors![0].message).not.toContain(first.code);
-    expect(elsewhere.errors![0].message).not.toContain(first.id);
     expect(await victimCount()).toBe(count);
+  });
 
+  it('answers a match with a record the caller cannot see exactly like a fresh registration, and tells only the secretariat', async () => {
+    const input = person();
+    const hidden = (await register('polri', input)).data!.registerVictim;
+    const outboxOf = async (id: string) =>
+      (await api.dataSource.query(`SELECT count(*)::int AS n FROM outbox_event WHERE aggregate_id = $1`, [id]))[0]
+        .n as number;
+    const writesOnHidden = async () => ({
+      // Read without the identity, whose every reading is audited on the record.
+      history: await kinds('polri', hidden.id),
+      audit: (
+        await api.dataSource.query(`SELECT operation FROM audit_entry WHERE target_id = $1 ORDER BY occurred_at`, [
+          hidden.id,
+        ])
+      ).map((row: { operation: string }) => row.operation),
+      outbox: await outboxOf(hidden.id),
+      version: (await api.dataSource.query(`SELECT version FROM victim WHERE id = $1`, [hidden.id]))[0].version,
+    });
+    const before = await writesOnHidden();
+    const count = await victimCount();
+
+    // Kemensos registers the same NIK (another name and passport), and separately someone nobody has registered.
+    const sameNik = person({ identity: { ...person().identity, nationalIdNumber: input.identity.nationalIdNumber } });
+    const matched = await register('kemensos', sameNik);
+    const fresh = await register('kemensos', person());
+    // The same answer: success, a record of its own with the identity it sent, no hint in the history or consents.
+    expect(matched.errors).toBeUndefined();
+    const shape = (view: VictimView) => ({
+      keys: Object.keys(view).sort(),
+      canSeeIdentity: view.canSeeIdentity,
+      history: view.history.map((entry) => entry.kind),
+      consents: view.consents,
+    });
+    expect(shape(matched.data!.registerVictim)).toEqual(shape(fresh.data!.registerVictim));
+    const mine = matched.data!.registerVictim;
+    expect(mine.id).not.toBe(hidden.id);
+    expect(mine.identity).toEqual(sameNik.identity);
+    expect(JSON.stringify(matched)).not.toContain(hidden.code);
+    expect(await victimCount()).toBe(count + 2);
+    expect(await outboxOf(mine.id)).toBe(await outboxOf(fresh.data!.registerVictim.id));
+
+    // Nothing was written on the hidden record: its owner did nothing.
+    expect(await writesOnHidden()).toEqual(before);
+
+    // The secretariat sees the two records linked; the registering agency cannot ask.
     const flags = await api.gql<{
-      possibleDuplicates: { matchedOn: string; reportingAgencyId: string; existingVictimId: string }[];
-    }>('{ possibleDuplicates { matchedOn reportingAgencyId existingVictimId } }', {}, token.secretariat);
-    expect(flags.data!.possibleDuplicates).toContainEqual({
+      possibleDuplicates: {
+        id: string;
+        matchedOn: string;
+        reportingAgencyId: string;
+        existingVictimId: string;
+        newVictimId: string;
+      }[];
+    }>('{ possibleDuplicates { id matchedOn reportingAgencyId existingVictimId newVictimId } }', {}, token.secretariat);
+    const flag = flags.data!.possibleDuplicates.find((entry) => entry.existingVictimId === hidden.id)!;
+    expect(flag).toEqual({
+      id: expect.any(String),
       matchedOn: 'NATIONAL_ID',
       reportingAgencyId: agencyId.KEMENSOS,
-      existingVictimId: first.id,
+      existingVictimId: hidden.id,
+      newVictimId: mine.id,
     });
     expect(firstErrorCode(await api.gql('{ possibleDuplicates { id } }', {}, token.kemensos))).toBe('FORBIDDEN');
 
-    // The secretariat reconciles it and closes the flag; the note stays in the record's history.
-    const [flag] = await api.dataSource.query(
-      `SELECT id FROM victim_duplicate_flag WHERE existing_victim_id = $1 AND status = 'OPEN'`,
-      [first.id],
-    );
+    // Kemensos registering the person again is refused, pointing to its own record only.
+    const third = await register('kemensos', sameNik);
+    expect(third.errors![0].extensions?.reason).toBe('DUPLICATE_VICTIM');
+    expect(third.errors![0].message).toContain(mine.code);
+    expect(third.errors![0].message).not.toContain(hidden.code);
+
+    // The secretariat reconciles and closes the flag; the note stays on the flag, neither record's history changes.
     const resolve = (as: string) =>
-      api.gql(
-        'mutation ($input: ResolvePossibleDuplicateInput!) { resolvePossibleDuplicate(input: $input) { status } }',
+      api.gql<{ resolvePossibleDuplicate: { status: string; resolutionNote: string; resolvedAt: string } }>(
+        'mutation ($input: ResolvePossibleDuplicateInput!) { resolvePossibleDuplicate(input: $input) { status resolutionNote resolvedAt } }',
         { input: { id: flag.id, note: 'Polri recorded consent for Kemensos' } },
         token[as],
       );
     expect(firstErrorCode(await resolve('kemensos'))).toBe('FORBIDDEN');
-    expect((await resolve('secretariat')).data).toEqual({ resolvePossibleDuplicate: { status: 'RESOLVED' } });
+    const resolved = await resolve('secretariat');
+    expect(resolved.data!.resolvePossibleDuplicate).toMatchObject({
+      status: 'RESOLVED',
+      resolutionNote: 'Polri recorded consent for Kemensos',
+    });
     expect(firstErrorCode(await resolve('secretariat'))).toBe('CONFLICT');
-    const kinds = (await read('polri', first.id)).data!.victim.history.map((entry) => entry.kind);
-    expect(kinds).toEqual(['REGISTERED', 'DUPLICATE_REPORTED', 'DUPLICATE_RESOLVED']);
+    expect((await writesOnHidden()).history).toEqual(['REGISTERED']);
+    expect((await read('kemensos', mine.id)).data!.victim.history.map((entry) => entry.kind)).toEqual(['REGISTERED']);
   });
 
-  it('two agencies registering the same person at the same moment end with one record', async () => {
+  it('two agencies registering the same person at the same moment: two records, and the secretariat sees them linked', async () => {
     const input = person();
     const count = await victimCount();
     const results = await Promise.all([register('polri', input), register('kemensos', input)]);
-    const succeeded = results.filter((result) => !result.errors);
-    expect(succeeded).toHaveLength(1);
+    expect(results.map((result) => result.errors)).toEqual([undefined, undefined]);
+    expect(await victimCount()).toBe(count + 2);
+    const ids = results.map((result) => result.data!.registerVictim.id);
+    const flags = await api.dataSource.query(
+      `SELECT existing_victim_id, new_victim_id FROM victim_duplicate_flag WHERE existing_victim_id = ANY($1) OR new_victim_id = ANY($1)`,
+      [ids],
+    );
+    expect(flags).toHaveLength(1);
+    expect([flags[0].existing_victim_id, flags[0].new_victim_id].sort()).toEqual([...ids].sort());
+  });
+
+  it('two officers of one agency registering the same person at the same moment end with one record', async () => {
+    const input = person();
+    const count = await victimCount();
+    const results = await Promise.all([register('polri', input), register('polri2', input)]);
+    expect(results.filter((result) => !result.errors)).toHaveLength(1);
     const refused = results.find((result) => result.errors)!;
-    expect(['DUPLICATE_VICTIM', 'POSSIBLE_DUPLICATE', 'CLOSE_MATCH']).toContain(refused.errors![0].extensions?.reason);
+    expect(refused.errors![0].extensions?.reason).toBe('DUPLICATE_VICTIM');
     expect(await victimCount()).toBe(count + 1);
   });
 
@@ -275,6 +349,36 @@ describe('victim register: identity, consent and duplicates', () => {
       person({ identity: { ...similar.identity, passportNumber: null, nationalIdNumber: null }, originRegion: '53' }),
     );
     expect(elsewhere.errors).toBeUndefined();
+  });
+
+  it('registers without a warning when the close match is in a record the caller cannot see, and flags it for the secretariat', async () => {
+    const base = person();
+    const hidden = (await register('polri', base)).data!.registerVictim;
+    const similar = person({
+      identity: {
+        ...person().identity,
+        fullName: base.identity.fullName.replace('Aminah', 'Aminnah'),
+        dateOfBirth: base.identity.dateOfBirth,
+      },
+      originRegion: base.originRegion,
+    });
+    // Polri sees its own record: warned. Kemensos does not: registered, as anyone new would be.
+    expect((await register('polri', similar)).errors![0].message).toContain(hidden.code);
+    const registered = await register('kemensos', similar);
+    expect(registered.errors).toBeUndefined();
+    expect(registered.data!.registerVictim.history.map((entry) => entry.kind)).toEqual(['REGISTERED']);
+    const flags = await api.dataSource.query(
+      `SELECT matched_on, new_victim_id, reporting_agency_id FROM victim_duplicate_flag WHERE existing_victim_id = $1`,
+      [hidden.id],
+    );
+    expect(flags).toEqual([
+      {
+        matched_on: 'CLOSE_MATCH',
+        new_victim_id: registered.data!.registerVictim.id,
+        reporting_agency_id: agencyId.KEMENSOS,
+      },
+    ]);
+    expect((await read('polri', hidden.id)).data!.victim.history.map((entry) => entry.kind)).toEqual(['REGISTERED']);
   });
 
   it('refuses bad input with a clear error naming the field, writing nothing', async () => {
@@ -339,9 +443,7 @@ describe('victim register: identity, consent and duplicates', () => {
     const victim = (await register('polri', input)).data!.registerVictim;
     const newKey = randomBytes(32).toString('base64');
     const settings = { ...env.env, NODE_ENV: 'test', AUTH_TOKEN_SECRET: TEST_TOKEN_SECRET };
-    const rotating = new IdentityVault(
-      loadConfig({ ...settings, PII_ENCRYPTION_KEY: newKey, PII_PREVIOUS_KEYS: TEST_PII_KEY }),
-    );
+    const rotating = loadConfig({ ...settings, PII_ENCRYPTION_KEY: newKey, PII_PREVIOUS_KEYS: TEST_PII_KEY });
     const result = await rotateIdentityKeys(api.dataSource, rotating, { batchSize: 2 });
     expect(result.rotated).toBe(await victimCount());
     expect((await rotateIdentityKeys(api.dataSource, rotating)).rotated).toBe(0);

@@ -10,7 +10,6 @@ import { ConfigError } from '@app/config/config.error';
 import { loadConfig } from '@app/config/load-config';
 import { embeddedDatabaseUrl } from '@app/database/embedded-database-url';
 import { withMigrationLock } from '@app/database/migration-lock';
-import { IdentityVault } from '@app/modules/victims/identity-vault';
 import { rotateIdentityKeys } from '@app/modules/victims/rotate-identity-keys';
 import { loadOrCreateDevSecrets } from '@app/runtime/dev-secrets';
 
@@ -21,14 +20,11 @@ async function main(): Promise<void> {
     production ? undefined : loadOrCreateDevSecrets(process.env.DATA_DIR || '.data'),
   );
   const url = config.databaseUrl || embeddedDatabaseUrl(config.embedded.postgresPort);
-  const vault = new IdentityVault(config);
   const result = await withMigrationLock(url, async (dataSource: DataSource) => {
     await dataSource.runMigrations({ transaction: 'each' });
-    return rotateIdentityKeys(dataSource, vault);
+    return rotateIdentityKeys(dataSource, config);
   });
-  console.log(
-    `Identity key ${vault.cipher.currentKeyId}: ${result.rotated} records re-sealed, ${result.current} already current.`,
-  );
+  console.log(`Identity key ${result.keyId}: ${result.rotated} records re-sealed, ${result.current} already current.`);
   if (config.piiPreviousKeys.length > 0) {
     console.log('Every record now uses the current key: remove PII_PREVIOUS_KEYS from the configuration.');
   }

@@ -81,7 +81,14 @@ export type ConsentEventPayload = {
   victimCode: string;
   recipientAgencyId: string;
 };
-export type DuplicateFlagPayload = { flagId: string; victimId: string; victimCode: string; reportingAgencyId: string };
+/** A registration matched a record the registering agency cannot see; both records are linked for the secretariat. */
+export type DuplicateFlagPayload = {
+  flagId: string;
+  victimId: string;
+  existingVictimId: string;
+  reportingAgencyId: string;
+  matchedOn: string;
+};
 export type CommitmentStalledPayload = { commitmentId: string; instrumentId: string; code: string };
 /** A job request rather than an event: the relay turns it into the rung's delayed job. */
 export type RungScheduledPayload = { fireAt: string };

@@ -65,6 +65,20 @@ export class CasesService {
   }
 
   /** Cases the actor may see, newest first. */
+  /** Of `ids`, the cases the actor may see (for work that links to cases: only visible ones can be linked). */
+  async visibleIds(manager: EntityManager, actor: Actor, ids: readonly string[]): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const visibility = this.access.caseVisibility(actor, 'kase');
+    const rows = await manager
+      .getRepository(CaseEntity)
+      .createQueryBuilder('kase')
+      .select('kase.id')
+      .where('kase.id IN (:...ids)', { ids })
+      .andWhere(visibility.sql, visibility.params)
+      .getMany();
+    return rows.map((row) => row.id);
+  }
+
   async list(actor: Actor, args: CasesArgs): Promise<Connection<CaseEntity>> {
     const query = this.visibleQuery(actor);
     const filter = args.filter ?? {};

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 
 import { AuthModule } from '@app/auth/auth.module';
 import { CalendarsModule } from '@app/modules/calendars/calendars.module';
+import { CasesModule } from '@app/modules/cases/cases.module';
 import { LegalInstrumentsModule } from '@app/modules/legal-instruments/legal-instruments.module';
 import { VictimsModule } from '@app/modules/victims/victims.module';
 
@@ -25,7 +26,7 @@ import { LinkedVictimsQuery } from './queries/linked-victims.query';
 
 /** Cross-border requests with Cambodian and Malaysian counterparts: a kind of work item with staged deadlines. */
 @Module({
-  imports: [AuthModule, CalendarsModule, LegalInstrumentsModule, VictimsModule],
+  imports: [AuthModule, CalendarsModule, CasesModule, LegalInstrumentsModule, VictimsModule],
   providers: [
     CrossBorderKind,
     RequestLinksService,

@@ -1,6 +1,7 @@
 import { Args, Context, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 
 import { Allow } from '@app/auth/access.decorators';
+import { AccessService } from '@app/auth/access.service';
 import { Actor } from '@app/auth/actor';
 import { CurrentActor } from '@app/auth/current-actor.decorator';
 import { Clock } from '@app/common/clock';
@@ -37,6 +38,7 @@ export class TasksResolver {
   constructor(
     private readonly service: TasksService,
     private readonly clock: Clock,
+    private readonly access: AccessService,
   ) {}
 
   @Allow(...READERS)
@@ -151,9 +153,13 @@ export class TasksResolver {
     return ctx.loaders.byId(AgencyEntity).load(task.assigneeAgencyId);
   }
 
-  @ResolveField(() => UserEntity, { nullable: true, description: 'The person the work is for, if named.' })
-  assigneeUser(@Parent() task: TaskEntity, @Context() ctx: GraphqlContext) {
-    return task.assigneeUserId ? ctx.loaders.byId(UserEntity).load(task.assigneeUserId) : null;
+  @ResolveField(() => UserEntity, {
+    nullable: true,
+    description: "The person the work is for, if named; empty when they are another agency's staff (the staff rule).",
+  })
+  async assigneeUser(@CurrentActor() actor: Actor, @Parent() task: TaskEntity, @Context() ctx: GraphqlContext) {
+    const user = task.assigneeUserId ? await ctx.loaders.byId(UserEntity).load(task.assigneeUserId) : null;
+    return user && this.access.canSeeAgencyStaff(actor, user.agencyId) ? user : null;
   }
 
   @ResolveField(() => [TaskEvent], { description: 'Every change, transition and comment, oldest first.' })

@@ -45,10 +45,13 @@ export class UsersService {
     return user;
   }
 
+  /**
+   * A user the actor may see (the staff rule: same agency, or an administrator). Another agency's user answers
+   * exactly like an id that does not exist (same reason, same message), so nobody can probe who works where.
+   */
   async findVisible(actor: Actor, id: string): Promise<UserEntity> {
     const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id });
-    if (!user) throw UserException.notFound(id);
-    this.access.requireAgencyStaff(actor, user.agencyId, 'User', id);
+    if (!user || !this.access.canSeeAgencyStaff(actor, user.agencyId)) throw UserException.notFound(id);
     return user;
   }
 

@@ -21,12 +21,15 @@ export interface SealedIdentity {
   birthOriginIndex: string | null;
 }
 
-/** The only place that seals and opens victims' identities (keys from config, see `npm run pii:rotate`). */
+/**
+ * The only place that seals and opens victims' identities (keys from config, see `npm run pii:rotate`). Only
+ * IdentityDisclosureService calls `open`: every opening is decided and audited there.
+ */
 @Injectable()
 export class IdentityVault {
   readonly cipher: PiiCipher;
 
-  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+  constructor(@Inject(APP_CONFIG) config: Pick<AppConfig, 'piiEncryptionKey' | 'piiPreviousKeys'>) {
     this.cipher = new PiiCipher(config.piiEncryptionKey, config.piiPreviousKeys);
   }
 
@@ -40,6 +43,11 @@ export class IdentityVault {
 
   open(victim: { id: string; identitySealed: string }): VictimIdentity {
     return JSON.parse(this.cipher.open(victim.identitySealed, context(victim.id))) as VictimIdentity;
+  }
+
+  /** The same identity sealed again under the current key, with its blind indexes (key rotation). */
+  reseal(victim: { id: string; identitySealed: string; originRegion: string | null }): SealedIdentity {
+    return this.seal(victim.id, this.open(victim), victim.originRegion);
   }
 
   indexes(identity: VictimIdentity, originRegion: string | null): Omit<SealedIdentity, 'identitySealed'> {

@@ -1,11 +1,13 @@
 import { DataSource } from 'typeorm';
 
-import { PiiCipher } from '@libs/crypto';
+import { AppConfig } from '@app/config/app-config';
 
 import { IdentityVault } from './identity-vault';
 import { VictimEntity } from './victim.entity';
 
 export interface RotationResult {
+  /** The id of the current key, which every record is now sealed with. */
+  keyId: string;
   /** Records re-sealed with the current key (and their blind indexes recomputed). */
   rotated: number;
   /** Records already sealed with the current key. */
@@ -16,15 +18,17 @@ export interface RotationResult {
  * Re-seals every victim identity not sealed with the current key, and recomputes its blind indexes, in
  * batches of `batchSize` rows, each batch in its own transaction (rows are locked, so the API keeps working).
  * Run with the new key as PII_ENCRYPTION_KEY and the old one in PII_PREVIOUS_KEYS; rerunning is harmless.
+ * Nothing is disclosed: identities are opened and sealed again inside the vault.
  */
 export async function rotateIdentityKeys(
   dataSource: DataSource,
-  vault: Pick<IdentityVault, 'cipher' | 'open' | 'seal'>,
+  keys: Pick<AppConfig, 'piiEncryptionKey' | 'piiPreviousKeys'>,
   options: { batchSize?: number } = {},
 ): Promise<RotationResult> {
+  const vault = new IdentityVault(keys);
   const batchSize = options.batchSize ?? 500;
-  const cipher: PiiCipher = vault.cipher;
-  const prefix = `v1.${cipher.currentKeyId}.`;
+  const keyId = vault.cipher.currentKeyId;
+  const prefix = `v1.${keyId}.`;
   let rotated = 0;
   for (;;) {
     const done = await dataSource.transaction(async (manager) => {
@@ -39,9 +43,8 @@ export async function rotateIdentityKeys(
         .setOnLocked('skip_locked')
         .getMany();
       for (const row of rows) {
-        const sealed = vault.seal(row.id, vault.open(row), row.originRegion);
         // No version bump: the record's content did not change, only how it is stored.
-        await manager.update(VictimEntity, { id: row.id }, sealed);
+        await manager.update(VictimEntity, { id: row.id }, vault.reseal(row));
       }
       rotated += rows.length;
       return rows.length < batchSize;
@@ -49,5 +52,5 @@ export async function rotateIdentityKeys(
     if (done) break;
   }
   const [{ count }] = await dataSource.query(`SELECT count(*)::int AS count FROM victim`);
-  return { rotated, current: Number(count) - rotated };
+  return { keyId, rotated, current: Number(count) - rotated };
 }

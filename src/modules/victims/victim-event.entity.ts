@@ -9,7 +9,9 @@ export enum VictimEventKind {
   REGISTERED = 'REGISTERED',
   CONSENT_RECORDED = 'CONSENT_RECORDED',
   CONSENT_REVOKED = 'CONSENT_REVOKED',
+  /** No longer written (flags keep duplicates away from the records' history); kept for earlier entries. */
   DUPLICATE_REPORTED = 'DUPLICATE_REPORTED',
+  /** No longer written, as DUPLICATE_REPORTED. */
   DUPLICATE_RESOLVED = 'DUPLICATE_RESOLVED',
   PROTECTION_STATUS_CHANGED = 'PROTECTION_STATUS_CHANGED',
   IDENTIFICATION_DECIDED = 'IDENTIFICATION_DECIDED',

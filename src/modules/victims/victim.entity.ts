@@ -18,9 +18,16 @@ import { AgeBand, IdentificationStatus, ProtectionStatus, SelfIdentification, Se
 })
 @Entity('victim')
 @Index('UQ_victim_code', ['code'], { unique: true })
-// One record per document: two agencies registering the same passport or NIK cannot both succeed.
-@Index('UQ_victim_passport_index', ['passportIndex'], { unique: true, where: '"passport_index" IS NOT NULL' })
-@Index('UQ_victim_national_id_index', ['nationalIdIndex'], { unique: true, where: '"national_id_index" IS NOT NULL' })
+// One record per document within an agency. Across agencies a second record exists only when the first was
+// hidden from the registering agency, and then with a flag for the secretariat (commands/register-victim.ts).
+@Index('UQ_victim_passport_index_owner', ['passportIndex', 'owningAgencyId'], {
+  unique: true,
+  where: '"passport_index" IS NOT NULL',
+})
+@Index('UQ_victim_national_id_index_owner', ['nationalIdIndex', 'owningAgencyId'], {
+  unique: true,
+  where: '"national_id_index" IS NOT NULL',
+})
 @Index('IDX_victim_birth_origin_index', ['birthOriginIndex'])
 @Index('IDX_victim_owning_agency', ['owningAgencyId'])
 @Index('IDX_victim_case', ['caseId'])

@@ -67,6 +67,8 @@ export enum ConsentMethod {
 export enum DuplicateMatch {
   PASSPORT = 'PASSPORT',
   NATIONAL_ID = 'NATIONAL_ID',
+  /** A similar name with the same date of birth and region of origin. */
+  CLOSE_MATCH = 'CLOSE_MATCH',
 }
 
 export enum DuplicateFlagStatus {
@@ -91,5 +93,8 @@ registerEnumType(Sex, { name: 'Sex', description: 'Sex as recorded at registrati
 registerEnumType(AgeBand, { name: 'AgeBand', description: 'Age band at registration.' });
 registerEnumType(ConsentPurpose, { name: 'ConsentPurpose', description: 'What identity may be shared for.' });
 registerEnumType(ConsentMethod, { name: 'ConsentMethod', description: 'How consent was given.' });
-registerEnumType(DuplicateMatch, { name: 'DuplicateMatch', description: 'What a possible duplicate matched on.' });
+registerEnumType(DuplicateMatch, {
+  name: 'DuplicateMatch',
+  description: 'What a possible duplicate matched on: PASSPORT, NATIONAL_ID or CLOSE_MATCH (name, birth date, origin).',
+});
 registerEnumType(DuplicateFlagStatus, { name: 'DuplicateFlagStatus', description: 'OPEN until reconciled.' });

@@ -6,9 +6,10 @@ export enum VictimErrorReason {
   INVALID_FIELD = 'INVALID_FIELD',
   /** The same passport or NIK is in a record the caller may see: here is where. */
   DUPLICATE_VICTIM = 'DUPLICATE_VICTIM',
-  /** The same passport or NIK is in a record the caller may not see: the secretariat was asked to reconcile. */
-  POSSIBLE_DUPLICATE = 'POSSIBLE_DUPLICATE',
-  /** A similar name with the same date of birth and origin: confirm it is someone else. */
+  /**
+   * A similar name with the same date of birth and origin in a record the caller may see: confirm it is someone
+   * else. (Matches with records the caller may not see are never refused: see commands/registration-matches.ts.)
+   */
   CLOSE_MATCH = 'CLOSE_MATCH',
   NOT_OWNER = 'NOT_OWNER',
   CASE_NOT_FOUND = 'CASE_NOT_FOUND',
@@ -26,7 +27,6 @@ const KIND: Record<VictimErrorReason, ErrorKind> = {
   INVALID_IDENTITY: ErrorKind.BAD_USER_INPUT,
   INVALID_FIELD: ErrorKind.BAD_USER_INPUT,
   DUPLICATE_VICTIM: ErrorKind.CONFLICT,
-  POSSIBLE_DUPLICATE: ErrorKind.CONFLICT,
   CLOSE_MATCH: ErrorKind.CONFLICT,
   NOT_OWNER: ErrorKind.FORBIDDEN,
   CASE_NOT_FOUND: ErrorKind.BAD_USER_INPUT,

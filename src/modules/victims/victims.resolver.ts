@@ -50,7 +50,8 @@ export class VictimsResolver {
 
   @Allow(Role.SECRETARIAT)
   @Query(() => [DuplicateFlagEntity], {
-    description: 'Refused registrations that matched a record of another agency, for the secretariat to reconcile.',
+    description:
+      'Registrations that matched a record the registering agency may not see (open flags on records you may see), for the secretariat to reconcile.',
   })
   possibleDuplicates(@CurrentActor() actor: Actor) {
     return this.service.possibleDuplicates(actor);
@@ -67,7 +68,7 @@ export class VictimsResolver {
   @Allow(Role.CASE_OFFICER, Role.LIAISON)
   @Mutation(() => VictimEntity, {
     description:
-      'Register a person; your agency owns the record. Refused when the passport or NIK is registered already (DUPLICATE_VICTIM or POSSIBLE_DUPLICATE), and until confirmed when a close match exists (CLOSE_MATCH).',
+      'Register a person; your agency owns the record. Refused when the passport or NIK is in a record you can see (DUPLICATE_VICTIM), and until confirmed when a record you can see is a close match (CLOSE_MATCH). A match with a record you cannot see does not change the answer: the unit secretariat is asked to reconcile the two.',
   })
   registerVictim(@CurrentActor() actor: Actor, @Args('input') input: RegisterVictimInput) {
     return this.service.registerVictim(actor, input);
@@ -133,9 +134,12 @@ export class VictimsResolver {
     return this.service.consents(actor, victim);
   }
 
-  @ResolveField(() => [VictimEventEntity], { description: 'Every change to the record, oldest first.' })
-  history(@Parent() victim: VictimEntity) {
-    return this.service.historyOf(victim.id);
+  @ResolveField(() => [VictimEventEntity], {
+    description:
+      'Changes to the record, oldest first: all of them for the owning agency; for anyone else, consent entries only about their own agency (as in consents).',
+  })
+  history(@CurrentActor() actor: Actor, @Parent() victim: VictimEntity) {
+    return this.service.historyFor(actor, victim);
   }
 }
 

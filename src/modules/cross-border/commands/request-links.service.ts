@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 
-import { AccessService } from '@app/auth/access.service';
 import { Actor } from '@app/auth/actor';
-import { CaseEntity } from '@app/modules/cases/case.entity';
-import { VictimEntity } from '@app/modules/victims/victim.entity';
+import { CasesService } from '@app/modules/cases/cases.service';
+import { VictimsService } from '@app/modules/victims/victims.service';
 
 import { CrossBorderErrorReason, CrossBorderException } from '../cross-border.exception';
 import { CrossBorderRequestCaseEntity, CrossBorderRequestVictimEntity } from '../cross-border-link.entity';
@@ -12,45 +11,30 @@ import { CrossBorderRequestCaseEntity, CrossBorderRequestVictimEntity } from '..
 /** The cases and people a request concerns: only ones the filer may see can be linked. */
 @Injectable()
 export class RequestLinksService {
-  constructor(private readonly access: AccessService) {}
+  constructor(
+    private readonly cases: CasesService,
+    private readonly victims: VictimsService,
+  ) {}
 
   /** Refuses (naming the first) any case or person the actor may not see, exactly as if it did not exist. */
   async requireVisible(manager: EntityManager, actor: Actor, caseIds: string[], victimIds: string[]): Promise<void> {
-    if (caseIds.length > 0) {
-      const visibility = this.access.caseVisibility(actor, 'kase');
-      const found = await manager
-        .getRepository(CaseEntity)
-        .createQueryBuilder('kase')
-        .select('kase.id')
-        .where('kase.id IN (:...caseIds)', { caseIds })
-        .andWhere(visibility.sql, visibility.params)
-        .getMany();
-      const missing = caseIds.find((id) => !found.some((row) => row.id === id));
-      if (missing) {
-        throw new CrossBorderException(
-          CrossBorderErrorReason.LINK_NOT_FOUND,
-          `Invalid input: case ${missing} was not found.`,
-          'caseIds',
-        );
-      }
+    const cases = await this.cases.visibleIds(manager, actor, caseIds);
+    const missingCase = caseIds.find((id) => !cases.includes(id));
+    if (missingCase) {
+      throw new CrossBorderException(
+        CrossBorderErrorReason.LINK_NOT_FOUND,
+        `Invalid input: case ${missingCase} was not found.`,
+        'caseIds',
+      );
     }
-    if (victimIds.length > 0) {
-      const visibility = this.access.victimVisibility(actor, 'victim');
-      const found = await manager
-        .getRepository(VictimEntity)
-        .createQueryBuilder('victim')
-        .select('victim.id')
-        .where('victim.id IN (:...victimIds)', { victimIds })
-        .andWhere(visibility.sql, visibility.params)
-        .getMany();
-      const missing = victimIds.find((id) => !found.some((row) => row.id === id));
-      if (missing) {
-        throw new CrossBorderException(
-          CrossBorderErrorReason.LINK_NOT_FOUND,
-          `Invalid input: victim record ${missing} was not found.`,
-          'victimIds',
-        );
-      }
+    const victims = await this.victims.visibleIds(manager, actor, victimIds);
+    const missingVictim = victimIds.find((id) => !victims.includes(id));
+    if (missingVictim) {
+      throw new CrossBorderException(
+        CrossBorderErrorReason.LINK_NOT_FOUND,
+        `Invalid input: victim record ${missingVictim} was not found.`,
+        'victimIds',
+      );
     }
   }
 

@@ -4,12 +4,13 @@ import { DataSource } from 'typeorm';
 
 import { Actor } from '@app/auth/actor';
 import { Connection, paginate } from '@app/graphql/pagination';
+import { VictimsService } from '@app/modules/victims/victims.service';
 import { WorkItemEventEntity } from '@app/workflow/history/work-item-event.entity';
 import { WorkItemHistory } from '@app/workflow/history/work-item-history';
 import { WorkItemStore } from '@app/workflow/work-item-store';
 
 import { CrossBorderDeadlinePolicyEntity } from '../cross-border-deadline-policy.entity';
-import { CrossBorderRequestCaseEntity } from '../cross-border-link.entity';
+import { CrossBorderRequestCaseEntity, CrossBorderRequestVictimEntity } from '../cross-border-link.entity';
 import { CrossBorderRequestEntity } from '../cross-border-request.entity';
 import { CROSS_BORDER_ITEM_TYPE } from '../cross-border.constants';
 import { RequestStatus } from '../cross-border.enums';
@@ -25,6 +26,7 @@ export class CrossBorderQueries {
     private readonly kind: CrossBorderKind,
     private readonly store: WorkItemStore,
     private readonly history: WorkItemHistory,
+    private readonly victims: VictimsService,
   ) {}
 
   crossBorderRequest(actor: Actor, id: string): Promise<CrossBorderRequestEntity> {
@@ -67,11 +69,9 @@ export class CrossBorderQueries {
 
   /** Linked people by pseudonymous code (identity travels only through Victim, under its own rule). */
   async linkedVictimCodes(requestId: string): Promise<string[]> {
-    const rows: { code: string }[] = await this.dataSource.query(
-      `SELECT v.code FROM cross_border_request_victim l JOIN victim v ON v.id = l.victim_id WHERE l.request_id = $1 ORDER BY v.code`,
-      [requestId],
-    );
-    return rows.map((row) => row.code);
+    const links = await this.dataSource.getRepository(CrossBorderRequestVictimEntity).findBy({ requestId });
+    const victims = await this.victims.linkedTo(links.map((link) => link.victimId));
+    return victims.map((victim) => victim.code);
   }
 
   /** Requests under a commitment, as far as the actor may see them. */

@@ -2,14 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
-import { Actor, hasRole } from '@app/auth/actor';
-import { AuditService } from '@app/modules/audit/audit.service';
-import { Role } from '@app/modules/users/role.enum';
-import { ConsentEntity } from '@app/modules/victims/consent.entity';
-import { IdentityVault } from '@app/modules/victims/identity-vault';
+import { Actor } from '@app/auth/actor';
+import { IdentityDisclosureService } from '@app/modules/victims/identity-disclosure.service';
 import { VictimIdentity } from '@app/modules/victims/victim-identity';
 import { ConsentPurpose } from '@app/modules/victims/victim.enums';
-import { VictimEntity } from '@app/modules/victims/victim.entity';
 import { VictimsService } from '@app/modules/victims/victims.service';
 
 import { requestReference } from '../cross-border.constants';
@@ -37,8 +33,7 @@ export class LinkedVictimsQuery {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly victims: VictimsService,
-    private readonly vault: IdentityVault,
-    private readonly audit: AuditService,
+    private readonly disclosure: IdentityDisclosureService,
   ) {}
 
   /**
@@ -50,41 +45,19 @@ export class LinkedVictimsQuery {
     actor: Actor,
     request: CrossBorderRequestEntity,
   ): Promise<{ code: string; identity: VictimIdentity | null }[]> {
-    const victims = await this.dataSource
-      .getRepository(VictimEntity)
-      .createQueryBuilder('victim')
-      .innerJoin(CrossBorderRequestVictimEntity, 'link', 'link.victim_id = victim.id')
-      .where('link.request_id = :requestId', { requestId: request.id })
-      .orderBy('victim.code', 'ASC')
-      .getMany();
-    const purpose = CATEGORY_PURPOSE[request.category];
-    const counterpart =
-      hasRole(actor, Role.COUNTERPART) && actor.agencyId === request.counterpartAgencyId && purpose !== null;
+    const links = await this.dataSource.getRepository(CrossBorderRequestVictimEntity).findBy({ requestId: request.id });
+    const victims = await this.victims.linkedTo(links.map((link) => link.victimId));
+    const counterpartRequest = {
+      counterpartAgencyId: request.counterpartAgencyId,
+      purpose: CATEGORY_PURPOSE[request.category],
+      reference: requestReference(request),
+    };
     const result: { code: string; identity: VictimIdentity | null }[] = [];
     for (const victim of victims) {
-      let identity: VictimIdentity | null = null;
-      if (await this.victims.canSeeIdentity(actor, victim.id)) {
-        identity = await this.victims.identity(actor, victim);
-      } else if (counterpart) {
-        const consent = await this.dataSource
-          .getRepository(ConsentEntity)
-          .createQueryBuilder('consent')
-          .where('consent.victim_id = :victimId AND consent.recipient_agency_id = :agencyId', {
-            victimId: victim.id,
-            agencyId: actor.agencyId,
-          })
-          .andWhere('consent.purpose = :purpose AND consent.revoked_at IS NULL', { purpose })
-          .getOne();
-        if (consent) {
-          await this.audit.record(this.dataSource.manager, actor, {
-            operation: 'readVictimIdentity',
-            targetType: 'Victim',
-            targetId: victim.id,
-            changes: { via: { before: null, after: `cross-border request ${requestReference(request)}` } },
-          });
-          identity = this.vault.open(victim);
-        }
-      }
+      // The victims module decides and audits each opening: the owner/referral rule, else the counterpart's consent.
+      const identity =
+        (await this.disclosure.identity(actor, victim)) ??
+        (await this.disclosure.counterpartIdentity(actor, victim, counterpartRequest));
       result.push({ code: victim.code, identity });
     }
     return result;

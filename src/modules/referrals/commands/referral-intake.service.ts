@@ -9,8 +9,8 @@ import { AgencyType } from '@app/modules/agencies/agency.enums';
 import { AgencyEntity } from '@app/modules/agencies/agency.entity';
 import { CalendarsService } from '@app/modules/calendars/calendars.service';
 import { EscalationsService } from '@app/modules/escalations/escalations.service';
-import { ConsentEntity } from '@app/modules/victims/consent.entity';
 import { ConsentPurpose } from '@app/modules/victims/victim.enums';
+import { VictimsService } from '@app/modules/victims/victims.service';
 import { WorkItemChanges } from '@app/workflow/work-item-changes';
 
 import { ReferralResponsePolicyEntity } from '../referral-response-policy.entity';
@@ -51,24 +51,19 @@ export class ReferralIntakeService {
     private readonly changes: WorkItemChanges,
     private readonly calendars: CalendarsService,
     private readonly escalations: EscalationsService,
+    private readonly victims: VictimsService,
     private readonly clock: Clock,
   ) {}
 
   async create(manager: EntityManager, actor: Actor, spec: ReferralSpec): Promise<ReferralEntity> {
     const provider = await this.requireProvider(manager, actor, spec);
     const purposes = [ConsentPurpose.SERVICE_REFERRAL, ...(PURPOSES_FOR[spec.service] ?? [])];
-    // The newest consent in force for this provider and a purpose that covers the service, held until commit.
-    const consent = await manager
-      .getRepository(ConsentEntity)
-      .createQueryBuilder('consent')
-      .where('consent.victim_id = :victimId AND consent.recipient_agency_id = :recipient', {
-        victimId: spec.victim.id,
-        recipient: provider.id,
-      })
-      .andWhere('consent.purpose IN (:...purposes) AND consent.revoked_at IS NULL', { purposes })
-      .orderBy('consent.given_at', 'DESC')
-      .setLock('pessimistic_read')
-      .getOne();
+    // The newest consent in force for this provider and a purpose that covers the service, held FOR SHARE.
+    const consent = await this.victims.consentInForce(manager, {
+      victimId: spec.victim.id,
+      recipientAgencyId: provider.id,
+      purposes,
+    });
     if (!consent) {
       throw new ReferralException(
         ReferralErrorReason.CONSENT_REQUIRED,
