@@ -24,7 +24,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/config/**/*.ts', 'src/cli/**/*.ts', 'src/main.ts', 'src/worker.ts', 'test/**/*.ts', 'libs/testing/**/*.ts', 'src/database/data-source.ts', 'bench/**/*.ts'],
+    files: ['src/config/**/*.ts', 'src/cli/**/*.ts', 'src/main.ts', 'src/worker.ts', 'test/**/*.ts', 'libs/testing/**/*.ts', 'src/persistence/data-source.ts', 'bench/**/*.ts'],
     rules: { 'no-restricted-syntax': 'off', 'no-console': 'off' },
   },
 );

@@ -1,11 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
 
-import { Clock } from './common/clock';
+import { Clock } from './kernel/clock';
 import { AuthModule } from './auth/auth.module';
 import { CommonModule } from './common/common.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
-import { DatabaseModule } from './database/database.module';
+import { DatabaseModule } from './persistence/database.module';
 import { GraphqlSetupModule } from './graphql/graphql-setup.module';
 import { HealthModule } from './health/health.module';
 import { AgenciesModule } from './modules/agencies/agencies.module';

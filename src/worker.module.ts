@@ -4,7 +4,7 @@ import { ModuleOverrides } from './app.module';
 import { CommonModule } from './common/common.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
-import { DatabaseModule } from './database/database.module';
+import { DatabaseModule } from './persistence/database.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { CrossBorderModule } from './modules/cross-border/cross-border.module';
 import { DigestJobsModule } from './modules/digests/digest-jobs.module';

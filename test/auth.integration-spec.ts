@@ -1,6 +1,6 @@
 import { JwtService } from '@nestjs/jwt';
 
-import { Role } from '@app/modules/users/role.enum';
+import { Role } from '@app/kernel/role.enum';
 import { UserEntity } from '@app/modules/users/user.entity';
 import { Factories, TEST_PASSWORD } from '@libs/testing/factories';
 import { firstErrorCode, TestApp } from '@libs/testing/test-app';

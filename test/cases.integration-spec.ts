@@ -2,7 +2,7 @@ import { AbstractLogger, LogLevel, LogMessage } from 'typeorm';
 
 import { TaskForceLevel } from '@app/modules/task-forces/task-force.enums';
 import { TaskForceUnitEntity } from '@app/modules/task-forces/task-force-unit.entity';
-import { Role } from '@app/modules/users/role.enum';
+import { Role } from '@app/kernel/role.enum';
 import { Factories, TEST_PASSWORD, unique } from '@libs/testing/factories';
 import { firstErrorCode, GraphqlResponse, TestApp } from '@libs/testing/test-app';
 

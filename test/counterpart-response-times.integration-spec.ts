@@ -1,4 +1,4 @@
-import { Role } from '@app/modules/users/role.enum';
+import { Role } from '@app/kernel/role.enum';
 import { Factories, TEST_PASSWORD } from '@libs/testing/factories';
 import { isolatedEnvironment, IsolatedEnvironment } from '@libs/testing/isolated-environment';
 import { firstErrorCode, GraphqlResponse, TestApp } from '@libs/testing/test-app';

@@ -1,5 +1,5 @@
-import { FixedClock } from '@app/common/clock';
-import { Role } from '@app/modules/users/role.enum';
+import { FixedClock } from '@app/kernel/clock';
+import { Role } from '@app/kernel/role.enum';
 import { QueueName } from '@app/queue/queue.names';
 import { Factories, TEST_PASSWORD } from '@libs/testing/factories';
 import { isolatedEnvironment, IsolatedEnvironment } from '@libs/testing/isolated-environment';

@@ -2,7 +2,7 @@ import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner
 
 import { DigestContent, isEmptyDigest } from '@app/modules/digests/digest-content';
 import { DigestContentService } from '@app/modules/digests/digest-content.service';
-import { Locale, Role } from '@app/modules/users/role.enum';
+import { Locale, Role } from '@app/kernel/role.enum';
 import { Factories, TEST_PASSWORD } from '@libs/testing/factories';
 import { isolatedEnvironment, IsolatedEnvironment } from '@libs/testing/isolated-environment';
 import { TestApp } from '@libs/testing/test-app';

@@ -4,9 +4,9 @@ import { promisify } from 'node:util';
 
 import { simpleParser } from 'mailparser';
 
-import { FixedClock } from '@app/common/clock';
+import { FixedClock } from '@app/kernel/clock';
 import { DigestScheduler } from '@app/modules/digests/digest-scheduler';
-import { Role } from '@app/modules/users/role.enum';
+import { Role } from '@app/kernel/role.enum';
 import { JobName, QueueName } from '@app/queue/queue.names';
 import { Factories, TEST_PASSWORD } from '@libs/testing/factories';
 import { isolatedEnvironment, IsolatedEnvironment } from '@libs/testing/isolated-environment';

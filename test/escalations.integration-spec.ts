@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis';
 
-import { FixedClock } from '@app/common/clock';
-import { Locale, Role } from '@app/modules/users/role.enum';
+import { FixedClock } from '@app/kernel/clock';
+import { Locale, Role } from '@app/kernel/role.enum';
 import { QueueName } from '@app/queue/queue.names';
 import { Factories, TEST_PASSWORD } from '@libs/testing/factories';
 import { isolatedEnvironment, IsolatedEnvironment } from '@libs/testing/isolated-environment';

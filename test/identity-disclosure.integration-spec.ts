@@ -1,5 +1,5 @@
 import { AgencyCapability, AgencyType } from '@app/modules/agencies/agency.enums';
-import { Role } from '@app/modules/users/role.enum';
+import { Role } from '@app/kernel/role.enum';
 import { Factories, TEST_PASSWORD } from '@libs/testing/factories';
 import { TestApp } from '@libs/testing/test-app';
 

@@ -1,6 +1,6 @@
 import { Factories, TEST_PASSWORD } from '@libs/testing/factories';
 import { TestApp } from '@libs/testing/test-app';
-import { Role } from '@app/modules/users/role.enum';
+import { Role } from '@app/kernel/role.enum';
 
 describe('operations', () => {
   let sut: TestApp;

@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis';
 
 import { AgencyCapability, AgencyType } from '@app/modules/agencies/agency.enums';
-import { Role } from '@app/modules/users/role.enum';
+import { Role } from '@app/kernel/role.enum';
 import { Factories, TEST_PASSWORD } from '@libs/testing/factories';
 import { isolatedEnvironment, IsolatedEnvironment } from '@libs/testing/isolated-environment';
 import { SmtpSink } from '@libs/testing/smtp-sink';

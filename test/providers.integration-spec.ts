@@ -1,7 +1,7 @@
-import { FixedClock } from '@app/common/clock';
+import { FixedClock } from '@app/kernel/clock';
 import { AgencyCapability } from '@app/modules/agencies/agency.enums';
 import { MembershipRole } from '@app/modules/task-forces/task-force.enums';
-import { Locale, Role } from '@app/modules/users/role.enum';
+import { Locale, Role } from '@app/kernel/role.enum';
 import { Factories, TEST_PASSWORD, unique } from '@libs/testing/factories';
 import { isolatedEnvironment, IsolatedEnvironment } from '@libs/testing/isolated-environment';
 import { firstErrorCode, TestApp } from '@libs/testing/test-app';

@@ -3,7 +3,7 @@ import { connect } from 'node:net';
 import { Queue } from 'bullmq';
 
 import { QueueName } from '@app/queue/queue.names';
-import { Role } from '@app/modules/users/role.enum';
+import { Role } from '@app/kernel/role.enum';
 import { Factories, TEST_PASSWORD } from '@libs/testing/factories';
 import { freePort } from '@libs/testing/free-port';
 import { TestApp } from '@libs/testing/test-app';

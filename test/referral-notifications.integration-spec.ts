@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import { Locale, Role } from '@app/modules/users/role.enum';
+import { Locale, Role } from '@app/kernel/role.enum';
 import { Factories, TEST_PASSWORD } from '@libs/testing/factories';
 import { isolatedEnvironment, IsolatedEnvironment } from '@libs/testing/isolated-environment';
 import { ReceivedMail, SmtpSink } from '@libs/testing/smtp-sink';

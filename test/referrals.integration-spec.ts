@@ -1,6 +1,6 @@
-import { FixedClock } from '@app/common/clock';
+import { FixedClock } from '@app/kernel/clock';
 import { AgencyCapability, AgencyType } from '@app/modules/agencies/agency.enums';
-import { Role } from '@app/modules/users/role.enum';
+import { Role } from '@app/kernel/role.enum';
 import { QueueName } from '@app/queue/queue.names';
 import { Factories, TEST_PASSWORD } from '@libs/testing/factories';
 import { isolatedEnvironment, IsolatedEnvironment } from '@libs/testing/isolated-environment';

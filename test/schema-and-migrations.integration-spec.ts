@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { lexicographicSortSchema, printSchema } from 'graphql';
 
-import { pendingSchemaChanges } from '@app/database/migrate';
+import { pendingSchemaChanges } from '@app/persistence/migrate';
 import { TestApp } from '@libs/testing/test-app';
 import { readTestRunState } from '@libs/testing/test-environment';
 

@@ -1,9 +1,9 @@
 import { DataSource } from 'typeorm';
 
-import { dataSourceOptions } from '@app/database/data-source-options';
-import { seedDemoUsers } from '@app/database/seeds/seed-demo-users';
-import { seedReferenceData } from '@app/database/seeds/seed-reference-data';
-import { DEMO_USERS } from '@app/database/seeds/demo-users';
+import { dataSourceOptions } from '@app/persistence/data-source-options';
+import { seedDemoUsers } from '@app/seeds/seed-demo-users';
+import { seedReferenceData } from '@app/seeds/seed-reference-data';
+import { DEMO_USERS } from '@app/seeds/demo-users';
 import { readTestRunState } from '@libs/testing/test-environment';
 
 const TABLES = [

@@ -1,4 +1,4 @@
-import { Role } from '@app/modules/users/role.enum';
+import { Role } from '@app/kernel/role.enum';
 import { Factories, TEST_PASSWORD } from '@libs/testing/factories';
 import { firstErrorCode, TestApp } from '@libs/testing/test-app';
 

@@ -1,6 +1,6 @@
 import { AbstractLogger, LogLevel, LogMessage } from 'typeorm';
 
-import { Role } from '@app/modules/users/role.enum';
+import { Role } from '@app/kernel/role.enum';
 import { Factories, TEST_PASSWORD } from '@libs/testing/factories';
 import { firstErrorCode, GraphqlResponse, TestApp } from '@libs/testing/test-app';
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 
 import { loadConfig } from '@app/config/load-config';
 import { rotateIdentityKeys } from '@app/modules/victims/rotate-identity-keys';
-import { Role } from '@app/modules/users/role.enum';
+import { Role } from '@app/kernel/role.enum';
 import { Factories, TEST_PASSWORD } from '@libs/testing/factories';
 import { isolatedEnvironment, IsolatedEnvironment } from '@libs/testing/isolated-environment';
 import { firstErrorCode, GraphqlResponse, TestApp } from '@libs/testing/test-app';

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 
 import { AgencyCapability, AgencyType } from '@app/modules/agencies/agency.enums';
-import { Role } from '@app/modules/users/role.enum';
+import { Role } from '@app/kernel/role.enum';
 import { Factories, TEST_PASSWORD } from '@libs/testing/factories';
 import { GraphqlResponse, TestApp } from '@libs/testing/test-app';
 

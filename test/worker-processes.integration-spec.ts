@@ -1,4 +1,4 @@
-import { Role } from '@app/modules/users/role.enum';
+import { Role } from '@app/kernel/role.enum';
 import { JobQueues } from '@app/queue/job-queues';
 import { JobIds, JobName, QueueName } from '@app/queue/queue.names';
 import { Factories, TEST_PASSWORD } from '@libs/testing/factories';

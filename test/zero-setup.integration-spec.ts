@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { DEMO_PASSWORD } from '@app/database/seeds/demo-users';
+import { DEMO_PASSWORD } from '@app/seeds/demo-users';
 import { freePort } from '@libs/testing/free-port';
 import { readTestRunState } from '@libs/testing/test-environment';
 

@@ -13,9 +13,9 @@ import { addWorkingDays, rollToWorkingDay, WorkCalendar } from '@libs/deadlines'
 import { PiiCipher } from '@libs/crypto';
 
 import { PasswordHasher } from '@app/auth/password-hasher';
-import { Clock } from '@app/common/clock';
+import { Clock } from '@app/kernel/clock';
 import { loadConfig } from '@app/config/load-config';
-import { dataSourceOptions } from '@app/database/data-source-options';
+import { dataSourceOptions } from '@app/persistence/data-source-options';
 import { DigestContentService } from '@app/modules/digests/digest-content.service';
 import { isEmptyDigest } from '@app/modules/digests/digest-content';
 import { isoWeekOf } from '@app/modules/digests/iso-week';

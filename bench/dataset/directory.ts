@@ -2,7 +2,7 @@ import { Client } from 'pg';
 
 import { AgencyCapability, AgencyType } from '@app/modules/agencies/agency.enums';
 import { MembershipRole, TaskForceLevel } from '@app/modules/task-forces/task-force.enums';
-import { Locale, Role } from '@app/modules/users/role.enum';
+import { Locale, Role } from '@app/kernel/role.enum';
 
 import { ScaleSizes } from '../support/scale';
 import { array, bool, CopyBatch, instant, NULL, text } from './copy';

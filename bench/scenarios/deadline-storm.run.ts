@@ -1,8 +1,8 @@
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 
-import { dataSourceOptions } from '@app/database/data-source-options';
-import { seedDemoUsers } from '@app/database/seeds/seed-demo-users';
+import { dataSourceOptions } from '@app/persistence/data-source-options';
+import { seedDemoUsers } from '@app/seeds/seed-demo-users';
 
 import { createBenchEnv, prepareDatabase } from '../support/bench-env';
 import { CountingSmtpSink } from '../support/counting-smtp-sink';

@@ -8,7 +8,7 @@ import { DataSource } from 'typeorm';
 import { WorkCalendar } from '@libs/deadlines';
 
 import { loadConfig } from '@app/config/load-config';
-import { dataSourceOptions } from '@app/database/data-source-options';
+import { dataSourceOptions } from '@app/persistence/data-source-options';
 import { CalendarsService } from '@app/modules/calendars/calendars.service';
 import { PolicySnapshot, RungStatus } from '@app/modules/escalations/escalation.types';
 import { isReminder, planLadder } from '@app/modules/escalations/ladder';

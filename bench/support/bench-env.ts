@@ -4,8 +4,8 @@ import { Client } from 'pg';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 
-import { dataSourceOptions } from '@app/database/data-source-options';
-import { seedReferenceData } from '@app/database/seeds/seed-reference-data';
+import { dataSourceOptions } from '@app/persistence/data-source-options';
+import { seedReferenceData } from '@app/seeds/seed-reference-data';
 
 import { ScaleName, ScaleSizes, SCALES } from './scale';
 

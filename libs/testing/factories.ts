@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { PasswordHasher } from '@app/auth/password-hasher';
 import { AgencyType } from '@app/modules/agencies/agency.enums';
 import { AgencyEntity } from '@app/modules/agencies/agency.entity';
-import { Locale, Role } from '@app/modules/users/role.enum';
+import { Locale, Role } from '@app/kernel/role.enum';
 import { UserEntity } from '@app/modules/users/user.entity';
 
 export const TEST_PASSWORD = 'Test-password-2026!';

@@ -6,9 +6,9 @@ import { dirname, join } from 'node:path';
 
 import { Client } from 'pg';
 
-import { runMigrations } from '../../src/database/migrate';
-import { seedReferenceData } from '../../src/database/seeds/seed-reference-data';
-import { withMigrationLock } from '../../src/database/migration-lock';
+import { runMigrations } from '../../src/persistence/migrate';
+import { seedReferenceData } from '../../src/seeds/seed-reference-data';
+import { withMigrationLock } from '../../src/persistence/migration-lock';
 import { TestRunState } from './test-environment';
 
 declare global {

@@ -2,8 +2,8 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 
 import { createApiApp } from '@app/bootstrap/create-api';
-import { Clock } from '@app/common/clock';
-import { JsonLogger } from '@app/common/json-logger';
+import { Clock } from '@app/kernel/clock';
+import { JsonLogger } from '@app/kernel/json-logger';
 import { AppConfig } from '@app/config/app-config';
 import { loadConfig } from '@app/config/load-config';
 

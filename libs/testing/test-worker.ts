@@ -2,8 +2,8 @@ import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 
-import { Clock } from '@app/common/clock';
-import { JsonLogger } from '@app/common/json-logger';
+import { Clock } from '@app/kernel/clock';
+import { JsonLogger } from '@app/kernel/json-logger';
 import { AppConfig } from '@app/config/app-config';
 import { loadConfig } from '@app/config/load-config';
 import { JobHandlerRegistry } from '@app/queue/job-handler.registry';

@@ -1,4 +1,4 @@
-import { Locale, Role } from '@app/modules/users/role.enum';
+import { Locale, Role } from '@app/kernel/role.enum';
 
 import { AccessService } from './access.service';
 import { Actor } from './actor';

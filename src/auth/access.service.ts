@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 
-import { RequestException } from '@app/common/domain.exception';
-import { Role } from '@app/modules/users/role.enum';
+import { RequestException } from '@app/kernel/domain.exception';
+import { Role } from '@app/kernel/role.enum';
 
 import { Actor, hasRole } from './actor';
 

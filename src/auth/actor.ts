@@ -1,4 +1,4 @@
-import { Locale, Role } from '@app/modules/users/role.enum';
+import { Locale, Role } from '@app/kernel/role.enum';
 
 /** The authenticated person making a request, and the agency they act for (never taken from input). */
 export interface Actor {

@@ -1,6 +1,6 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 
-import { RequestException } from '@app/common/domain.exception';
+import { RequestException } from '@app/kernel/domain.exception';
 import { requestHolder } from '@app/graphql/graphql-context';
 
 import { Actor } from './actor';

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService, TokenExpiredError } from '@nestjs/jwt';
 
-import { RequestException } from '@app/common/domain.exception';
+import { RequestException } from '@app/kernel/domain.exception';
 import { APP_CONFIG } from '@app/config/config.module';
 import { AppConfig } from '@app/config/app-config';
 

@@ -5,7 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 
 import { AppModule, ModuleOverrides } from '@app/app.module';
-import { RequestContext } from '@app/common/request-context';
+import { RequestContext } from '@app/kernel/request-context';
 import { AppConfig } from '@app/config/app-config';
 import { createValidationPipe } from '@app/graphql/validation.pipe';
 

@@ -1,13 +1,13 @@
 import { NestFactory } from '@nestjs/core';
 import { INestApplicationContext } from '@nestjs/common';
 
-import { JsonLogger } from '@app/common/json-logger';
+import { JsonLogger } from '@app/kernel/json-logger';
 import { AppConfig, ProcessRole } from '@app/config/app-config';
 import { ConfigError } from '@app/config/config.error';
 import { Env, loadConfig } from '@app/config/load-config';
-import { withMigrationLock } from '@app/database/migration-lock';
-import { seedDemoUsers } from '@app/database/seeds/seed-demo-users';
-import { seedReferenceData } from '@app/database/seeds/seed-reference-data';
+import { withMigrationLock } from '@app/persistence/migration-lock';
+import { seedDemoUsers } from '@app/seeds/seed-demo-users';
+import { seedReferenceData } from '@app/seeds/seed-reference-data';
 import { loadOrCreateDevSecrets } from '@app/runtime/dev-secrets';
 import { startEmbeddedPostgres } from '@app/runtime/embedded-postgres';
 import { ensureRedis } from '@app/runtime/local-redis';

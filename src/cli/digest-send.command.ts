@@ -8,7 +8,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 
-import { JsonLogger } from '@app/common/json-logger';
+import { JsonLogger } from '@app/kernel/json-logger';
 import { loadConfig } from '@app/config/load-config';
 import { DigestCliModule } from '@app/modules/digests/digest-cli.module';
 import { DigestScheduler } from '@app/modules/digests/digest-scheduler';

@@ -9,7 +9,7 @@ import { DataSource } from 'typeorm';
 import { ConfigError } from '@app/config/config.error';
 import { loadConfig } from '@app/config/load-config';
 import { embeddedDatabaseUrl } from '@app/database/embedded-database-url';
-import { withMigrationLock } from '@app/database/migration-lock';
+import { withMigrationLock } from '@app/persistence/migration-lock';
 import { rotateIdentityKeys } from '@app/modules/victims/rotate-identity-keys';
 import { loadOrCreateDevSecrets } from '@app/runtime/dev-secrets';
 

@@ -2,10 +2,10 @@
 import 'reflect-metadata';
 
 import { embeddedDatabaseUrl } from '@app/database/embedded-database-url';
-import { withMigrationLock } from '@app/database/migration-lock';
-import { DEMO_PASSWORD, DEMO_USERS } from '@app/database/seeds/demo-users';
-import { seedDemoUsers } from '@app/database/seeds/seed-demo-users';
-import { seedReferenceData } from '@app/database/seeds/seed-reference-data';
+import { withMigrationLock } from '@app/persistence/migration-lock';
+import { DEMO_PASSWORD, DEMO_USERS } from '@app/seeds/demo-users';
+import { seedDemoUsers } from '@app/seeds/seed-demo-users';
+import { seedReferenceData } from '@app/seeds/seed-reference-data';
 
 async function main(): Promise<void> {
   if (process.env.NODE_ENV === 'production') {

@@ -3,8 +3,8 @@ import 'reflect-metadata';
 
 import { DataSource } from 'typeorm';
 import { embeddedDatabaseUrl } from '@app/database/embedded-database-url';
-import { withMigrationLock } from '@app/database/migration-lock';
-import { seedReferenceData } from '@app/database/seeds/seed-reference-data';
+import { withMigrationLock } from '@app/persistence/migration-lock';
+import { seedReferenceData } from '@app/seeds/seed-reference-data';
 
 async function main(): Promise<void> {
   const url = process.env.DATABASE_URL || embeddedDatabaseUrl(Number(process.env.EMBEDDED_POSTGRES_PORT) || 54329);

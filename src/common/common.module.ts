@@ -1,6 +1,6 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 
-import { Clock } from './clock';
+import { Clock } from '@app/kernel/clock';
 import { OutgoingMailer } from './outgoing-mail';
 
 /** Shared services every module may use (the clock, outgoing mail); tests pass their own clock. */

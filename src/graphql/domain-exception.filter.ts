@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, HttpStatus } from '@nestjs/common';
 import { GqlArgumentsHost, GqlExceptionFilter } from '@nestjs/graphql';
 import { FastifyReply } from 'fastify';
 
-import { DomainException, ErrorKind } from '@app/common/domain.exception';
+import { DomainException, ErrorKind } from '@app/kernel/domain.exception';
 
 const HTTP_STATUS: Record<ErrorKind, number> = {
   BAD_USER_INPUT: HttpStatus.BAD_REQUEST,

@@ -1,7 +1,7 @@
 import { BadRequestException } from '@nestjs/common';
 import { GraphQLError } from 'graphql';
 
-import { ErrorKind, RequestException } from '@app/common/domain.exception';
+import { ErrorKind, RequestException } from '@app/kernel/domain.exception';
 
 import { formatError, graphqlCode, mercuriusErrorFormatter } from './error-formatter';
 

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { HttpException, Logger } from '@nestjs/common';
 import { ExecutionResult, GraphQLError } from 'graphql';
 
-import { DomainException, ErrorKind } from '@app/common/domain.exception';
+import { DomainException, ErrorKind } from '@app/kernel/domain.exception';
 
 const logger = new Logger('GraphQLErrors');
 

@@ -13,7 +13,7 @@ import {
   MaxLength,
 } from 'class-validator';
 
-import { IsCalendarDate, IsTimeZone } from '@app/common/validators';
+import { IsCalendarDate, IsTimeZone } from '@app/graphql/validators';
 
 /**
  * Field decorators for GraphQL inputs: each declares the schema field and its validation together, so the

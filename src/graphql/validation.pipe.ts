@@ -1,6 +1,6 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
 
-import { RequestException } from '@app/common/domain.exception';
+import { RequestException } from '@app/kernel/domain.exception';
 
 function firstProblem(errors: ValidationError[], prefix = ''): { field: string; message: string } | undefined {
   for (const error of errors) {

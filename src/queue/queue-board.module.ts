@@ -12,7 +12,7 @@ import { hasRole } from '@app/auth/actor';
 import { AuthModule } from '@app/auth/auth.module';
 import { AppConfig } from '@app/config/app-config';
 import { APP_CONFIG } from '@app/config/config.module';
-import { Role } from '@app/modules/users/role.enum';
+import { Role } from '@app/kernel/role.enum';
 
 import { ALL_QUEUES } from './queue.names';
 

@@ -3,7 +3,7 @@ import { EntityManager, EntityTarget } from 'typeorm';
 import { WorkCalendar } from '@libs/deadlines';
 
 import { Actor } from '@app/auth/actor';
-import { DomainException } from '@app/common/domain.exception';
+import { DomainException } from '@app/kernel/domain.exception';
 import { DomainEvent, Topic, TopicPayloads } from '@app/kernel/topics';
 import { EscalationRungEntity } from '@app/modules/escalations/escalation-rung.entity';
 import { PolicySnapshot } from '@app/modules/escalations/escalation.types';

@@ -5,7 +5,7 @@ import { Actor } from '@app/auth/actor';
 import { CurrentActor } from '@app/auth/current-actor.decorator';
 import { GraphqlContext } from '@app/graphql/graphql-context';
 import { ConnectionType } from '@app/graphql/pagination';
-import { Role } from '@app/modules/users/role.enum';
+import { Role } from '@app/kernel/role.enum';
 
 import { AgenciesService } from './agencies.service';
 import { AgencyEntity } from './agency.entity';

@@ -3,13 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 
 import { Actor } from '@app/auth/actor';
-import { Clock } from '@app/common/clock';
-import { isUniqueViolation } from '@app/common/db-errors';
-import { containsPattern } from '@app/common/sql';
+import { Clock } from '@app/kernel/clock';
+import { isUniqueViolation } from '@app/database/db-errors';
+import { containsPattern } from '@app/kernel/sql';
 import { lockForChange } from '@app/database/row-lock';
 import { Connection, paginate } from '@app/graphql/pagination';
 import { AuditService, diffFields } from '@app/modules/audit/audit.service';
-import { Locale } from '@app/modules/users/role.enum';
+import { Locale } from '@app/kernel/role.enum';
 
 import { AgencyErrorReason, AgencyException } from './agency.exception';
 import { AgencyEntity } from './agency.entity';

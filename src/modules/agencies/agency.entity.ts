@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, VersionColumn } from 'typeorm';
 
-import { BaseEntity } from '@app/database/base.entity';
+import { BaseEntity } from '@app/kernel/base.entity';
 
 import { AgencyCapability, AgencyType } from './agency.enums';
 

@@ -2,7 +2,7 @@ import { Args, ObjectType, Query, Resolver } from '@nestjs/graphql';
 
 import { Allow } from '@app/auth/access.decorators';
 import { ConnectionType } from '@app/graphql/pagination';
-import { Role } from '@app/modules/users/role.enum';
+import { Role } from '@app/kernel/role.enum';
 
 import { AuditEntryEntity } from './audit-entry.entity';
 import { AuditService } from './audit.service';

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 
 import { Actor } from '@app/auth/actor';
-import { RequestContext } from '@app/common/request-context';
+import { RequestContext } from '@app/kernel/request-context';
 import { Connection, paginate } from '@app/graphql/pagination';
 
 import { AuditEntriesArgs } from './dto/audit-entries.args';

@@ -5,7 +5,7 @@ import { Between, DataSource, EntityManager } from 'typeorm';
 
 import { WorkCalendar } from '@libs/deadlines';
 
-import { RequestException } from '@app/common/domain.exception';
+import { RequestException } from '@app/kernel/domain.exception';
 
 import { CAMBODIA_FIXED_HOLIDAYS, CAMBODIA_HOLIDAY_SOURCE } from './cambodia-holidays';
 import { HolidayEntity } from './holiday.entity';

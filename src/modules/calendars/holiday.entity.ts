@@ -1,7 +1,7 @@
 import { Field, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, Index } from 'typeorm';
 
-import { BaseEntity } from '@app/database/base.entity';
+import { BaseEntity } from '@app/kernel/base.entity';
 
 @ObjectType('Holiday', { description: 'A public holiday in a country calendar; deadlines skip these days.' })
 @Entity('holiday')

@@ -5,7 +5,7 @@ import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 
 import { AccessService } from '@app/auth/access.service';
 import { Actor } from '@app/auth/actor';
-import { Clock } from '@app/common/clock';
+import { Clock } from '@app/kernel/clock';
 import { lockForChange } from '@app/database/row-lock';
 import { Connection, paginate } from '@app/graphql/pagination';
 import { AgencyType } from '@app/modules/agencies/agency.enums';

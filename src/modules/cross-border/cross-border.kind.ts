@@ -11,7 +11,7 @@ import { CalendarsService } from '@app/modules/calendars/calendars.service';
 import { EscalationRungEntity } from '@app/modules/escalations/escalation-rung.entity';
 import { PolicySnapshot, RungAction } from '@app/modules/escalations/escalation.types';
 import { CommitmentLinksService } from '@app/modules/legal-instruments/commitment-links.service';
-import { Role } from '@app/modules/users/role.enum';
+import { Role } from '@app/kernel/role.enum';
 import { Refusal } from '@app/workflow/lifecycle';
 import { DeadlineState, EscalationParties, SqlCondition, WorkItemKind } from '@app/workflow/work-item-kind';
 import { WorkItemEscalations } from '@app/workflow/work-item-escalations';

@@ -7,7 +7,7 @@ import { GraphqlContext } from '@app/graphql/graphql-context';
 import { ConnectionType } from '@app/graphql/pagination';
 import { AgencyEntity } from '@app/modules/agencies/agency.entity';
 import { AgreementCommitmentEntity } from '@app/modules/legal-instruments/agreement-commitment.entity';
-import { Role } from '@app/modules/users/role.enum';
+import { Role } from '@app/kernel/role.enum';
 import { VictimIdentityView } from '@app/modules/victims/dto/victim.inputs';
 
 import { CrossBorderDeadlinePolicyEntity } from './cross-border-deadline-policy.entity';

@@ -3,7 +3,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { CommonModule } from '@app/common/common.module';
 import { AppConfig } from '@app/config/app-config';
 import { ConfigModule } from '@app/config/config.module';
-import { DatabaseModule } from '@app/database/database.module';
+import { DatabaseModule } from '@app/persistence/database.module';
 import { QueueModule } from '@app/queue/queue.module';
 
 import { DigestJobsModule } from './digest-jobs.module';

@@ -3,8 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import { DataSource, EntityManager } from 'typeorm';
 
-import { Clock } from '@app/common/clock';
-import { RequestException } from '@app/common/domain.exception';
+import { Clock } from '@app/kernel/clock';
+import { RequestException } from '@app/kernel/domain.exception';
 import { AppConfig } from '@app/config/app-config';
 import { APP_CONFIG } from '@app/config/config.module';
 import { runningStages } from '@app/modules/cross-border/cross-border.lifecycle';
@@ -14,7 +14,7 @@ import { REFERRAL_ITEM_TYPE, referralReference } from '@app/modules/referrals/re
 import { OPEN_STATUSES } from '@app/modules/tasks/task.lifecycle';
 import { TaskStatus } from '@app/modules/tasks/task.enums';
 import { TASK_ITEM_TYPE, taskReference } from '@app/modules/tasks/task.constants';
-import { Role } from '@app/modules/users/role.enum';
+import { Role } from '@app/kernel/role.enum';
 
 import {
   AgencyRankingItem,

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 
-import { Clock } from '@app/common/clock';
+import { Clock } from '@app/kernel/clock';
 import { JobHandler, SweepStep } from '@app/queue/job-handler.decorator';
 import { JobQueues, JobRequest } from '@app/queue/job-queues';
 import { JobIds, JobName } from '@app/queue/queue.names';

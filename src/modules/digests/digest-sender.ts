@@ -5,9 +5,9 @@ import { DataSource } from 'typeorm';
 
 import { RenderedDigest, renderDigest } from '@libs/mailer';
 
-import { Clock } from '@app/common/clock';
+import { Clock } from '@app/kernel/clock';
 import { OutgoingMailer } from '@app/common/outgoing-mail';
-import { isLockNotAvailable } from '@app/common/db-errors';
+import { isLockNotAvailable } from '@app/database/db-errors';
 import { JobHandler } from '@app/queue/job-handler.decorator';
 import { payloadUuid } from '@app/queue/job-errors';
 import { JobName } from '@app/queue/queue.names';

@@ -3,7 +3,7 @@ import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Allow, Authenticated } from '@app/auth/access.decorators';
 import { Actor } from '@app/auth/actor';
 import { CurrentActor } from '@app/auth/current-actor.decorator';
-import { Role } from '@app/modules/users/role.enum';
+import { Role } from '@app/kernel/role.enum';
 
 import { DigestsService } from './digests.service';
 import {

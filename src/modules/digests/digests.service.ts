@@ -5,10 +5,10 @@ import { DataSource } from 'typeorm';
 import { renderDigest } from '@libs/mailer';
 
 import { Actor, hasRole } from '@app/auth/actor';
-import { Clock } from '@app/common/clock';
-import { RequestException } from '@app/common/domain.exception';
+import { Clock } from '@app/kernel/clock';
+import { RequestException } from '@app/kernel/domain.exception';
 import { AuditService } from '@app/modules/audit/audit.service';
-import { Role } from '@app/modules/users/role.enum';
+import { Role } from '@app/kernel/role.enum';
 
 import { DigestContentService } from './digest-content.service';
 import { DigestOptOutEntity, DigestUnitOffEntity } from './digest-subscription.entity';

@@ -4,7 +4,7 @@ import { DataSource, EntityManager, In, Not } from 'typeorm';
 
 import { WorkCalendar } from '@libs/deadlines';
 
-import { Clock } from '@app/common/clock';
+import { Clock } from '@app/kernel/clock';
 import { recordEvents } from '@app/queue/outbox';
 import { RUNG_SCHEDULED_TOPIC } from '@app/queue/outbox-routes';
 

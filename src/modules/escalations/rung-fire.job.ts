@@ -3,12 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DelayedError, Job } from 'bullmq';
 import { DataSource, EntityManager } from 'typeorm';
 
-import { Clock } from '@app/common/clock';
+import { Clock } from '@app/kernel/clock';
 import { EmailQueue } from '@app/modules/notifications/email-queue';
 import { NotificationKind } from '@app/modules/notifications/notification.enums';
 import { NotificationsService } from '@app/modules/notifications/notifications.service';
 import { RecipientsService } from '@app/modules/notifications/recipients.service';
-import { Role } from '@app/modules/users/role.enum';
+import { Role } from '@app/kernel/role.enum';
 import { JobHandler, SweepStep } from '@app/queue/job-handler.decorator';
 import { payloadUuid } from '@app/queue/job-errors';
 import { JobQueues } from '@app/queue/job-queues';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 
-import { Clock } from '@app/common/clock';
+import { Clock } from '@app/kernel/clock';
 
 import { AgreementCommitmentEntity } from './agreement-commitment.entity';
 import { LegalInstrumentEntity } from './legal-instrument.entity';

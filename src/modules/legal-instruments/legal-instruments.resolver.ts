@@ -6,7 +6,7 @@ import { CurrentActor } from '@app/auth/current-actor.decorator';
 import { GraphqlContext } from '@app/graphql/graphql-context';
 import { ConnectionType } from '@app/graphql/pagination';
 import { AgencyEntity } from '@app/modules/agencies/agency.entity';
-import { Role } from '@app/modules/users/role.enum';
+import { Role } from '@app/kernel/role.enum';
 
 import { AgreementCommitmentEntity } from './agreement-commitment.entity';
 import {

@@ -3,8 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 
 import { Actor } from '@app/auth/actor';
-import { isUniqueViolation } from '@app/common/db-errors';
-import { containsPattern } from '@app/common/sql';
+import { isUniqueViolation } from '@app/database/db-errors';
+import { containsPattern } from '@app/kernel/sql';
 import { lockForChange } from '@app/database/row-lock';
 import { Connection, paginate } from '@app/graphql/pagination';
 import { AgenciesService } from '@app/modules/agencies/agencies.service';

@@ -3,13 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 
-import { Clock } from '@app/common/clock';
+import { Clock } from '@app/kernel/clock';
 import { OutgoingMailer } from '@app/common/outgoing-mail';
-import { isLockNotAvailable } from '@app/common/db-errors';
+import { isLockNotAvailable } from '@app/database/db-errors';
 import { JobHandler } from '@app/queue/job-handler.decorator';
 import { payloadUuid } from '@app/queue/job-errors';
 import { JobName } from '@app/queue/queue.names';
-import { Locale } from '@app/modules/users/role.enum';
+import { Locale } from '@app/kernel/role.enum';
 
 import { DeliveryStatus } from './notification.enums';
 import { NotificationEntity } from './notification.entity';

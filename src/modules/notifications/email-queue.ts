@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
-import { Clock } from '@app/common/clock';
+import { Clock } from '@app/kernel/clock';
 import { SweepStep } from '@app/queue/job-handler.decorator';
 import { JobQueues, JobRequest } from '@app/queue/job-queues';
 import { JobIds, JobName } from '@app/queue/queue.names';

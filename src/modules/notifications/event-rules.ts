@@ -5,7 +5,7 @@ import {
   Topic,
   TopicPayloads,
 } from '@app/kernel/topics';
-import { Role } from '@app/modules/users/role.enum';
+import { Role } from '@app/kernel/role.enum';
 
 import { NotificationKind } from './notification.enums';
 import { NotificationParams } from './notification.entity';

@@ -1,6 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 
-import { BaseEntity } from '@app/database/base.entity';
+import { BaseEntity } from '@app/kernel/base.entity';
 import { UserEntity } from '@app/modules/users/user.entity';
 
 /** A user's choice for one kind and channel; no row means "on". Critical kinds ignore it. */

@@ -1,7 +1,7 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 
-import { BaseEntity } from '@app/database/base.entity';
+import { BaseEntity } from '@app/kernel/base.entity';
 import { UserEntity } from '@app/modules/users/user.entity';
 
 import { DeliveryStatus, NotificationKind } from './notification.enums';

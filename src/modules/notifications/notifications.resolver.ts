@@ -3,7 +3,7 @@ import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/g
 import { Authenticated } from '@app/auth/access.decorators';
 import { Actor } from '@app/auth/actor';
 import { CurrentActor } from '@app/auth/current-actor.decorator';
-import { Clock } from '@app/common/clock';
+import { Clock } from '@app/kernel/clock';
 
 import {
   MarkNotificationsReadInput,

@@ -5,11 +5,11 @@ import { DataSource, EntityManager } from 'typeorm';
 import { renderNotification, RenderedNotification } from '@libs/mailer';
 
 import { Actor } from '@app/auth/actor';
-import { RequestException } from '@app/common/domain.exception';
+import { RequestException } from '@app/kernel/domain.exception';
 import { AppConfig } from '@app/config/app-config';
 import { APP_CONFIG } from '@app/config/config.module';
 import { Connection, paginate } from '@app/graphql/pagination';
-import { Locale } from '@app/modules/users/role.enum';
+import { Locale } from '@app/kernel/role.enum';
 
 import {
   MarkNotificationsReadInput,

@@ -1,4 +1,4 @@
-import { DomainException, ErrorKind } from '@app/common/domain.exception';
+import { DomainException, ErrorKind } from '@app/kernel/domain.exception';
 
 export enum ReferralErrorReason {
   REFERRAL_NOT_FOUND = 'REFERRAL_NOT_FOUND',

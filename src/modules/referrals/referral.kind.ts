@@ -10,7 +10,7 @@ import { AgencyEntity } from '@app/modules/agencies/agency.entity';
 import { CalendarsService } from '@app/modules/calendars/calendars.service';
 import { EscalationRungEntity } from '@app/modules/escalations/escalation-rung.entity';
 import { PolicySnapshot, RungAction } from '@app/modules/escalations/escalation.types';
-import { Role } from '@app/modules/users/role.enum';
+import { Role } from '@app/kernel/role.enum';
 import { VictimsService } from '@app/modules/victims/victims.service';
 import { Refusal } from '@app/workflow/lifecycle';
 import { WorkItemChanges } from '@app/workflow/work-item-changes';

@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 
-import { BaseEntity } from '@app/database/base.entity';
+import { BaseEntity } from '@app/kernel/base.entity';
 import { AgencyEntity } from '@app/modules/agencies/agency.entity';
 
 import { TaskForceUnitEntity } from './task-force-unit.entity';

@@ -3,10 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 
 import { Actor } from '@app/auth/actor';
-import { isUniqueViolation } from '@app/common/db-errors';
-import { RequestException } from '@app/common/domain.exception';
-import { containsPattern } from '@app/common/sql';
-import { isCalendarDate } from '@app/common/validators';
+import { isUniqueViolation } from '@app/database/db-errors';
+import { RequestException } from '@app/kernel/domain.exception';
+import { containsPattern } from '@app/kernel/sql';
+import { isCalendarDate } from '@app/graphql/validators';
 import { lockForChange } from '@app/database/row-lock';
 import { Connection, paginate } from '@app/graphql/pagination';
 import { AgenciesService } from '@app/modules/agencies/agencies.service';

@@ -10,7 +10,7 @@ import { AgencyEntity } from '@app/modules/agencies/agency.entity';
 import { CalendarsService } from '@app/modules/calendars/calendars.service';
 import { PolicySnapshot } from '@app/modules/escalations/escalation.types';
 import { CommitmentLinksService } from '@app/modules/legal-instruments/commitment-links.service';
-import { Role } from '@app/modules/users/role.enum';
+import { Role } from '@app/kernel/role.enum';
 import { Refusal } from '@app/workflow/lifecycle';
 import { DeadlineState, EscalationParties, SqlCondition, WorkItemKind } from '@app/workflow/work-item-kind';
 import { WorkItemEscalations } from '@app/workflow/work-item-escalations';

@@ -4,11 +4,11 @@ import { Allow } from '@app/auth/access.decorators';
 import { AccessService } from '@app/auth/access.service';
 import { Actor } from '@app/auth/actor';
 import { CurrentActor } from '@app/auth/current-actor.decorator';
-import { Clock } from '@app/common/clock';
+import { Clock } from '@app/kernel/clock';
 import { GraphqlContext } from '@app/graphql/graphql-context';
 import { ConnectionType, PageArgs } from '@app/graphql/pagination';
 import { AgencyEntity } from '@app/modules/agencies/agency.entity';
-import { Role } from '@app/modules/users/role.enum';
+import { Role } from '@app/kernel/role.enum';
 import { UserEntity } from '@app/modules/users/user.entity';
 
 import {

@@ -1,10 +1,10 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, VersionColumn } from 'typeorm';
 
-import { BaseEntity } from '@app/database/base.entity';
+import { BaseEntity } from '@app/kernel/base.entity';
 import { AgencyEntity } from '@app/modules/agencies/agency.entity';
 
-import { Locale, Role } from './role.enum';
+import { Locale, Role } from '@app/kernel/role.enum';
 
 @ObjectType('User', { description: 'A person who works in Simpul on behalf of one agency.' })
 @Entity('app_user')

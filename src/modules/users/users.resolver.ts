@@ -8,7 +8,7 @@ import { ConnectionType } from '@app/graphql/pagination';
 import { AgencyEntity } from '@app/modules/agencies/agency.entity';
 
 import { CreateUserInput, DeactivateUserInput, UpdateUserInput, UsersArgs } from './dto/user.inputs';
-import { Role } from './role.enum';
+import { Role } from '@app/kernel/role.enum';
 import { UserEntity } from './user.entity';
 import { UsersService } from './users.service';
 

@@ -5,15 +5,15 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AccessService } from '@app/auth/access.service';
 import { Actor, hasRole } from '@app/auth/actor';
 import { PasswordHasher, passwordProblem } from '@app/auth/password-hasher';
-import { isUniqueViolation } from '@app/common/db-errors';
-import { containsPattern } from '@app/common/sql';
+import { isUniqueViolation } from '@app/database/db-errors';
+import { containsPattern } from '@app/kernel/sql';
 import { lockForChange } from '@app/database/row-lock';
 import { Connection, paginate } from '@app/graphql/pagination';
 import { AgenciesService } from '@app/modules/agencies/agencies.service';
 import { AuditService, diffFields } from '@app/modules/audit/audit.service';
 
 import { CreateUserInput, DeactivateUserInput, UpdateUserInput, UsersArgs } from './dto/user.inputs';
-import { Role } from './role.enum';
+import { Role } from '@app/kernel/role.enum';
 import { UserErrorReason, UserException } from './user.exception';
 import { UserEntity } from './user.entity';
 

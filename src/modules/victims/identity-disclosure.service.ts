@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { AccessService } from '@app/auth/access.service';
 import { Actor, hasRole } from '@app/auth/actor';
 import { AuditService } from '@app/modules/audit/audit.service';
-import { Role } from '@app/modules/users/role.enum';
+import { Role } from '@app/kernel/role.enum';
 
 import { ConsentEntity } from './consent.entity';
 import { IdentityVault } from './identity-vault';

@@ -33,7 +33,7 @@ describe('victims module boundary', () => {
       (file) =>
         outsideVictims(file.path) &&
         /victims\/consent\.entity'/.test(file.text) &&
-        file.path !== 'src/database/entities.ts' &&
+        file.path !== 'src/persistence/entities.ts' &&
         // An entity's @ManyToOne(() => ConsentEntity) is a foreign key in the schema, not a read of consent.
         !file.path.endsWith('.entity.ts'),
     );

@@ -7,7 +7,7 @@ import { GraphqlContext } from '@app/graphql/graphql-context';
 import { ConnectionType } from '@app/graphql/pagination';
 import { AgencyEntity } from '@app/modules/agencies/agency.entity';
 import { CaseEntity } from '@app/modules/cases/case.entity';
-import { Role } from '@app/modules/users/role.enum';
+import { Role } from '@app/kernel/role.enum';
 
 import { ConsentEntity } from './consent.entity';
 import { DuplicateFlagEntity } from './duplicate-flag.entity';

@@ -6,7 +6,7 @@ import { Actor, hasRole } from '@app/auth/actor';
 import { AgencyType } from '@app/modules/agencies/agency.enums';
 import { AgencyEntity } from '@app/modules/agencies/agency.entity';
 import { CommitmentLinksService } from '@app/modules/legal-instruments/commitment-links.service';
-import { Role } from '@app/modules/users/role.enum';
+import { Role } from '@app/kernel/role.enum';
 import { WorkItemChanges } from '@app/workflow/work-item-changes';
 
 import { RequestHistoryKind } from '../cross-border.constants';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 
-import { Clock } from '@app/common/clock';
+import { Clock } from '@app/kernel/clock';
 import { WorkItemHistory } from '@app/workflow/history/work-item-history';
 import { WorkItemChanges } from '@app/workflow/work-item-changes';
 import { WorkItemKind } from '@app/workflow/work-item-kind';

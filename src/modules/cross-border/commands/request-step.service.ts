@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 
 import { Actor } from '@app/auth/actor';
-import { Clock } from '@app/common/clock';
+import { Clock } from '@app/kernel/clock';
 import { WorkItemChanges } from '@app/workflow/work-item-changes';
 
 import { RequestAction, RequestSide } from '../cross-border.enums';

@@ -3,7 +3,7 @@ import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/gr
 import { Allow } from '@app/auth/access.decorators';
 import { GraphqlContext } from '@app/graphql/graphql-context';
 import { AgencyEntity } from '@app/modules/agencies/agency.entity';
-import { Role } from '@app/modules/users/role.enum';
+import { Role } from '@app/kernel/role.enum';
 
 import { CrossBorderStatisticsService } from './cross-border-statistics.service';
 import { CounterpartResponseTimesArgs } from './dto/counterpart-response-times.args';

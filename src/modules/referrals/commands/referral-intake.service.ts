@@ -4,7 +4,7 @@ import { EntityManager } from 'typeorm';
 import { addClockHours, addWorkingDays } from '@libs/deadlines';
 
 import { Actor } from '@app/auth/actor';
-import { Clock } from '@app/common/clock';
+import { Clock } from '@app/kernel/clock';
 import { AgencyType } from '@app/modules/agencies/agency.enums';
 import { AgencyEntity } from '@app/modules/agencies/agency.entity';
 import { CalendarsService } from '@app/modules/calendars/calendars.service';

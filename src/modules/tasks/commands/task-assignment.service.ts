@@ -4,7 +4,7 @@ import { EntityManager } from 'typeorm';
 import { addWorkingDays } from '@libs/deadlines';
 
 import { Actor } from '@app/auth/actor';
-import { Clock } from '@app/common/clock';
+import { Clock } from '@app/kernel/clock';
 import { AgencyEntity } from '@app/modules/agencies/agency.entity';
 import { CalendarsService } from '@app/modules/calendars/calendars.service';
 import { UserEntity } from '@app/modules/users/user.entity';

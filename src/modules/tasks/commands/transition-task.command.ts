@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
 import { Actor } from '@app/auth/actor';
-import { Clock } from '@app/common/clock';
+import { Clock } from '@app/kernel/clock';
 import { WorkItemChanges } from '@app/workflow/work-item-changes';
 import { WorkItemStore } from '@app/workflow/work-item-store';
 

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 
 import { Actor } from '@app/auth/actor';
-import { Clock } from '@app/common/clock';
-import { containsPattern } from '@app/common/sql';
+import { Clock } from '@app/kernel/clock';
+import { containsPattern } from '@app/kernel/sql';
 import { Connection, PageArgs, paginate } from '@app/graphql/pagination';
 import { WorkItemEventEntity } from '@app/workflow/history/work-item-event.entity';
 import { WorkItemHistory } from '@app/workflow/history/work-item-history';

@@ -5,7 +5,7 @@ import { ArrayMinSize, IsEmail, IsOptional, IsString, MaxLength, ValidateNested 
 import { EnumField, EnumListField, IdField, ReasonField, TextField, TimeZoneField } from '@app/graphql/input-fields';
 import { PageArgs } from '@app/graphql/pagination';
 
-import { Locale, Role } from '../role.enum';
+import { Locale, Role } from '@app/kernel/role.enum';
 
 /** E-mail addresses are stored and compared lower-case. */
 export const lowerCaseEmail = ({ value }: { value: unknown }) =>

@@ -4,8 +4,8 @@ import { DataSource } from 'typeorm';
 
 import { AccessService } from '@app/auth/access.service';
 import { Actor } from '@app/auth/actor';
-import { Clock } from '@app/common/clock';
-import { isUniqueViolation } from '@app/common/db-errors';
+import { Clock } from '@app/kernel/clock';
+import { isUniqueViolation } from '@app/database/db-errors';
 import { AgencyEntity } from '@app/modules/agencies/agency.entity';
 import { AuditService } from '@app/modules/audit/audit.service';
 import { recordEvents } from '@app/queue/outbox';

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 
 import { AccessService } from '@app/auth/access.service';
 import { Actor } from '@app/auth/actor';
-import { Clock } from '@app/common/clock';
+import { Clock } from '@app/kernel/clock';
 import { AuditService } from '@app/modules/audit/audit.service';
 
 import { RecordIdentificationDecisionInput } from '../dto/victim.inputs';

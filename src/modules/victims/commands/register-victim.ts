@@ -6,8 +6,8 @@ import { DataSource, EntityManager } from 'typeorm';
 
 import { AccessService } from '@app/auth/access.service';
 import { Actor } from '@app/auth/actor';
-import { Clock } from '@app/common/clock';
-import { isUniqueViolation } from '@app/common/db-errors';
+import { Clock } from '@app/kernel/clock';
+import { isUniqueViolation } from '@app/database/db-errors';
 import { AuditService } from '@app/modules/audit/audit.service';
 import { CaseEntity } from '@app/modules/cases/case.entity';
 import { recordEvents } from '@app/queue/outbox';

@@ -1,4 +1,4 @@
-import { Locale, Role } from '@app/modules/users/role.enum';
+import { Locale, Role } from '@app/kernel/role.enum';
 
 /**
  * One demo account per role, for the zero-setup development default only. The password is public (README):

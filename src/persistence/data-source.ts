@@ -7,7 +7,7 @@ import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 
 import { dataSourceOptions } from './data-source-options';
-import { EMBEDDED_DATABASE_NAME, embeddedDatabaseUrl } from './embedded-database-url';
+import { EMBEDDED_DATABASE_NAME, embeddedDatabaseUrl } from '@app/database/embedded-database-url';
 
 const url = process.env.DATABASE_URL || embeddedDatabaseUrl(Number(process.env.EMBEDDED_POSTGRES_PORT) || 54329);
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { DataSourceOptions } from 'typeorm';
 
 import { ENTITIES } from './entities';
-import { SnakeNamingStrategy } from './snake-naming.strategy';
+import { SnakeNamingStrategy } from '@app/database/snake-naming.strategy';
 
 /**
  * The one definition of how Simpul talks to PostgreSQL: used by the app, the TypeORM CLI, seeds and tests.

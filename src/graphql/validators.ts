@@ -1,6 +1,6 @@
 import { registerDecorator, ValidationOptions } from 'class-validator';
 
-import { isValidTimeZone } from './time-zone';
+import { isValidTimeZone } from '@app/kernel/time-zone';
 
 /** class-validator rule: an IANA time zone name. */
 export function IsTimeZone(options?: ValidationOptions): PropertyDecorator {
