@@ -36,7 +36,7 @@ export class AccessService {
     if (hasRole(actor, Role.SECRETARIAT)) {
       conditions.push(unitSecretariatOf(':victimViewerAgencyId', [`${alias}.owning_agency_id`]));
     }
-    return { sql: conditions.length > 0 ? `(${conditions.join(' OR ')})` : 'FALSE', params };
+    return anyOf(conditions, params);
   }
 
   /**
@@ -59,7 +59,7 @@ export class AccessService {
           AND identity_referral.status IN ('PROPOSED', 'ACCEPTED', 'IN_SERVICE')
           AND identity_consent.revoked_at IS NULL)`);
     }
-    return { sql: conditions.length > 0 ? `(${conditions.join(' OR ')})` : 'FALSE', params };
+    return anyOf(conditions, params);
   }
 
   /** Whether the actor may act for the owning agency of a victim record (consent, corrections). */
@@ -95,7 +95,7 @@ export class AccessService {
             WHERE member.unit_id = secretariat.unit_id AND member.agency_id = ${alias}.lead_agency_id
               AND member.valid_from <= CURRENT_DATE AND (member.valid_to IS NULL OR member.valid_to > CURRENT_DATE))))`);
     }
-    return { sql: conditions.length > 0 ? `(${conditions.join(' OR ')})` : 'FALSE', params };
+    return anyOf(conditions, params);
   }
 
   /**
@@ -138,4 +138,12 @@ export function unitSecretariatOf(viewerParam: string, agencyColumns: string[]):
           AND secretariat.valid_from <= CURRENT_DATE AND (secretariat.valid_to IS NULL OR secretariat.valid_to > CURRENT_DATE)
           AND member.valid_from <= CURRENT_DATE AND (member.valid_to IS NULL OR member.valid_to > CURRENT_DATE)
           AND member.agency_id IN (${agencyColumns.join(', ')}))`;
+}
+
+/** SQL that holds when any of `conditions` holds (FALSE when there are none: the actor sees nothing). */
+export function anyOf(
+  conditions: readonly string[],
+  params: Record<string, unknown>,
+): { sql: string; params: Record<string, unknown> } {
+  return { sql: conditions.length > 0 ? `(${conditions.join(' OR ')})` : 'FALSE', params };
 }

@@ -70,6 +70,22 @@ export class WorkItemStore {
     return item;
   }
 
+  /**
+   * Runs `work` in one transaction on the item loaded for a change (visible → locked → version): the common frame of
+   * every command on a work item.
+   */
+  forChange<Item extends WorkItemRow, T>(
+    kind: StoredKind<Item>,
+    actor: Actor,
+    id: string,
+    expectedVersion: number | undefined,
+    work: (manager: EntityManager, item: Item) => Promise<T>,
+  ): Promise<T> {
+    return this.dataSource.transaction(async (manager) =>
+      work(manager, await this.loadForChange(manager, kind, actor, id, expectedVersion)),
+    );
+  }
+
   /** Locks an item for the system (an escalation rung), with no visibility rule; null when it does not exist. */
   lockForSystem<Item extends WorkItemRow>(
     manager: EntityManager,

@@ -39,6 +39,16 @@ export class CalendarsService {
   }
 
   /** The working-day calendar of a country in a time zone, with the holidays stored for that country. */
+  /** The working calendar of an agency: its country's holidays in its own time zone (deadlines it must meet). */
+  async agencyCalendar(manager: EntityManager, agencyId: string): Promise<WorkCalendar> {
+    const [agency]: { country: string; time_zone: string }[] = await manager.query(
+      'SELECT country, time_zone FROM agency WHERE id = $1',
+      [agencyId],
+    );
+    if (!agency) throw new Error(`No agency ${agencyId} for a calendar.`);
+    return this.workCalendar(agency.country, agency.time_zone);
+  }
+
   async workCalendar(country: string, timeZone: string): Promise<WorkCalendar> {
     const rows = await this.dataSource.getRepository(HolidayEntity).find({ where: { country }, select: ['date'] });
     return new WorkCalendar({ timeZone, holidays: rows.map((row) => row.date) });

@@ -3,10 +3,9 @@ import { EntityManager } from 'typeorm';
 
 import { WorkCalendar } from '@libs/deadlines';
 
-import { CROSS_BORDER_HOME, unitSecretariatOf } from '@app/auth/access.service';
+import { anyOf, CROSS_BORDER_HOME, unitSecretariatOf } from '@app/auth/access.service';
 import { Actor, hasRole } from '@app/auth/actor';
-import { CrossBorderEventPayload, DomainEvent } from '@app/kernel/topics';
-import { AgencyEntity } from '@app/modules/agencies/agency.entity';
+import { CrossBorderEventPayload, DomainEvent, TopicPayloads } from '@app/kernel/topics';
 import { CalendarsService } from '@app/modules/calendars/calendars.service';
 import { EscalationRungEntity } from '@app/modules/escalations/escalation-rung.entity';
 import { PolicySnapshot, RungAction } from '@app/modules/escalations/escalation.types';
@@ -15,6 +14,7 @@ import { Role } from '@app/kernel/role.enum';
 import { Refusal } from '@app/workflow/lifecycle';
 import { DeadlineState, EscalationParties, SqlCondition, WorkItemKind } from '@app/workflow/work-item-kind';
 import { WorkItemEscalations } from '@app/workflow/work-item-escalations';
+import { actedBy, workItemEvent } from '@app/workflow/work-item-events';
 
 import { FormalChannelService } from './commands/formal-channel.service';
 import {
@@ -113,7 +113,7 @@ export class CrossBorderKind
     if (hasRole(actor, Role.SECRETARIAT)) {
       conditions.push(unitSecretariatOf(':crossBorderViewerAgencyId', [`${alias}.on_behalf_of_agency_id`]));
     }
-    return { sql: conditions.length > 0 ? `(${conditions.join(' OR ')})` : 'FALSE', params };
+    return anyOf(conditions, params);
   }
 
   /**
@@ -150,8 +150,7 @@ export class CrossBorderKind
   async calendar(manager: EntityManager, request: CrossBorderRequestEntity): Promise<WorkCalendar> {
     const agencyId =
       request.direction === RequestDirection.OUTGOING ? request.counterpartAgencyId : request.onBehalfOfAgencyId;
-    const agency = await manager.findOneByOrFail(AgencyEntity, { id: agencyId });
-    return this.calendars.workCalendar(agency.country, agency.timeZone);
+    return this.calendars.agencyCalendar(manager, agencyId);
   }
 
   escalationPolicy(request: CrossBorderRequestEntity): PolicySnapshot | null {
@@ -196,11 +195,10 @@ export class CrossBorderKind
       stage: null,
       formalRequestId: null,
       formalReference: null,
-      actorUserId: actor?.userId ?? null,
-      actingAgencyId: actor?.agencyId ?? null,
+      ...actedBy(actor),
       ...extra,
     };
-    return { topic, aggregateType: this.typeName, aggregateId: request.id, payload } as DomainEvent<K>;
+    return workItemEvent(this, topic, request, payload as TopicPayloads[K]);
   }
 
   /** A stage's deadline passed: it is marked overdue; on the last rung of an informal channel, the formal one is proposed. */

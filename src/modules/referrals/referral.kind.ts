@@ -3,10 +3,9 @@ import { EntityManager } from 'typeorm';
 
 import { WorkCalendar } from '@libs/deadlines';
 
-import { PROVIDER_STAFF, unitSecretariatOf, VICTIM_OFFICERS } from '@app/auth/access.service';
+import { anyOf, PROVIDER_STAFF, unitSecretariatOf, VICTIM_OFFICERS } from '@app/auth/access.service';
 import { Actor, hasRole } from '@app/auth/actor';
-import { DomainEvent, ReferralEventPayload, Topic } from '@app/kernel/topics';
-import { AgencyEntity } from '@app/modules/agencies/agency.entity';
+import { DomainEvent, ReferralEventPayload, Topic, TopicPayloads } from '@app/kernel/topics';
 import { CalendarsService } from '@app/modules/calendars/calendars.service';
 import { EscalationRungEntity } from '@app/modules/escalations/escalation-rung.entity';
 import { PolicySnapshot, RungAction } from '@app/modules/escalations/escalation.types';
@@ -16,6 +15,7 @@ import { Refusal } from '@app/workflow/lifecycle';
 import { WorkItemChanges } from '@app/workflow/work-item-changes';
 import { DeadlineState, EscalationParties, SqlCondition, WorkItemKind } from '@app/workflow/work-item-kind';
 import { WorkItemEscalations } from '@app/workflow/work-item-escalations';
+import { actedBy, workItemEvent } from '@app/workflow/work-item-events';
 
 import {
   REFERRAL_DEADLINE_KIND,
@@ -99,7 +99,7 @@ export class ReferralKind
         unitSecretariatOf(':referralViewerAgencyId', [`${alias}.from_agency_id`, `${alias}.recipient_agency_id`]),
       );
     }
-    return { sql: conditions.length > 0 ? `(${conditions.join(' OR ')})` : 'FALSE', params };
+    return anyOf(conditions, params);
   }
 
   sides(actor: Actor, referral: ReferralEntity): ReferralSide[] {
@@ -122,8 +122,7 @@ export class ReferralKind
   }
 
   async calendar(manager: EntityManager, referral: ReferralEntity): Promise<WorkCalendar> {
-    const provider = await manager.findOneByOrFail(AgencyEntity, { id: referral.recipientAgencyId });
-    return this.calendars.workCalendar(provider.country, provider.timeZone);
+    return this.calendars.agencyCalendar(manager, referral.recipientAgencyId);
   }
 
   escalationPolicy(referral: ReferralEntity): PolicySnapshot {
@@ -160,11 +159,10 @@ export class ReferralKind
       urgency: referral.urgency,
       status: referral.status,
       respondBy: referral.respondBy.toISOString(),
-      actorUserId: actor?.userId ?? null,
-      actingAgencyId: actor?.agencyId ?? null,
+      ...actedBy(actor),
       ...extra,
     };
-    return { topic, aggregateType: this.typeName, aggregateId: referral.id, payload } as DomainEvent<K>;
+    return workItemEvent(this, topic, referral, payload as TopicPayloads[K]);
   }
 
   /** The respond-by passed with no answer (the EXPIRE rung): the referral expires and the sender re-routes it. */

@@ -4,9 +4,8 @@ import { EntityManager } from 'typeorm';
 import { WorkCalendar } from '@libs/deadlines';
 
 import { hasRole, Actor } from '@app/auth/actor';
-import { unitSecretariatOf } from '@app/auth/access.service';
-import { DomainEvent, TaskEventPayload, Topic } from '@app/kernel/topics';
-import { AgencyEntity } from '@app/modules/agencies/agency.entity';
+import { anyOf, unitSecretariatOf } from '@app/auth/access.service';
+import { DomainEvent, TaskEventPayload, Topic, TopicPayloads } from '@app/kernel/topics';
 import { CalendarsService } from '@app/modules/calendars/calendars.service';
 import { PolicySnapshot } from '@app/modules/escalations/escalation.types';
 import { CommitmentLinksService } from '@app/modules/legal-instruments/commitment-links.service';
@@ -14,6 +13,7 @@ import { Role } from '@app/kernel/role.enum';
 import { Refusal } from '@app/workflow/lifecycle';
 import { DeadlineState, EscalationParties, SqlCondition, WorkItemKind } from '@app/workflow/work-item-kind';
 import { WorkItemEscalations } from '@app/workflow/work-item-escalations';
+import { actedBy, workItemEvent } from '@app/workflow/work-item-events';
 
 import { TASK_DEADLINE_KIND, TASK_ITEM_TYPE, TASK_REFERENCE_PREFIX, taskReference } from './task.constants';
 import { TaskAction, TaskSide, TaskStatus } from './task.enums';
@@ -89,7 +89,7 @@ export class TaskKind implements WorkItemKind<TaskEntity, TaskStatus, TaskAction
         unitSecretariatOf(':taskViewerAgencyId', [`${alias}.assigning_agency_id`, `${alias}.assignee_agency_id`]),
       );
     }
-    return { sql: conditions.length > 0 ? `(${conditions.join(' OR ')})` : 'FALSE', params };
+    return anyOf(conditions, params);
   }
 
   /** The liaisons of the two agencies act; supervisors and secretariats only read. */
@@ -112,8 +112,7 @@ export class TaskKind implements WorkItemKind<TaskEntity, TaskStatus, TaskAction
   }
 
   async calendar(manager: EntityManager, task: TaskEntity): Promise<WorkCalendar> {
-    const assignee = await manager.findOneByOrFail(AgencyEntity, { id: task.assigneeAgencyId });
-    return this.calendars.workCalendar(assignee.country, assignee.timeZone);
+    return this.calendars.agencyCalendar(manager, task.assigneeAgencyId);
   }
 
   escalationPolicy(task: TaskEntity): PolicySnapshot {
@@ -148,11 +147,10 @@ export class TaskKind implements WorkItemKind<TaskEntity, TaskStatus, TaskAction
       deadlineVersion: task.deadlineVersion,
       createdByUserId: task.createdByUserId,
       assigneeUserId: task.assigneeUserId,
-      actorUserId: actor?.userId ?? null,
-      actingAgencyId: actor?.agencyId ?? null,
+      ...actedBy(actor),
       ...extra,
     };
-    return { topic, aggregateType: this.typeName, aggregateId: task.id, payload } as DomainEvent<K>;
+    return workItemEvent(this, topic, task, payload as TopicPayloads[K]);
   }
 
   /** A task linked to an agreement's commitment keeps the commitment from stalling. */

@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 
 import { Actor } from '@app/auth/actor';
 import { WorkItemStore } from '@app/workflow/work-item-store';
@@ -16,15 +14,13 @@ import { DeadlineExtensionService } from './deadline-extension.service';
 @Injectable()
 export class ExtendDeadlineCommand {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly kind: CrossBorderKind,
     private readonly store: WorkItemStore,
     private readonly extension: DeadlineExtensionService,
   ) {}
 
   execute(actor: Actor, input: ExtendDeadlineInput): Promise<CrossBorderRequestEntity> {
-    return this.dataSource.transaction(async (manager) => {
-      const request = await this.store.loadForChange(manager, this.kind, actor, input.id, input.expectedVersion);
+    return this.store.forChange(this.kind, actor, input.id, input.expectedVersion, async (manager, request) => {
       const sides = this.kind.sides(actor, request);
       if (!sides.includes(RequestSide.HOME) && !sides.includes(RequestSide.COUNTERPART)) {
         throw new CrossBorderException(CrossBorderErrorReason.WRONG_SIDE, 'You do not work on this request.');

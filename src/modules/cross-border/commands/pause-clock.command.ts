@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 
 import { Actor } from '@app/auth/actor';
 import { Clock } from '@app/kernel/clock';
@@ -19,7 +17,6 @@ import { PauseClockInput } from '../dto/cross-border.inputs';
 @Injectable()
 export class PauseClockCommand {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly kind: CrossBorderKind,
     private readonly store: WorkItemStore,
     private readonly changes: WorkItemChanges,
@@ -27,8 +24,7 @@ export class PauseClockCommand {
   ) {}
 
   execute(actor: Actor, input: PauseClockInput): Promise<CrossBorderRequestEntity> {
-    return this.dataSource.transaction(async (manager) => {
-      const request = await this.store.loadForChange(manager, this.kind, actor, input.id);
+    return this.store.forChange(this.kind, actor, input.id, undefined, async (manager, request) => {
       if (!this.kind.sides(actor, request).includes(RequestSide.HOME)) {
         throw new CrossBorderException(CrossBorderErrorReason.WRONG_SIDE, 'Only the home side may do this.');
       }

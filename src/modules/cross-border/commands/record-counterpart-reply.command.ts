@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 
 import { Actor } from '@app/auth/actor';
 import { Clock } from '@app/kernel/clock';
@@ -31,7 +29,6 @@ const REPLY_ACTION: Record<Exclude<ReplyKind, ReplyKind.NEW_DATE_PROPOSED>, Requ
 @Injectable()
 export class RecordCounterpartReplyCommand {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly kind: CrossBorderKind,
     private readonly store: WorkItemStore,
     private readonly step: RequestStepService,
@@ -40,8 +37,7 @@ export class RecordCounterpartReplyCommand {
   ) {}
 
   execute(actor: Actor, input: RecordCounterpartReplyInput): Promise<CrossBorderRequestEntity> {
-    return this.dataSource.transaction(async (manager) => {
-      const request = await this.store.loadForChange(manager, this.kind, actor, input.id);
+    return this.store.forChange(this.kind, actor, input.id, undefined, async (manager, request) => {
       const sides = this.kind.sides(actor, request);
       if (!sides.includes(RequestSide.HOME)) {
         throw new CrossBorderException(

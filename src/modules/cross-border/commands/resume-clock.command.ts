@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 
 import { Actor } from '@app/auth/actor';
 import { Clock } from '@app/kernel/clock';
@@ -19,7 +17,6 @@ import { RequestActionInput } from '../dto/cross-border.inputs';
 @Injectable()
 export class ResumeClockCommand {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly kind: CrossBorderKind,
     private readonly store: WorkItemStore,
     private readonly changes: WorkItemChanges,
@@ -27,8 +24,7 @@ export class ResumeClockCommand {
   ) {}
 
   execute(actor: Actor, input: RequestActionInput): Promise<CrossBorderRequestEntity> {
-    return this.dataSource.transaction(async (manager) => {
-      const request = await this.store.loadForChange(manager, this.kind, actor, input.id, input.expectedVersion);
+    return this.store.forChange(this.kind, actor, input.id, input.expectedVersion, async (manager, request) => {
       if (!this.kind.sides(actor, request).includes(RequestSide.HOME)) {
         throw new CrossBorderException(CrossBorderErrorReason.WRONG_SIDE, 'Only the home side may do this.');
       }

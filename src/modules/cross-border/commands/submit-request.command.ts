@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 
 import { Actor } from '@app/auth/actor';
 import { WorkItemStore } from '@app/workflow/work-item-store';
@@ -18,15 +16,13 @@ import { RequestStepService } from './request-step.service';
 @Injectable()
 export class SubmitRequestCommand {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly kind: CrossBorderKind,
     private readonly store: WorkItemStore,
     private readonly step: RequestStepService,
   ) {}
 
   execute(actor: Actor, input: RequestActionInput): Promise<CrossBorderRequestEntity> {
-    return this.dataSource.transaction(async (manager) => {
-      const request = await this.store.loadForChange(manager, this.kind, actor, input.id, input.expectedVersion);
+    return this.store.forChange(this.kind, actor, input.id, input.expectedVersion, async (manager, request) => {
       const sides = this.kind.sides(actor, request);
       const reviewed = REVIEWED_CHANNELS.includes(request.channel) && !sides.includes(RequestSide.HOME_SUPERVISOR);
       const action =

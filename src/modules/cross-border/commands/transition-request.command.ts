@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 
 import { Actor } from '@app/auth/actor';
 import { WorkItemStore } from '@app/workflow/work-item-store';
@@ -14,7 +12,6 @@ import { RequestStepService, StepOptions } from './request-step.service';
 @Injectable()
 export class TransitionRequestCommand {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly kind: CrossBorderKind,
     private readonly store: WorkItemStore,
     private readonly step: RequestStepService,
@@ -27,8 +24,7 @@ export class TransitionRequestCommand {
     action: RequestAction,
     options: StepOptions = {},
   ): Promise<CrossBorderRequestEntity> {
-    return this.dataSource.transaction(async (manager) => {
-      const request = await this.store.loadForChange(manager, this.kind, actor, id, expectedVersion);
+    return this.store.forChange(this.kind, actor, id, expectedVersion, async (manager, request) => {
       return this.step.take(manager, actor, request, action, this.kind.sides(actor, request), options);
     });
   }

@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 
 import { Actor } from '@app/auth/actor';
 import { VictimsService } from '@app/modules/victims/victims.service';
@@ -20,7 +18,6 @@ import { ReferralIntakeService } from './referral-intake.service';
 @Injectable()
 export class RerouteReferralCommand {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly kind: ReferralKind,
     private readonly store: WorkItemStore,
     private readonly history: WorkItemHistory,
@@ -29,8 +26,7 @@ export class RerouteReferralCommand {
   ) {}
 
   execute(actor: Actor, input: RerouteReferralInput): Promise<ReferralEntity> {
-    return this.dataSource.transaction(async (manager) => {
-      const previous = await this.store.loadForChange(manager, this.kind, actor, input.id, input.expectedVersion);
+    return this.store.forChange(this.kind, actor, input.id, input.expectedVersion, async (manager, previous) => {
       if (!this.kind.sides(actor, previous).includes(ReferralSide.SENDER)) {
         throw new ReferralException(
           ReferralErrorReason.WRONG_SIDE,

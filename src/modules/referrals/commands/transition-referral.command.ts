@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 
 import { Actor } from '@app/auth/actor';
 import { WorkItemChanges } from '@app/workflow/work-item-changes';
@@ -17,7 +15,6 @@ import { ReferralKind } from '../referral.kind';
 @Injectable()
 export class TransitionReferralCommand {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly kind: ReferralKind,
     private readonly store: WorkItemStore,
     private readonly changes: WorkItemChanges,
@@ -30,8 +27,7 @@ export class TransitionReferralCommand {
     expectedVersion: number | undefined,
     reason?: string,
   ): Promise<ReferralEntity> {
-    return this.dataSource.transaction(async (manager) => {
-      const referral = await this.store.loadForChange(manager, this.kind, actor, id, expectedVersion);
+    return this.store.forChange(this.kind, actor, id, expectedVersion, async (manager, referral) => {
       return this.changes.transition(manager, this.kind, actor, referral, {
         action,
         sides: this.kind.sides(actor, referral),

@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 
 import { Actor } from '@app/auth/actor';
 import { WorkItemChanges } from '@app/workflow/work-item-changes';
@@ -16,15 +14,13 @@ import { TaskKind } from '../task.kind';
 @Injectable()
 export class CommentOnTaskCommand {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly kind: TaskKind,
     private readonly store: WorkItemStore,
     private readonly changes: WorkItemChanges,
   ) {}
 
   execute(actor: Actor, input: CommentOnTaskInput): Promise<TaskEntity> {
-    return this.dataSource.transaction(async (manager) => {
-      const task = await this.store.loadForChange(manager, this.kind, actor, input.id);
+    return this.store.forChange(this.kind, actor, input.id, undefined, async (manager, task) => {
       if (this.kind.sides(actor, task).length === 0) {
         throw new TaskException(TaskErrorReason.WRONG_SIDE, "Only the two agencies' liaisons can comment on a task.");
       }

@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 
 import { Actor } from '@app/auth/actor';
 import { diffFields } from '@app/modules/audit/audit.service';
@@ -33,7 +31,6 @@ export const EDITABLE_TASK_FIELDS: (keyof TaskEntity)[] = [
 @Injectable()
 export class EditTaskCommand {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly kind: TaskKind,
     private readonly store: WorkItemStore,
     private readonly changes: WorkItemChanges,
@@ -41,8 +38,7 @@ export class EditTaskCommand {
   ) {}
 
   execute(actor: Actor, input: EditTaskInput): Promise<TaskEntity> {
-    return this.dataSource.transaction(async (manager) => {
-      const task = await this.store.loadForChange(manager, this.kind, actor, input.id, input.expectedVersion);
+    return this.store.forChange(this.kind, actor, input.id, input.expectedVersion, async (manager, task) => {
       if (!this.kind.sides(actor, task).includes(TaskSide.ASSIGNER)) {
         throw new TaskException(TaskErrorReason.WRONG_SIDE, "Only the assigning agency's liaisons can edit this task.");
       }

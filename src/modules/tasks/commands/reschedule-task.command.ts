@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 
 import { Actor } from '@app/auth/actor';
 import { AgencyEntity } from '@app/modules/agencies/agency.entity';
@@ -20,7 +18,6 @@ import { TaskAssignmentService } from './task-assignment.service';
 @Injectable()
 export class RescheduleTaskCommand {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly kind: TaskKind,
     private readonly store: WorkItemStore,
     private readonly changes: WorkItemChanges,
@@ -28,8 +25,7 @@ export class RescheduleTaskCommand {
   ) {}
 
   execute(actor: Actor, input: RescheduleTaskInput): Promise<TaskEntity> {
-    return this.dataSource.transaction(async (manager) => {
-      const task = await this.store.loadForChange(manager, this.kind, actor, input.id);
+    return this.store.forChange(this.kind, actor, input.id, undefined, async (manager, task) => {
       if (!this.kind.sides(actor, task).includes(TaskSide.ASSIGNER)) {
         throw new TaskException(
           TaskErrorReason.WRONG_SIDE,

@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 
 import { Actor } from '@app/auth/actor';
 import { Clock } from '@app/kernel/clock';
@@ -15,7 +13,6 @@ import { TaskKind } from '../task.kind';
 @Injectable()
 export class TransitionTaskCommand {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly kind: TaskKind,
     private readonly store: WorkItemStore,
     private readonly changes: WorkItemChanges,
@@ -27,8 +24,7 @@ export class TransitionTaskCommand {
     action: TaskAction,
     input: { id: string; expectedVersion?: number; reason?: string; note?: string },
   ): Promise<TaskEntity> {
-    return this.dataSource.transaction(async (manager) => {
-      const task = await this.store.loadForChange(manager, this.kind, actor, input.id, input.expectedVersion);
+    return this.store.forChange(this.kind, actor, input.id, input.expectedVersion, async (manager, task) => {
       return this.changes.transition(manager, this.kind, actor, task, {
         action,
         sides: this.kind.sides(actor, task),
