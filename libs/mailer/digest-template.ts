@@ -18,7 +18,7 @@ import { isEmptyDigest } from '@app/modules/digests/digest-content';
 
 import { escapeHtml } from './html';
 import { label, Labels, REQUEST_STATUS_LABEL, SERVICE_LABEL, STAGE_LABEL, URGENCY_LABEL } from './labels';
-import { countryName, formatInstant, MailLocale } from './notification-templates';
+import { countryName, formatInstant, MailLocale } from './locale';
 
 /** One weekly digest email: the subject, an MJML-built HTML part and a plain-text part with the same content. */
 export interface RenderedDigest {

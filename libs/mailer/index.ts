@@ -3,11 +3,12 @@ export type { RenderedDigest } from './digest-template';
 export { escapeHtml, simpleEmailHtml } from './html';
 export { MailTransport } from './mail-transport';
 export type { OutgoingMail } from './mail-transport';
-export { countryName, formatInstant, renderNotification } from './notification-templates';
+export { countryName, formatInstant } from './locale';
+export type { MailLocale } from './locale';
+export { renderNotification } from './notification-templates';
 export type {
   CrossBorderTemplateKind,
-  MailLocale,
   NotificationTemplateKind,
   NotificationTemplateParams,
   RenderedNotification,
-} from './notification-templates';
+} from './notification/notification-params';
