@@ -1,10 +1,27 @@
 export { renderDigest } from './digest-template';
 export type { RenderedDigest } from './digest-template';
+export { isEmptyDigest } from './digest/digest-content';
+export type {
+  AgencyRankingItem,
+  CrossBorderCountryGroup,
+  CrossBorderItem,
+  DigestAudience,
+  DigestContent,
+  DigestItemKind,
+  DigestRecipient,
+  DigestWeek,
+  DueSoonItem,
+  EscalationItem,
+  OverdueItem,
+  ReferralAwaitingItem,
+  StalledCommitmentItem,
+  WeekCounts,
+} from './digest/digest-content';
 export { escapeHtml, simpleEmailHtml } from './html';
-export { MailTransport } from './mail-transport';
-export type { OutgoingMail } from './mail-transport';
 export { countryName, formatInstant } from './locale';
 export type { MailLocale } from './locale';
+export { MailTransport } from './mail-transport';
+export type { OutgoingMail } from './mail-transport';
 export { renderNotification } from './notification-templates';
 export type {
   CrossBorderTemplateKind,
