@@ -200,7 +200,7 @@ describe('weekly digest content', () => {
     env = await isolatedEnvironment();
     api = await TestApp.start(env.env);
     sut = api.app.get(DigestContentService);
-    const factories = new Factories(api.dataSource);
+    const factories = new Factories(api);
     const codes = [
       'POLRI',
       'KEMLU',

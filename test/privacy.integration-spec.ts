@@ -70,7 +70,7 @@ describe('privacy: where identity values go', () => {
     const capture = (line: string) => void logs.push(line);
     api = await TestApp.start(settings, { logs: capture });
     worker = await TestWorker.start(settings, { logs: capture });
-    const factories = new Factories(api.dataSource);
+    const factories = new Factories(api);
     for (const code of ['POLRI', 'KEMENSOS']) {
       agencyId[code] = (await api.dataSource.query('SELECT id FROM agency WHERE code = $1', [code]))[0].id;
     }

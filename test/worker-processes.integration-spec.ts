@@ -25,7 +25,7 @@ describe('worker processes', () => {
     // A short lock so a killed worker's job is handed on in seconds, not half a minute.
     settings = { ...env.env, SMTP_URL: sink.url, JOB_LOCK_MS: '2000', JOB_BACKOFF_MS: '200', OUTBOX_POLL_MS: '50' };
     api = await TestApp.start(settings);
-    factories = new Factories(api.dataSource);
+    factories = new Factories(api);
     const kemlu = (await api.dataSource.query(`SELECT id FROM agency WHERE code = 'KEMLU'`))[0].id;
     const liaison = await factories.user([Role.LIAISON], { agencyId: kemlu });
     assigningToken = await api.login(liaison.email, TEST_PASSWORD);
