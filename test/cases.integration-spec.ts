@@ -70,7 +70,7 @@ describe('trafficking cases', () => {
 
   beforeAll(async () => {
     sut = await TestApp.start();
-    factories = new Factories(sut.dataSource);
+    factories = new Factories(sut);
     for (const code of ['POLRI', 'BARESKRIM', 'KEMENSOS', 'PEMKAB-SAMBAS', 'IOM']) {
       agencyId[code] = (await sut.dataSource.query('SELECT id FROM agency WHERE code = $1', [code]))[0].id;
     }

@@ -30,7 +30,7 @@ describe('operations', () => {
   });
 
   it('refuses queries nested deeper than the limit', async () => {
-    const token = await sut.login((await new Factories(sut.dataSource).user([Role.LIAISON])).email, TEST_PASSWORD);
+    const token = await sut.login((await new Factories(sut).user([Role.LIAISON])).email, TEST_PASSWORD);
     const deep =
       '{ agencies { edges { node { parentAgency { parentAgency { parentAgency { parentAgency { parentAgency { parentAgency { parentAgency { code } } } } } } } } } } }';
     const result = await sut.gql(deep, {}, token);

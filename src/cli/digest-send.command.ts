@@ -10,7 +10,7 @@ import { DataSource } from 'typeorm';
 
 import { JsonLogger } from '@app/kernel/json-logger';
 import { loadConfig } from '@app/config/load-config';
-import { DigestCliModule } from '@app/modules/digests/digest-cli.module';
+import { DigestCliModule } from './digest-cli.module';
 import { DigestScheduler } from '@app/modules/digests/digest-scheduler';
 import { DigestSender } from '@app/modules/digests/digest-sender';
 import { weekBounds } from '@app/modules/digests/iso-week';
