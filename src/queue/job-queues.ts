@@ -3,6 +3,8 @@ import { Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import type { Job, JobsOptions, Queue } from 'bullmq';
 
+import { withCurrentTraceparent } from '@app/observability/trace-context';
+
 import { JOB_QUEUE, JobName, QueueName } from './queue.names';
 
 export interface JobRequest {
@@ -27,7 +29,7 @@ export class JobQueues {
   }
 
   async add(request: JobRequest): Promise<Job> {
-    return this.queueOf(request.name).add(request.name, request.data, this.options(request));
+    return this.queueOf(request.name).add(request.name, withCurrentTraceparent(request.data), this.options(request));
   }
 
   /** Adds many jobs, one round trip per queue. */
@@ -39,7 +41,11 @@ export class JobQueues {
     }
     for (const [queue, list] of byQueue) {
       await this.queue(queue).addBulk(
-        list.map((request) => ({ name: request.name, data: request.data, opts: this.options(request) })),
+        list.map((request) => ({
+          name: request.name,
+          data: withCurrentTraceparent(request.data),
+          opts: this.options(request),
+        })),
       );
     }
   }
@@ -55,7 +61,7 @@ export class JobQueues {
     const queue = this.queueOf(request.name);
     const existing = await queue.getJob(request.jobId);
     if (!existing) {
-      await queue.add(request.name, request.data, { ...this.options(request), delay: 0 });
+      await queue.add(request.name, withCurrentTraceparent(request.data), { ...this.options(request), delay: 0 });
       return 'added';
     }
     if (options.promoteDelayed && (await existing.getState()) === 'delayed') {

@@ -1,5 +1,7 @@
 import { EntityManager } from 'typeorm';
 
+import { TraceContext } from '@app/observability/trace-context';
+
 import { EventPayload, OutboxEventEntity } from './outbox-event.entity';
 
 export interface DomainEvent {
@@ -12,5 +14,10 @@ export interface DomainEvent {
 
 /** Records domain events in the caller's transaction; they exist exactly when the change does. */
 export async function recordEvents(manager: EntityManager, events: DomainEvent[]): Promise<void> {
-  if (events.length > 0) await manager.insert(OutboxEventEntity, events);
+  if (events.length === 0) return;
+  const traceParent = TraceContext.current() ?? null;
+  await manager.insert(
+    OutboxEventEntity,
+    events.map((event) => ({ ...event, traceParent })),
+  );
 }
