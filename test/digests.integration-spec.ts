@@ -240,7 +240,8 @@ describe('weekly digest schedule', () => {
       'ts-node/register/transpile-only',
       '-r',
       'tsconfig-paths/register',
-      'src/cli/digest-send.command.ts',
+      'src/cli/main.ts',
+      'digest:send',
       '--week',
       '2027-W02',
       '--user',
@@ -257,7 +258,7 @@ describe('weekly digest schedule', () => {
     expect(second.stdout).toContain('Digests for 2027-W02: 0 sent');
     expect(digestsTo('makassar')).toHaveLength(before + 1);
     await expect(
-      run(process.execPath, [...command.slice(0, 5), '--week', '2027-X1'], { cwd, env: env2 }),
+      run(process.execPath, [...command.slice(0, 6), '--week', '2027-X1'], { cwd, env: env2 }),
     ).rejects.toMatchObject({
       stderr: expect.stringContaining('--week 2026-W48'),
     });

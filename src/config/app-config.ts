@@ -45,4 +45,15 @@ export interface AppConfig {
     /** First retry delay of a failed job; each later retry waits twice as long. */
     backoffMs: number;
   };
+  observability: {
+    /** Bearer token that /metrics requires; without one, production serves no metrics. */
+    metricsToken: string | undefined;
+    /** The worker's own HTTP listener (health and metrics); 0 lets the OS pick a port. */
+    workerHttpPort: number;
+    workerHttpHost: string;
+    /** OTLP/HTTP collector base URL; traces are exported only when it is set. */
+    otlpEndpoint: string | undefined;
+    otlpHeaders: Record<string, string>;
+    serviceName: string;
+  };
 }

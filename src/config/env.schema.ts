@@ -138,4 +138,34 @@ export class EnvSchema {
   @Min(100)
   @Max(600000)
   JOB_BACKOFF_MS?: number;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters long' })
+  METRICS_TOKEN?: string;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  WORKER_HTTP_PORT?: number;
+
+  @IsOptional()
+  @IsString()
+  WORKER_HTTP_HOST?: string;
+
+  @IsOptional()
+  @Matches(/^https?:\/\/[^/?#]+(\/[^?#]*)?$/, {
+    message: 'must be an http:// or https:// URL (the collector, e.g. http://otel:4318)',
+  })
+  OTEL_EXPORTER_OTLP_ENDPOINT?: string;
+
+  @IsOptional()
+  @Matches(/^[^=,\s]+=[^,]*(,[^=,\s]+=[^,]*)*$/, { message: 'must be key=value pairs separated by commas' })
+  OTEL_EXPORTER_OTLP_HEADERS?: string;
+
+  @IsOptional()
+  @Matches(/^[\w.-]{1,60}$/, { message: 'may hold only letters, digits, ".", "_" and "-" (at most 60)' })
+  OTEL_SERVICE_NAME?: string;
 }

@@ -16,6 +16,8 @@ const REQUIRED_IN_PRODUCTION = [
   'SMTP_URL',
   'AUTH_TOKEN_SECRET',
   'PII_ENCRYPTION_KEY',
+  // Links in emails are built from it: localhost would send every recipient to their own machine.
+  'PUBLIC_URL',
 ] as const;
 
 const SECRET_VARIABLES = new Set([
@@ -25,6 +27,9 @@ const SECRET_VARIABLES = new Set([
   'DATABASE_URL',
   'REDIS_URL',
   'SMTP_URL',
+  'METRICS_TOKEN',
+  'OTEL_EXPORTER_OTLP_ENDPOINT',
+  'OTEL_EXPORTER_OTLP_HEADERS',
 ]);
 
 /**
@@ -58,10 +63,11 @@ export function loadConfig(env: Env, devSecrets?: { tokenSecret: string; piiEncr
 
   const isProduction = nodeEnv === 'production';
   const port = parsed.PORT ?? 3000;
+  const host = parsed.HOST ?? (isProduction ? '0.0.0.0' : '127.0.0.1');
   return {
     nodeEnv,
     port,
-    host: parsed.HOST ?? (isProduction ? '0.0.0.0' : '127.0.0.1'),
+    host,
     databaseUrl: parsed.DATABASE_URL,
     redisUrl: parsed.REDIS_URL ?? 'redis://127.0.0.1:6379',
     redisPrefix: parsed.REDIS_PREFIX ?? 'simpul',
@@ -94,6 +100,22 @@ export function loadConfig(env: Env, devSecrets?: { tokenSecret: string; piiEncr
       lockMs: parsed.JOB_LOCK_MS ?? 30_000,
       outboxPollMs: parsed.OUTBOX_POLL_MS ?? 250,
       backoffMs: parsed.JOB_BACKOFF_MS ?? 5_000,
+    },
+    observability: {
+      metricsToken: parsed.METRICS_TOKEN,
+      workerHttpPort: parsed.WORKER_HTTP_PORT ?? 9464,
+      workerHttpHost: parsed.WORKER_HTTP_HOST ?? host,
+      otlpEndpoint: parsed.OTEL_EXPORTER_OTLP_ENDPOINT?.replace(/\/+$/, ''),
+      otlpHeaders: Object.fromEntries(
+        (parsed.OTEL_EXPORTER_OTLP_HEADERS ?? '')
+          .split(',')
+          .filter((pair) => pair.includes('='))
+          .map((pair) => {
+            const at = pair.indexOf('=');
+            return [pair.slice(0, at).trim(), decodeURIComponent(pair.slice(at + 1).trim())];
+          }),
+      ),
+      serviceName: parsed.OTEL_SERVICE_NAME ?? 'simpul',
     },
   };
 }
