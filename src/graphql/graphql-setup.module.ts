@@ -12,36 +12,44 @@ import { APP_CONFIG } from '@app/config/config.module';
 
 import { DomainExceptionFilter } from './domain-exception.filter';
 import { EntityLoaders } from './entity-loaders';
-import { mercuriusErrorFormatter } from './error-formatter';
+import { createErrorFormatter } from './error-formatter';
 import { GraphqlContext } from './graphql-context';
+import { GRAPHQL_PATH } from './graphql-http';
 import { GraphQLJSON } from './json.scalar';
 
 /**
- * GraphQL over Fastify with Mercurius: code-first schema, GraphiQL outside production, depth limit, and a
- * fresh set of DataLoaders per request.
+ * GraphQL over Fastify with Mercurius: code-first schema, GraphiQL outside production, token and depth limits,
+ * and a fresh set of DataLoaders per request.
  */
 @Module({
   imports: [
     GraphQLModule.forRootAsync<MercuriusDriverConfig>({
       driver: MercuriusDriver,
       inject: [APP_CONFIG, getDataSourceToken()],
-      useFactory: (config: AppConfig, dataSource: DataSource) => ({
-        autoSchemaFile: true,
-        sortSchema: true,
-        resolvers: { JSON: GraphQLJSON },
-        path: '/graphql',
-        graphiql: config.graphql.playground,
-        queryDepth: config.graphql.maxDepth,
-        // Compile a query (graphql-jit) from its first repeat: ~10 % more work-queue requests/s (README, Performance).
-        jit: 1,
-        validationRules: config.graphql.introspection ? [] : [NoSchemaIntrospectionCustomRule],
-        errorFormatter: mercuriusErrorFormatter as MercuriusDriverConfig['errorFormatter'],
-        context: (req: FastifyRequest, reply: FastifyReply): GraphqlContext => ({
-          req,
-          reply,
-          loaders: new EntityLoaders(dataSource),
-        }),
-      }),
+      useFactory: (config: AppConfig, dataSource: DataSource) => {
+        return {
+          autoSchemaFile: true,
+          sortSchema: true,
+          resolvers: { JSON: GraphQLJSON },
+          path: GRAPHQL_PATH,
+          graphiql: config.graphql.playground,
+          queryDepth: config.graphql.maxDepth,
+          // The parser gives up past this many tokens: a huge document costs no more than a refusal.
+          graphql: { parseOptions: { maxTokens: config.graphql.maxTokens } },
+          // Compile a query (graphql-jit) from its first repeat: ~10 % more work-queue requests/s (README, Performance).
+          jit: 1,
+          validationRules: config.graphql.introspection ? [] : [NoSchemaIntrospectionCustomRule],
+          errorFormatter: createErrorFormatter({
+            suggestions: config.graphql.suggestions,
+            maxBodyBytes: config.http.maxBodyBytes,
+          }) as unknown as MercuriusDriverConfig['errorFormatter'],
+          context: (req: FastifyRequest, reply: FastifyReply): GraphqlContext => ({
+            req,
+            reply,
+            loaders: new EntityLoaders(dataSource),
+          }),
+        };
+      },
     }),
   ],
   providers: [{ provide: APP_FILTER, useClass: DomainExceptionFilter }],
