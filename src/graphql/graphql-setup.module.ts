@@ -15,11 +15,12 @@ import { EntityLoaders } from './entity-loaders';
 import { createErrorFormatter } from './error-formatter';
 import { GraphqlContext } from './graphql-context';
 import { GRAPHQL_PATH } from './graphql-http';
+import { hardenSchema } from './input-hygiene';
 import { GraphQLJSON } from './json.scalar';
 
 /**
- * GraphQL over Fastify with Mercurius: code-first schema, GraphiQL outside production, token and depth limits,
- * and a fresh set of DataLoaders per request.
+ * GraphQL over Fastify with Mercurius: code-first schema hardened at its inputs (input-hygiene.ts), GraphiQL
+ * outside production, token and depth limits, and a fresh set of DataLoaders per request.
  */
 @Module({
   imports: [
@@ -30,6 +31,7 @@ import { GraphQLJSON } from './json.scalar';
         return {
           autoSchemaFile: true,
           sortSchema: true,
+          transformSchema: hardenSchema,
           resolvers: { JSON: GraphQLJSON },
           path: GRAPHQL_PATH,
           graphiql: config.graphql.playground,
