@@ -49,6 +49,8 @@ export interface ErrorFormatOptions {
 }
 
 const SUGGESTION = /\s*Did you mean [^?]*\?/g;
+/** graphql-js's words (sic) when the parser stops at the token limit. */
+const TOKEN_LIMIT = /^Syntax Error: Document contains more that (\d+) tokens/;
 
 /** `Variable "$input" got invalid value … at "input.dueAt"; …` names the field at fault: keep it as `field`. */
 function variableField(message: string): string | undefined {
@@ -86,6 +88,13 @@ export function formatError(error: GraphQLError, options: ErrorFormatOptions = {
   }
   if (!original || original instanceof GraphQLError) {
     // Parse, validation and variable-coercion errors, and the request limits: the request itself is malformed.
+    const tokens = TOKEN_LIMIT.exec(error.message);
+    if (tokens) {
+      return new GraphQLError(`The document holds more than ${tokens[1]} tokens (GRAPHQL_MAX_TOKENS).`, {
+        ...base,
+        extensions: { code: 'BAD_USER_INPUT', reason: 'TOO_MANY_TOKENS', limit: Number(tokens[1]) },
+      });
+    }
     const message = options.suggestions ? error.message : error.message.replace(SUGGESTION, '');
     const field = (error.extensions?.field as string | undefined) ?? variableField(error.message);
     return new GraphQLError(message, {

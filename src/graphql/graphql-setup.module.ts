@@ -17,10 +17,18 @@ import { GraphqlContext } from './graphql-context';
 import { GRAPHQL_PATH } from './graphql-http';
 import { hardenSchema } from './input-hygiene';
 import { GraphQLJSON } from './json.scalar';
+import { checkCost, checkDocumentLimits } from './request-limits';
+
+/** The operation a request names, from its JSON body or its GET parameters. */
+function operationNameOf(request: FastifyRequest | undefined): string | undefined {
+  const source = (request?.method === 'GET' ? request.query : request?.body) as { operationName?: unknown } | undefined;
+  return typeof source?.operationName === 'string' && source.operationName !== '' ? source.operationName : undefined;
+}
 
 /**
  * GraphQL over Fastify with Mercurius: code-first schema hardened at its inputs (input-hygiene.ts), GraphiQL
- * outside production, token and depth limits, and a fresh set of DataLoaders per request.
+ * outside production, limits on every request (tokens, aliases, one field per mutation, depth, cost), and a
+ * fresh set of DataLoaders per request.
  */
 @Module({
   imports: [
@@ -28,6 +36,7 @@ import { GraphQLJSON } from './json.scalar';
       driver: MercuriusDriver,
       inject: [APP_CONFIG, getDataSourceToken()],
       useFactory: (config: AppConfig, dataSource: DataSource) => {
+        const limits = { maxAliases: config.graphql.maxAliases, maxCost: config.graphql.maxCost };
         return {
           autoSchemaFile: true,
           sortSchema: true,
@@ -41,6 +50,15 @@ import { GraphQLJSON } from './json.scalar';
           // Compile a query (graphql-jit) from its first repeat: ~10 % more work-queue requests/s (README, Performance).
           jit: 1,
           validationRules: config.graphql.introspection ? [] : [NoSchemaIntrospectionCustomRule],
+          hooks: {
+            // Before validation (whose cost grows with the document): aliases and one field per mutation.
+            preValidation: [(_schema, document) => checkDocumentLimits(document, limits)],
+            // Before execution, with the variables that set the page sizes.
+            preExecution: [
+              (schema, document, context, variables) =>
+                checkCost(schema, document, variables, operationNameOf(context.reply?.request), limits),
+            ],
+          },
           errorFormatter: createErrorFormatter({
             suggestions: config.graphql.suggestions,
             maxBodyBytes: config.http.maxBodyBytes,
