@@ -172,6 +172,15 @@ describe('the HTTP edge', () => {
     expect(me.headers['content-security-policy']).toContain("default-src 'none'");
   });
 
+  it('refuses a batch of operations in one body', async () => {
+    const answer = await send({
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify([{ query: '{ __typename }' }, { query: '{ __typename }' }]),
+    });
+    expect(answer.statusCode).toBe(400);
+    expect(answer.json().errors?.[0].extensions).toMatchObject({ code: 'BAD_REQUEST', reason: 'MALFORMED_REQUEST' });
+  });
+
   it('refuses other methods on the endpoint with 405', async () => {
     const answer = await send({ method: 'PUT', headers: { 'content-type': 'application/json' }, payload: '{}' });
     expect(answer.statusCode).toBe(405);
