@@ -99,7 +99,8 @@ describe('sign-in throttling', () => {
     const answers = async (email: string) => {
       const outcomes: Outcome[] = [];
       for (let guess = 0; guess < 7; guess++) outcomes.push(await signIn(sut, email, `x-${guess}`, '203.0.113.68'));
-      return outcomes.map(({ code, message }) => ({ code, message }));
+      // Seconds left may differ by one between the two runs; the words may not.
+      return outcomes.map(({ code, message }) => ({ code, message: message?.replace(/\d+/g, '#') }));
     };
     expect(await answers(`nobody-${unique().toLowerCase()}@test.simpul.id`)).toEqual(await answers(known.email));
   });

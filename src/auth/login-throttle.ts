@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { isIPv6 } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 
@@ -72,7 +72,7 @@ export function clientKey(address: string): string {
  * counters afresh.
  */
 @Injectable()
-export class LoginThrottle implements OnModuleInit, OnApplicationShutdown {
+export class LoginThrottle implements OnApplicationShutdown {
   private readonly logger = new Logger(LoginThrottle.name);
   private readonly redis: Redis;
   private readonly prefix: string;
@@ -87,9 +87,9 @@ export class LoginThrottle implements OnModuleInit, OnApplicationShutdown {
     this.settings = config.login;
     this.prefix = `${config.redisPrefix}:login`;
     this.secret = config.auth.tokenSecret;
-    // A connection of its own that fails fast: a sign-in must not hang while Redis is away (the queue connection
-    // waits for Redis forever, as BullMQ needs).
-    this.redis = new Redis({ ...redisOptions(config.redisUrl), maxRetriesPerRequest: 1, enableOfflineQueue: false });
+    // A connection of its own that gives up within a second: a sign-in must not hang while Redis is away (the
+    // queue connection waits for Redis forever, as BullMQ needs); the limiters then count in memory.
+    this.redis = new Redis({ ...redisOptions(config.redisUrl), maxRetriesPerRequest: 1, commandTimeout: 1_000 });
     this.redis.on('error', () => undefined);
     const limiter = (name: string, points: number, duration: number, blockDuration = 0) =>
       new RateLimiterRedis({
@@ -106,16 +106,9 @@ export class LoginThrottle implements OnModuleInit, OnApplicationShutdown {
     this.account = limiter('account', 1_000_000, HOUR);
   }
 
-  async onModuleInit(): Promise<void> {
-    if (this.redis.status === 'ready') return;
-    const ready = new Promise<boolean>((resolve) => this.redis.once('ready', () => resolve(true)));
-    if (!(await Promise.race([ready, sleep(5_000, false)]))) {
-      this.logger.warn({ msg: 'Redis unreachable: sign-in throttling counts per process until it answers' });
-    }
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.redis.quit().catch(() => undefined);
+  onApplicationShutdown(): void {
+    // Not quit(): with Redis away that waits for a reconnection that never comes, and keeps the process alive.
+    this.redis.disconnect();
   }
 
   /**

@@ -61,7 +61,7 @@ function variableField(message: string): string | undefined {
 }
 
 /** PostgreSQL's data exceptions (class 22: malformed or out-of-range values) come from what a client sent. */
-function isDataException(error: unknown): boolean {
+function isDataException(error: unknown): error is QueryFailedError {
   if (!(error instanceof QueryFailedError)) return false;
   const code = (error.driverError as { code?: unknown }).code;
   return typeof code === 'string' && code.startsWith('22');
@@ -107,7 +107,9 @@ export function formatError(error: GraphQLError, options: ErrorFormatOptions = {
   if (isDataException(original)) {
     // A value the edge should have refused reached the database. The client's fault, so no stack at error level;
     // logged as a warning so the gap in input validation gets closed.
-    logger.warn({ msg: 'the database refused a value from a request', errorId, error: original });
+    // Only the SQLSTATE: PostgreSQL's message may quote the value, which may be personal data.
+    const sqlState = (original.driverError as { code?: string }).code;
+    logger.warn({ msg: 'the database refused a value from a request', errorId, sqlState });
     return new GraphQLError('A value in the request is malformed or out of range.', {
       ...base,
       extensions: { code: 'BAD_USER_INPUT', reason: 'REFUSED_BY_DATABASE', errorId },
