@@ -13,6 +13,7 @@ import { AccessGuard } from './access.guard';
 import { AccessService } from './access.service';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
+import { LoginThrottle } from './login-throttle';
 import { PasswordHasher } from './password-hasher';
 import { TokenService } from './token.service';
 
@@ -37,6 +38,7 @@ import { TokenService } from './token.service';
     AccessService,
     AuthService,
     AuthResolver,
+    LoginThrottle,
     PasswordHasher,
     TokenService,
   ],

@@ -79,6 +79,87 @@ export class EnvSchema {
   GRAPHQL_INTROSPECTION?: boolean;
 
   @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  GRAPHQL_SUGGESTIONS?: boolean;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(2)
+  @Max(50)
+  GRAPHQL_MAX_DEPTH?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  GRAPHQL_MAX_ALIASES?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(1_000_000)
+  GRAPHQL_MAX_COST?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(100_000)
+  GRAPHQL_MAX_TOKENS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(10 * 1024 * 1024)
+  HTTP_MAX_BODY_BYTES?: number;
+
+  @IsOptional()
+  @Matches(/^(true|false|\d{1,2}|[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*)$/, {
+    message: 'must be false, true, a number of proxy hops, or comma-separated proxy addresses or CIDR ranges',
+  })
+  TRUST_PROXY?: string;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  LOGIN_MAX_FAILURES?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
+  LOGIN_LOCK_SECONDS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  LOGIN_ADDRESS_MAX_FAILURES?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  LOGIN_ACCOUNT_SLOWDOWN_AFTER?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(10_000)
+  LOGIN_ACCOUNT_SLOWDOWN_MS?: number;
+
+  @IsOptional()
   @IsIn(['debug', 'info', 'warn', 'error'])
   LOG_LEVEL?: string;
 

@@ -78,6 +78,7 @@ describe('loadConfig', () => {
     });
     expect(sut.graphql.playground).toBe(false);
     expect(sut.graphql.introspection).toBe(false);
+    expect(sut.graphql.suggestions).toBe(false);
     expect(sut.host).toBe('0.0.0.0');
   });
 
@@ -110,5 +111,19 @@ describe('loadConfig', () => {
     expect(attempt).toThrow(/METRICS_TOKEN must be at least 32 characters long \(got \[hidden\]\)/);
     expect(attempt).toThrow(/OTEL_EXPORTER_OTLP_ENDPOINT must be an http/);
     expect(attempt).not.toThrow(/short-token/);
+  });
+
+  it('reads the edge limits and trusts no proxy unless told', () => {
+    const defaults = loadConfig({ AUTH_TOKEN_SECRET: secret, PII_ENCRYPTION_KEY: validKey });
+    expect(defaults.http).toEqual({ maxBodyBytes: 1024 * 1024, trustProxy: false });
+    expect(defaults.graphql).toMatchObject({ suggestions: true, maxDepth: 10, maxAliases: 30 });
+    const given = (TRUST_PROXY: string) =>
+      loadConfig({ AUTH_TOKEN_SECRET: secret, PII_ENCRYPTION_KEY: validKey, TRUST_PROXY }).http.trustProxy;
+    expect(given('1')).toBe(1);
+    expect(given('10.0.0.0/8,192.168.1.5')).toEqual(['10.0.0.0/8', '192.168.1.5']);
+    expect(() => given('everyone')).toThrow(/TRUST_PROXY must be false, true, a number of proxy hops/);
+    expect(() =>
+      loadConfig({ AUTH_TOKEN_SECRET: secret, PII_ENCRYPTION_KEY: validKey, GRAPHQL_MAX_ALIASES: '5000' }),
+    ).toThrow(/GRAPHQL_MAX_ALIASES/);
   });
 });

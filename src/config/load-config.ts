@@ -33,6 +33,17 @@ const SECRET_VARIABLES = new Set([
 ]);
 
 /**
+ * TRUST_PROXY as Fastify's trustProxy. Off by default: X-Forwarded-For is whatever the client wrote unless a proxy
+ * we trust set it, and sign-in throttling counts per client address.
+ */
+function parseTrustProxy(value: string | undefined): boolean | number | string[] {
+  if (value === undefined || value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value.split(',');
+}
+
+/**
  * Validates the environment once and returns the typed configuration.
  * Development may leave secrets empty: `devSecrets` then supplies ones generated and kept under the data folder.
  */
@@ -85,7 +96,22 @@ export function loadConfig(env: Env, devSecrets?: { tokenSecret: string; piiEncr
     graphql: {
       playground: parsed.GRAPHQL_PLAYGROUND ?? !isProduction,
       introspection: parsed.GRAPHQL_INTROSPECTION ?? !isProduction,
-      maxDepth: 10,
+      suggestions: parsed.GRAPHQL_SUGGESTIONS ?? !isProduction,
+      maxDepth: parsed.GRAPHQL_MAX_DEPTH ?? 10,
+      maxAliases: parsed.GRAPHQL_MAX_ALIASES ?? 30,
+      maxCost: parsed.GRAPHQL_MAX_COST ?? 10_000,
+      maxTokens: parsed.GRAPHQL_MAX_TOKENS ?? 5_000,
+    },
+    http: {
+      maxBodyBytes: parsed.HTTP_MAX_BODY_BYTES ?? 1024 * 1024,
+      trustProxy: parseTrustProxy(parsed.TRUST_PROXY),
+    },
+    login: {
+      maxFailures: parsed.LOGIN_MAX_FAILURES ?? 5,
+      lockSeconds: parsed.LOGIN_LOCK_SECONDS ?? 60,
+      addressMaxFailures: parsed.LOGIN_ADDRESS_MAX_FAILURES ?? 100,
+      accountSlowdownAfter: parsed.LOGIN_ACCOUNT_SLOWDOWN_AFTER ?? 20,
+      accountSlowdownMs: parsed.LOGIN_ACCOUNT_SLOWDOWN_MS ?? 1_000,
     },
     logLevel: (parsed.LOG_LEVEL ?? 'info') as AppConfig['logLevel'],
     dataDir: resolve(parsed.DATA_DIR ?? '.data'),
