@@ -6,18 +6,12 @@ import { Clock } from '@app/kernel/clock';
 import { AuditService } from '@app/modules/audit/audit.service';
 import { UserEntity } from '@app/modules/users/user.entity';
 
-import { Actor } from './actor';
+import { Actor } from '@app/auth/actor';
 import { AuthErrorReason, AuthException } from './auth.exception';
-import {
-  AuthPayload,
-  ChangePasswordInput,
-  LoginInput,
-  ResetUserPasswordInput,
-  UnlockLoginInput,
-} from './dto/auth.inputs';
+import { AuthPayload, ChangePasswordInput, LoginInput, ResetUserPasswordInput, UnlockLoginInput } from './auth.inputs';
 import { LoginAttempt, LoginRefused, LoginThrottle } from './login-throttle';
-import { PasswordHasher, passwordProblem } from './password-hasher';
-import { TokenService } from './token.service';
+import { PasswordHasher, passwordProblem } from '../password-hasher';
+import { TokenService } from '@app/auth/token.service';
 
 /** A hash of a random password, checked when the e-mail is unknown so both failures take the same time. */
 const DUMMY_HASH = '$argon2id$v=19$m=65536,p=4,t=3$+xoVM2L1XEZBMX9l+Eo7mA$uYM5WSs7ZgRNT3SKclZTwu38BGDRYEH1YaxP+Smi65M';

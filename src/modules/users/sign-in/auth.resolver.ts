@@ -4,17 +4,11 @@ import { GraphqlContext } from '@app/graphql/graphql-context';
 import { Role } from '@app/kernel/role.enum';
 import { UserEntity } from '@app/modules/users/user.entity';
 
-import { Allow, Authenticated, Public } from './access.decorators';
-import { Actor } from './actor';
+import { Allow, Authenticated, Public } from '@app/auth/access.decorators';
+import { Actor } from '@app/auth/actor';
 import { AuthService } from './auth.service';
-import { CurrentActor } from './current-actor.decorator';
-import {
-  AuthPayload,
-  ChangePasswordInput,
-  LoginInput,
-  ResetUserPasswordInput,
-  UnlockLoginInput,
-} from './dto/auth.inputs';
+import { CurrentActor } from '@app/auth/current-actor.decorator';
+import { AuthPayload, ChangePasswordInput, LoginInput, ResetUserPasswordInput, UnlockLoginInput } from './auth.inputs';
 
 @Resolver()
 export class AuthResolver {
