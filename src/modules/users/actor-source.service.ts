@@ -21,12 +21,11 @@ export class ActorSourceService implements ActorSource {
     // Tokens issued before the last password change no longer count.
     const revoked = user && claims.cv !== user.credentialsChangedAt.getTime();
     if (!user || !user.active || revoked || user.agencyId !== claims.agency) return null;
-    return {
-      userId: user.id,
-      agencyId: user.agencyId,
-      roles: user.roles,
-      locale: user.locale,
-      timeZone: user.timeZone,
-    };
+    return actorOf(user);
   }
+}
+
+/** The actor a user acts as: their agency, roles, language and time zone. */
+export function actorOf(user: Pick<UserEntity, 'id' | 'agencyId' | 'roles' | 'locale' | 'timeZone'>): Actor {
+  return { userId: user.id, agencyId: user.agencyId, roles: user.roles, locale: user.locale, timeZone: user.timeZone };
 }

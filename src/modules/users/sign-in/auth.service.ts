@@ -13,6 +13,8 @@ import { LoginAttempt, LoginRefused, LoginThrottle } from './login-throttle';
 import { PasswordHasher, passwordProblem } from '../password-hasher';
 import { TokenService } from '@app/auth/token.service';
 
+import { actorOf } from '../actor-source.service';
+
 /** A hash of a random password, checked when the e-mail is unknown so both failures take the same time. */
 const DUMMY_HASH = '$argon2id$v=19$m=65536,p=4,t=3$+xoVM2L1XEZBMX9l+Eo7mA$uYM5WSs7ZgRNT3SKclZTwu38BGDRYEH1YaxP+Smi65M';
 
@@ -58,7 +60,7 @@ export class AuthService {
       );
     }
     await attempt.succeeded();
-    const actor = this.actorOf(user);
+    const actor = actorOf(user);
     await this.dataSource.transaction(async (manager) => {
       await manager.update(UserEntity, { id: user.id }, { lastLoginAt: this.clock.now() });
       await this.audit.record(manager, actor, { operation: 'login', targetType: 'User', targetId: user.id });
@@ -171,15 +173,5 @@ export class AuthService {
         : `Too many failed sign-ins to this account from your network; try again in ${when}, ` +
           'or ask an administrator to unlock it.';
     return new AuthException(AuthErrorReason.TOO_MANY_ATTEMPTS, message, undefined, { retryAfterSeconds: wait });
-  }
-
-  private actorOf(user: UserEntity): Actor {
-    return {
-      userId: user.id,
-      agencyId: user.agencyId,
-      roles: user.roles,
-      locale: user.locale,
-      timeZone: user.timeZone,
-    };
   }
 }
