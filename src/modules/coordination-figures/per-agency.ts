@@ -2,7 +2,10 @@ import { AgencyActionItems, AgencyAttendance } from './dto/figures.dto';
 import { Timeliness } from './indicator-catalogue';
 
 /** Per agency, how it took part in the meetings it was invited to; the most invited first. */
-export function perAgencyAttendance(rows: { agencyId: string; attendance: string }[]): AgencyAttendance[] {
+export function perAgencyAttendance(
+  rows: { agencyId: string; agencyCode: string; attendance: string }[],
+): AgencyAttendance[] {
+  const codes = new Map(rows.map((row) => [row.agencyId, row.agencyCode]));
   const byAgency = new Map<string, AgencyAttendance>();
   for (const row of rows) {
     const agency = byAgency.get(row.agencyId) ?? {
@@ -28,11 +31,14 @@ export function perAgencyAttendance(rows: { agencyId: string; attendance: string
       const recorded = agency.invited - agency.notRecorded;
       return { ...agency, attendanceRate: recorded > 0 ? (agency.present + agency.represented) / recorded : null };
     })
-    .sort((a, b) => b.invited - a.invited || a.agencyId.localeCompare(b.agencyId));
+    .sort((a, b) => b.invited - a.invited || byCode(codes, a.agencyId, b.agencyId));
 }
 
 /** Per owner agency, its action items due in the period by timeliness; the most late first. */
-export function perAgencyActionItems(rows: { ownerAgencyId: string; timeliness: Timeliness }[]): AgencyActionItems[] {
+export function perAgencyActionItems(
+  rows: { ownerAgencyId: string; ownerAgencyCode: string; timeliness: Timeliness }[],
+): AgencyActionItems[] {
+  const codes = new Map(rows.map((row) => [row.ownerAgencyId, row.ownerAgencyCode]));
   const byAgency = new Map<string, AgencyActionItems>();
   for (const row of rows) {
     const agency = byAgency.get(row.ownerAgencyId) ?? {
@@ -56,5 +62,10 @@ export function perAgencyActionItems(rows: { ownerAgencyId: string; timeliness: 
       const judged = agency.onTime + agency.late;
       return { ...agency, onTimeRate: judged > 0 ? agency.onTime / judged : null };
     })
-    .sort((a, b) => b.late - a.late || b.due - a.due || a.agencyId.localeCompare(b.agencyId));
+    .sort((a, b) => b.late - a.late || b.due - a.due || byCode(codes, a.agencyId, b.agencyId));
+}
+
+/** Ties go by the agencies' codes, so the order is the same on every read. */
+function byCode(codes: Map<string, string>, a: string, b: string): number {
+  return (codes.get(a) ?? a).localeCompare(codes.get(b) ?? b);
 }

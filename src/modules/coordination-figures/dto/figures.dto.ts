@@ -120,12 +120,14 @@ export class MeetingFigures {
   @Field(() => Indicator, { description: 'MEETING_INVITATIONS, by how agencies took part and by agency.' })
   invitations: Indicator;
 
-  @Field(() => [AgencyAttendance], { description: 'Attendance per agency, the most invited first.' })
+  @Field(() => [AgencyAttendance], { description: 'Attendance per agency: the most invited first, then by code.' })
   attendanceByAgency: AgencyAttendance[];
 
   @Field(() => Indicator, { description: 'ACTION_ITEMS_DUE, by timeliness and by owner agency.' })
   actionItemsDue: Indicator;
 
-  @Field(() => [AgencyActionItems], { description: 'Action items per owner agency, the most late first.' })
+  @Field(() => [AgencyActionItems], {
+    description: 'Action items per owner agency: the most late first, then the most due, then by code.',
+  })
   actionItemsByAgency: AgencyActionItems[];
 }
