@@ -89,14 +89,8 @@ describe('a national coordination meeting, end to end', () => {
     await env?.drop();
   });
 
-  const gql = async <T = Record<string, unknown>>(
-    who: string,
-    query: string,
-    variables: Record<string, unknown> = {},
-  ) => {
-    const result = await api.gql<T>(query, variables, token[who]);
-    return result;
-  };
+  const gql = <T = Record<string, unknown>>(who: string, query: string, variables: Record<string, unknown> = {}) =>
+    api.gql<T>(query, variables, token[who]);
   const ok = async <T = Record<string, unknown>>(
     who: string,
     query: string,
