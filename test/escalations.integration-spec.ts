@@ -257,7 +257,8 @@ describe('escalation ladder of a task (controlled clock, real Redis, real SMTP)'
 
   it('completing the task stops the ladder', async () => {
     const task = await createTask(DUE);
-    await timePasses(LADDER[2].fireAt);
+    // Each rung on time (a reminder that comes due only after the deadline is skipped: see the outages suite).
+    for (const rung of LADDER.slice(0, 3)) await timePasses(rung.fireAt);
     expect(await ladderMails(task.id)).toHaveLength(4);
     for (const step of ['acknowledgeTask', 'startTask', 'completeTask']) {
       const done = await api.gql(
