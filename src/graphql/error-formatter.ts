@@ -1,11 +1,16 @@
 import { randomUUID } from 'node:crypto';
 
 import { HttpException, Logger } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { ExecutionResult, GraphQLError } from 'graphql';
 
+import { isTransientDatabaseError } from '@app/database/db-errors';
 import { DomainException, ErrorKind } from '@app/kernel/domain.exception';
 
 const logger = new Logger('GraphQLErrors');
+
+/** How long a client should wait before sending again a request PostgreSQL could not serve (Retry-After). */
+export const RETRY_AFTER_SECONDS = 5;
 
 /** The `extensions.code` for each kind: exhaustive, so a new kind cannot go unmapped. */
 export function graphqlCode(kind: ErrorKind): string {
@@ -60,6 +65,16 @@ export function formatError(error: GraphQLError): GraphQLError {
     return new GraphQLError(error.message, { ...base, extensions: { code } });
   }
 
+  if (isTransientDatabaseError(original)) {
+    // PostgreSQL restarting, unreachable, or refusing a transaction for another's sake: the request's transaction
+    // rolled back, so it wrote nothing and may be sent again. Expected during an outage: a warning, no stack.
+    logger.warn({ msg: 'database unavailable while serving GraphQL', path: error.path, error: original.message });
+    return new GraphQLError(
+      `The service is briefly unavailable and nothing was saved; try again in ${RETRY_AFTER_SECONDS} seconds.`,
+      { ...base, extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: RETRY_AFTER_SECONDS } },
+    );
+  }
+
   const errorId = randomUUID();
   logger.error({ msg: 'unexpected error while serving GraphQL', errorId, error: original }, original.stack);
   return new GraphQLError(`Internal error; quote error id ${errorId} when reporting it.`, {
@@ -68,8 +83,14 @@ export function formatError(error: GraphQLError): GraphQLError {
   });
 }
 
-/** Mercurius hook: map every error and answer 200 when execution ran (errors live in the body), else 400. */
-export function mercuriusErrorFormatter(execution: ExecutionResult): { statusCode: number; response: ExecutionResult } {
+/**
+ * Mercurius hook: map every error and answer 200 when execution ran (errors live in the body), else 400; 503 with
+ * Retry-After when PostgreSQL could not serve the request (SERVICE_UNAVAILABLE), so clients and proxies retry.
+ */
+export function mercuriusErrorFormatter(
+  execution: ExecutionResult,
+  context?: { reply?: FastifyReply },
+): { statusCode: number; response: ExecutionResult } {
   // Mercurius reports a query that fails validation as one error carrying the GraphQL errors in `errors`.
   const flat = (execution.errors ?? []).flatMap((error: unknown) => {
     const nested =
@@ -80,6 +101,10 @@ export function mercuriusErrorFormatter(execution: ExecutionResult): { statusCod
   const errors = flat.map((error) =>
     error instanceof GraphQLError ? formatError(error) : formatError(new GraphQLError(String(error))),
   );
+  if (errors.some((error) => error.extensions?.code === 'SERVICE_UNAVAILABLE')) {
+    void context?.reply?.header('retry-after', String(RETRY_AFTER_SECONDS));
+    return { statusCode: 503, response: { data: execution.data ?? null, errors } };
+  }
   const executed = execution.data !== undefined;
   return { statusCode: executed ? 200 : 400, response: { data: execution.data ?? null, errors } };
 }
