@@ -248,6 +248,8 @@ describe('escalation ladder of a task (controlled clock, real Redis, real SMTP)'
     await worker.drain();
     expect(await ladderMails(task.id)).toEqual(['reminder-48h -> assignee']);
     await timePasses(at('2026-11-18T10:00:00Z'));
+    // Each reminder on time: one that comes due only at the deadline is skipped (see the outages suites).
+    await timePasses(at('2026-11-19T10:00:00Z'));
     await timePasses(NEW_DUE);
     const mails = await ladderMails(task.id);
     expect(mails.slice(1, 2)).toEqual(['reminder-48h -> assignee']);
@@ -257,7 +259,8 @@ describe('escalation ladder of a task (controlled clock, real Redis, real SMTP)'
 
   it('completing the task stops the ladder', async () => {
     const task = await createTask(DUE);
-    await timePasses(LADDER[2].fireAt);
+    // Each rung on time (a reminder that comes due only after the deadline is skipped: see the outages suite).
+    for (const rung of LADDER.slice(0, 3)) await timePasses(rung.fireAt);
     expect(await ladderMails(task.id)).toHaveLength(4);
     for (const step of ['acknowledgeTask', 'startTask', 'completeTask']) {
       const done = await api.gql(

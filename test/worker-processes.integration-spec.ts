@@ -121,7 +121,8 @@ describe('worker processes', () => {
     const [row] = await api.dataSource.query(`SELECT id, email_status FROM notification WHERE reference = $1`, [
       reference,
     ]);
-    expect(row.email_status).toBe('PENDING');
+    // Claimed (with a lease) before the mail server was spoken to.
+    expect(row.email_status).toBe('SENDING');
     await doomed.kill();
     sink.holdMessages(undefined);
     release();

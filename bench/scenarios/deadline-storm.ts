@@ -527,12 +527,12 @@ async function rawBullmq(
   env: BenchEnv,
   connection: Redis,
   count: number,
-  jobs: { concurrency: number; lockMs: number; backoffMs: number },
+  jobs: { concurrency: number; lockMs: number; backoffMs: number; backoffMaxMs: number; attempts: number },
 ): Promise<DeadlineStormResult['rawBullmq']> {
   const queue = new Queue(RAW_QUEUE, {
     connection,
     prefix: env.redisPrefix,
-    defaultJobOptions: defaultJobOptions(jobs.backoffMs),
+    defaultJobOptions: defaultJobOptions(jobs),
   });
   try {
     const addStarted = Date.now();

@@ -10,6 +10,7 @@ export interface ReceivedMail {
   body: string;
   messageId: string;
   notificationId: string | undefined;
+  digestRunId: string | undefined;
 }
 
 /** Undoes quoted-printable soft line breaks and =XX escapes (enough for assertions on UTF-8 mail). */
@@ -44,66 +45,33 @@ function decodeSubject(value: string): string {
 
 /**
  * A real SMTP server (npm smtp-server) for tests: records every message it accepts. It can refuse messages
- * (a mail server having a bad day) or hold them before accepting (to kill a worker mid-delivery).
+ * (a mail server having a bad day), refuse recipients for good, hold them before accepting (to kill a worker
+ * mid-delivery), hold its answer to a message it already has (to kill a worker in the window after the hand-over),
+ * or go down altogether (connections refused) and come back on the same port.
  */
 export class SmtpSink {
   readonly received: ReceivedMail[] = [];
   private refuseRemaining = 0;
   private refuseAll = false;
+  private refusedRecipients = new Set<string>();
   private hold: ((session: SMTPServerSession) => Promise<void>) | undefined;
+  private acceptanceHold: (() => Promise<void>) | undefined;
+  private server: SMTPServer;
+  private listeningOn = 0;
 
-  private constructor(
-    private readonly server: SMTPServer,
-    readonly port: number,
-  ) {}
+  private constructor() {
+    this.server = this.createServer();
+  }
 
   static async start(): Promise<SmtpSink> {
-    const ref: { sink?: SmtpSink } = {};
-    const server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS', 'AUTH'],
-      logger: false,
-      onMailFrom: (_address, session, callback) => {
-        const current = ref.sink!;
-        const hold = current.hold;
-        void (hold ? hold(session) : Promise.resolve()).then(() => {
-          if (current.refuseAll || current.refuseRemaining > 0) {
-            current.refuseRemaining = Math.max(0, current.refuseRemaining - 1);
-            const error = new Error('4.3.0 Mail server temporarily unavailable') as Error & { responseCode: number };
-            error.responseCode = 451;
-            callback(error);
-            return;
-          }
-          callback();
-        });
-      },
-      onData: (stream: SMTPServerDataStream, session: SMTPServerSession, callback) => {
-        const chunks: Buffer[] = [];
-        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-        stream.on('end', () => {
-          const raw = Buffer.concat(chunks).toString('utf8');
-          ref.sink!.received.push({
-            to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
-            raw,
-            subject: decodeSubject(header(raw, 'Subject')),
-            body: decodeQuotedPrintable(
-              raw
-                .split(/\r?\n\r?\n/)
-                .slice(1)
-                .join('\n\n'),
-            ),
-            messageId: header(raw, 'Message-ID'),
-            notificationId: header(raw, 'X-Simpul-Notification') || undefined,
-          });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const port = (server.server.address() as AddressInfo).port;
-    const sink = new SmtpSink(server, port);
-    ref.sink = sink;
+    const sink = new SmtpSink();
+    await sink.listen(0);
+    sink.listeningOn = (sink.server.server.address() as AddressInfo).port;
     return sink;
+  }
+
+  get port(): number {
+    return this.listeningOn;
   }
 
   get url(): string {
@@ -120,9 +88,33 @@ export class SmtpSink {
     this.refuseAll = on;
   }
 
+  /** Refuses these recipients with 550 (mailbox unavailable: a permanent failure). */
+  refuseRecipients(addresses: string[]): void {
+    this.refusedRecipients = new Set(addresses.map((address) => address.toLowerCase()));
+  }
+
   /** Runs `hold` before answering each MAIL FROM (it may wait, e.g. until a worker is killed). */
   holdMessages(hold: ((session: SMTPServerSession) => Promise<void>) | undefined): void {
     this.hold = hold;
+  }
+
+  /**
+   * Runs `hold` after a message's final "." (the sink has it and counts it as received) and before answering
+   * 250: a sender killed meanwhile cannot know the message arrived.
+   */
+  holdAcceptance(hold: (() => Promise<void>) | undefined): void {
+    this.acceptanceHold = hold;
+  }
+
+  /** The mail server goes away: open connections are dropped and new ones refused, until `comeBack`. */
+  async goDown(): Promise<void> {
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** Listens again on the same port. */
+  async comeBack(): Promise<void> {
+    this.server = this.createServer();
+    await this.listen(this.port);
   }
 
   to(address: string): ReceivedMail[] {
@@ -135,5 +127,71 @@ export class SmtpSink {
 
   async stop(): Promise<void> {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private listen(port: number): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(port, '127.0.0.1', () => {
+        this.server.removeListener('error', reject);
+        resolve();
+      });
+    });
+  }
+
+  private createServer(): SMTPServer {
+    const server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS', 'AUTH'],
+      logger: false,
+      // Going down drops open connections at once instead of waiting half a minute for them.
+      closeTimeout: 50,
+      onMailFrom: (_address, session, callback) => {
+        void (this.hold ? this.hold(session) : Promise.resolve()).then(() => {
+          if (this.refuseAll || this.refuseRemaining > 0) {
+            this.refuseRemaining = Math.max(0, this.refuseRemaining - 1);
+            const error = new Error('4.3.0 Mail server temporarily unavailable') as Error & { responseCode: number };
+            error.responseCode = 451;
+            callback(error);
+            return;
+          }
+          callback();
+        });
+      },
+      onRcptTo: (address, _session, callback) => {
+        if (this.refusedRecipients.has(address.address.toLowerCase())) {
+          const error = new Error('5.1.1 Mailbox unavailable') as Error & { responseCode: number };
+          error.responseCode = 550;
+          callback(error);
+          return;
+        }
+        callback();
+      },
+      onData: (stream: SMTPServerDataStream, session: SMTPServerSession, callback) => {
+        const chunks: Buffer[] = [];
+        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+        stream.on('end', () => {
+          const raw = Buffer.concat(chunks).toString('utf8');
+          this.received.push({
+            to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
+            raw,
+            subject: decodeSubject(header(raw, 'Subject')),
+            body: decodeQuotedPrintable(
+              raw
+                .split(/\r?\n\r?\n/)
+                .slice(1)
+                .join('\n\n'),
+            ),
+            messageId: header(raw, 'Message-ID'),
+            notificationId: header(raw, 'X-Simpul-Notification') || undefined,
+            digestRunId: header(raw, 'X-Simpul-Digest') || undefined,
+          });
+          void (this.acceptanceHold ? this.acceptanceHold() : Promise.resolve()).then(() => callback());
+        });
+      },
+    });
+    // A client that vanishes mid-conversation (a killed worker) is routine here, not an error.
+    server.on('error', () => undefined);
+    return server;
   }
 }

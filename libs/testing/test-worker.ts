@@ -6,7 +6,7 @@ import { Clock } from '@app/kernel/clock';
 import { JsonLogger } from '@app/kernel/json-logger';
 import { AppConfig } from '@app/config/app-config';
 import { loadConfig } from '@app/config/load-config';
-import { JobHandlerRegistry } from '@app/queue/job-handler.registry';
+import { JobHandlerRegistry, SweepResult } from '@app/queue/job-handler.registry';
 import { JobQueues } from '@app/queue/job-queues';
 import { OutboxRelay } from '@app/queue/outbox-relay';
 import { ALL_QUEUES } from '@app/queue/queue.names';
@@ -62,7 +62,7 @@ export class TestWorker {
   }
 
   /** Runs the sweep now (what the minute scheduler does). */
-  sweep(): Promise<Record<string, number>> {
+  sweep(): Promise<SweepResult> {
     return this.context.get(JobHandlerRegistry).sweep();
   }
 

@@ -74,7 +74,7 @@ export class DigestSendCommand extends OpsCommand<DigestSendOptions> {
       let busy = 0;
       for (const { id } of pending) {
         try {
-          if ((await sender.send(id, false)) === 'sent') sent += 1;
+          if ((await sender.send(id)) === 'sent') sent += 1;
         } catch (error) {
           // A worker holding the run is sending it right now: not a failure.
           if (/another worker is sending/.test((error as Error).message)) busy += 1;

@@ -70,8 +70,22 @@ export interface AppConfig {
     lockMs: number;
     /** How often the outbox relay looks for committed rows (0 turns the loop off; tests relay by hand). */
     outboxPollMs: number;
-    /** First retry delay of a failed job; each later retry waits twice as long. */
+    /** First retry delay of a failed job; each later retry waits twice as long, up to `backoffMaxMs`. */
     backoffMs: number;
+    /** Longest wait between two attempts, and how long a job that used its attempts waits for the sweep. */
+    backoffMaxMs: number;
+    /** Attempts of one job; a job that used them while its work is still due is re-created by the sweep. */
+    attempts: number;
+    /** How often the sweep reconciles Redis with PostgreSQL. */
+    sweepIntervalMs: number;
+    /** At most this many failed jobs are re-created per sweep step and round (the rest wait for the next round). */
+    sweepReviveLimit: number;
+  };
+  delivery: {
+    /** How long an email or digest is retried (transient failures) before it is FAILED for an operator. */
+    retrySpanMs: number;
+    /** How long a worker holds an email or digest it is sending before another may take it over. */
+    leaseMs: number;
   };
   observability: {
     /** Bearer token that /metrics requires; without one, production serves no metrics. */

@@ -249,4 +249,46 @@ export class EnvSchema {
   @IsOptional()
   @Matches(/^[\w.-]{1,60}$/, { message: 'may hold only letters, digits, ".", "_" and "-" (at most 60)' })
   OTEL_SERVICE_NAME?: string;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  JOB_ATTEMPTS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(86_400_000)
+  JOB_BACKOFF_MAX_MS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(30 * 86_400_000)
+  DELIVERY_RETRY_SPAN_MS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(600000)
+  DELIVERY_LEASE_MS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(200)
+  @Max(3_600_000)
+  SWEEP_INTERVAL_MS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  SWEEP_REVIVE_LIMIT?: number;
 }

@@ -126,4 +126,42 @@ describe('loadConfig', () => {
       loadConfig({ AUTH_TOKEN_SECRET: secret, PII_ENCRYPTION_KEY: validKey, GRAPHQL_MAX_ALIASES: '5000' }),
     ).toThrow(/GRAPHQL_MAX_ALIASES/);
   });
+
+  it('sets the retry schedule, delivery leases and the sweep from their variables, with documented defaults', () => {
+    const defaults = loadConfig({ AUTH_TOKEN_SECRET: secret, PII_ENCRYPTION_KEY: validKey });
+    expect(defaults.jobs).toMatchObject({
+      attempts: 10,
+      backoffMs: 5_000,
+      backoffMaxMs: 300_000,
+      sweepIntervalMs: 60_000,
+      sweepReviveLimit: 1_000,
+    });
+    expect(defaults.delivery).toEqual({ retrySpanMs: 86_400_000, leaseMs: 30_000 });
+
+    const short = loadConfig({
+      AUTH_TOKEN_SECRET: secret,
+      PII_ENCRYPTION_KEY: validKey,
+      JOB_ATTEMPTS: '3',
+      JOB_BACKOFF_MS: '100',
+      JOB_BACKOFF_MAX_MS: '400',
+      JOB_LOCK_MS: '2000',
+      SWEEP_INTERVAL_MS: '500',
+      SWEEP_REVIVE_LIMIT: '50',
+      DELIVERY_RETRY_SPAN_MS: '60000',
+    });
+    expect(short.jobs).toMatchObject({ attempts: 3, backoffMs: 100, backoffMaxMs: 400, sweepIntervalMs: 500 });
+    // The lease follows the job lock unless set: a killed worker's delivery is taken over as its job is.
+    expect(short.delivery).toEqual({ retrySpanMs: 60_000, leaseMs: 2_000 });
+  });
+
+  it('refuses a retry schedule that cannot work, naming the variable', () => {
+    const base = { AUTH_TOKEN_SECRET: secret, PII_ENCRYPTION_KEY: validKey };
+    expect(() => loadConfig({ ...base, JOB_BACKOFF_MS: '10000', JOB_BACKOFF_MAX_MS: '5000' })).toThrow(
+      /JOB_BACKOFF_MAX_MS must be at least JOB_BACKOFF_MS/,
+    );
+    expect(() => loadConfig({ ...base, JOB_ATTEMPTS: '0' })).toThrow(/JOB_ATTEMPTS/);
+    expect(() => loadConfig({ ...base, SWEEP_INTERVAL_MS: 'often' })).toThrow(/SWEEP_INTERVAL_MS/);
+    expect(() => loadConfig({ ...base, DELIVERY_RETRY_SPAN_MS: '10' })).toThrow(/DELIVERY_RETRY_SPAN_MS/);
+    expect(() => loadConfig({ ...base, DELIVERY_LEASE_MS: '999999999' })).toThrow(/DELIVERY_LEASE_MS/);
+  });
 });

@@ -70,6 +70,11 @@ export function loadConfig(env: Env, devSecrets?: { tokenSecret: string; piiEncr
   const piiKey = parsed.PII_ENCRYPTION_KEY ?? devSecrets?.piiEncryptionKey;
   if (nodeEnv !== 'production' && !tokenSecret) problems.push('AUTH_TOKEN_SECRET is required (at least 32 characters)');
   if (nodeEnv !== 'production' && !piiKey) problems.push('PII_ENCRYPTION_KEY is required (32 bytes as base64)');
+  const backoffMs = parsed.JOB_BACKOFF_MS ?? 5_000;
+  const backoffMaxMs = parsed.JOB_BACKOFF_MAX_MS ?? Math.max(300_000, backoffMs);
+  if (backoffMaxMs < backoffMs) {
+    problems.push(`JOB_BACKOFF_MAX_MS must be at least JOB_BACKOFF_MS (${backoffMs}) (got ${backoffMaxMs})`);
+  }
   if (problems.length > 0) throw new ConfigError(problems);
 
   const isProduction = nodeEnv === 'production';
@@ -125,7 +130,16 @@ export function loadConfig(env: Env, devSecrets?: { tokenSecret: string; piiEncr
       concurrency: parsed.WORKER_CONCURRENCY ?? 5,
       lockMs: parsed.JOB_LOCK_MS ?? 30_000,
       outboxPollMs: parsed.OUTBOX_POLL_MS ?? 250,
-      backoffMs: parsed.JOB_BACKOFF_MS ?? 5_000,
+      backoffMs,
+      backoffMaxMs,
+      attempts: parsed.JOB_ATTEMPTS ?? 10,
+      sweepIntervalMs: parsed.SWEEP_INTERVAL_MS ?? 60_000,
+      sweepReviveLimit: parsed.SWEEP_REVIVE_LIMIT ?? 1_000,
+    },
+    delivery: {
+      retrySpanMs: parsed.DELIVERY_RETRY_SPAN_MS ?? 86_400_000,
+      // A killed worker's job is handed on after about JOB_LOCK_MS; its delivery can be taken over as soon.
+      leaseMs: parsed.DELIVERY_LEASE_MS ?? parsed.JOB_LOCK_MS ?? 30_000,
     },
     observability: {
       metricsToken: parsed.METRICS_TOKEN,

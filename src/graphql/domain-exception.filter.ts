@@ -25,7 +25,9 @@ export class DomainExceptionFilter extends BaseExceptionFilter {
   override catch(exception: unknown, host: ArgumentsHost): unknown {
     if (host.getType<string>() === 'graphql') {
       GqlArgumentsHost.create(host);
-      return exception;
+      // Thrown, not returned: a returned value becomes the resolver's result, and an error object GraphQL does not
+      // recognise as one (a Node socket error seen from another realm, as under Jest) would be sent as data.
+      throw exception;
     }
     if (!(exception instanceof DomainException)) return super.catch(exception, host);
     const reply = host.switchToHttp().getResponse<FastifyReply>();

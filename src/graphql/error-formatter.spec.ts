@@ -1,5 +1,7 @@
 import { BadRequestException } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { GraphQLError } from 'graphql';
+import { QueryFailedError } from 'typeorm';
 
 import { ErrorKind, RequestException } from '@app/kernel/domain.exception';
 
@@ -63,5 +65,37 @@ describe('formatError', () => {
       'Variable "$input" got invalid value "x" at "input.dueAt"; DateTime must be an ISO 8601 date and time.',
     );
     expect(formatError(error).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'dueAt' });
+  });
+
+  it('answers a lost or restarting database as SERVICE_UNAVAILABLE with 503 and Retry-After, without an error id', () => {
+    const shutdown = Object.assign(
+      new QueryFailedError('UPDATE task …', [], new Error('terminating connection due to administrator command')),
+      {},
+    );
+    (shutdown.driverError as { code?: string }).code = '57P01';
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    const serialization = new QueryFailedError(
+      'SELECT …',
+      [],
+      Object.assign(new Error('could not serialize access'), { code: '40001' }),
+    );
+    for (const cause of [shutdown, refused, serialization]) {
+      const sut = formatError(wrap(cause));
+      expect(sut.extensions).toEqual({ code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: 5 });
+      expect(sut.message).toMatch(/nothing was saved; try again in 5 seconds/);
+    }
+    const headers: Record<string, string> = {};
+    const reply = { header: (name: string, value: string) => (headers[name] = value) } as unknown as FastifyReply;
+    const answered = createErrorFormatter({ suggestions: true, maxBodyBytes: 1024 })(
+      { data: { createTask: null }, errors: [wrap(refused)] },
+      { reply },
+    );
+    expect(answered.statusCode).toBe(503);
+    expect(headers).toEqual({ 'retry-after': '5' });
+  });
+
+  it('keeps other database errors unexpected (a bug, not an outage)', () => {
+    const violation = new QueryFailedError('INSERT …', [], Object.assign(new Error('null value'), { code: '23502' }));
+    expect(formatError(wrap(violation)).extensions.code).toBe('INTERNAL_SERVER_ERROR');
   });
 });

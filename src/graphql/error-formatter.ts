@@ -5,9 +5,13 @@ import type { FastifyReply } from 'fastify';
 import { ExecutionResult, GraphQLError, GraphQLFormattedError } from 'graphql';
 import { QueryFailedError } from 'typeorm';
 
+import { isTransientDatabaseError } from '@app/database/db-errors';
 import { DomainException, ErrorKind } from '@app/kernel/domain.exception';
 
 import { APPLICATION_JSON, requestErrorBody, responseMediaType } from './graphql-http';
+
+/** How long a client should wait before sending again a request PostgreSQL could not serve (Retry-After). */
+export const RETRY_AFTER_SECONDS = 5;
 
 const logger = new Logger('GraphQLErrors');
 
@@ -101,6 +105,16 @@ export function formatError(error: GraphQLError, options: ErrorFormatOptions = {
       ...base,
       extensions: { code: 'BAD_USER_INPUT', ...error.extensions, ...(field ? { field } : {}) },
     });
+  }
+
+  if (isTransientDatabaseError(original)) {
+    // PostgreSQL restarting, unreachable, or refusing a transaction for another's sake: the request's transaction
+    // rolled back, so it wrote nothing and may be sent again. Expected during an outage: a warning, no stack.
+    logger.warn({ msg: 'database unavailable while serving GraphQL', path: error.path, error: original.message });
+    return new GraphQLError(
+      `The service is briefly unavailable and nothing was saved; try again in ${RETRY_AFTER_SECONDS} seconds.`,
+      { ...base, extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: RETRY_AFTER_SECONDS } },
+    );
   }
 
   const errorId = randomUUID();
@@ -213,6 +227,11 @@ export function createErrorFormatter(options: ErrorFormatOptions & { maxBodyByte
     const errors = flatten(raw).map((error) =>
       formatError(error instanceof GraphQLError ? error : new GraphQLError(String(error)), options).toJSON(),
     );
+    // PostgreSQL could not serve the request: 503 with Retry-After, so clients and proxies send it again.
+    if (errors.some((error) => error.extensions?.code === 'SERVICE_UNAVAILABLE')) {
+      void reply?.header('retry-after', String(RETRY_AFTER_SECONDS));
+      return { statusCode: 503, response: { data: execution.data ?? null, errors } };
+    }
     if (execution.data !== undefined) return { statusCode: 200, response: { data: execution.data, errors } };
     const internal = errors.some((error) => error.extensions?.code === 'INTERNAL_SERVER_ERROR');
     const legacy = responseMediaType(reply?.request) === APPLICATION_JSON;

@@ -9,7 +9,7 @@ export const SWEEP_STEP = Symbol('SWEEP_STEP');
 export const JobHandler = (name: JobName) => SetMetadata(JOB_HANDLER, name);
 
 /**
- * Marks a provider method as one step of the minute sweep: it re-enqueues what PostgreSQL says is due and
- * undelivered, and returns how many jobs it (re)submitted.
+ * Marks a provider method as one step of the sweep: called with a `SweepRound`, it makes sure a job will run for
+ * everything PostgreSQL says is due and undelivered (`round.ensure`); the round counts what it did.
  */
 export const SweepStep = (name: string) => SetMetadata(SWEEP_STEP, name);

@@ -1,13 +1,21 @@
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import type { Job } from 'bullmq';
 
+import { AppConfig } from '@app/config/app-config';
+import { APP_CONFIG } from '@app/config/config.module';
+
 import { JOB_HANDLER, SWEEP_STEP } from './job-handler.decorator';
 import { MalformedJobError } from './job-errors';
+import { JobQueues } from './job-queues';
 import { JobName } from './queue.names';
+import { SweepRound, SweepTally } from './sweep-round';
 
 type Handler = (job: Job, token?: string) => Promise<unknown>;
-type SweepFn = () => Promise<number>;
+type SweepFn = (round: SweepRound) => Promise<void>;
+
+/** Each step's tally, or why the step failed (PostgreSQL or Redis away: the next round tries again). */
+export type SweepResult = Record<string, SweepTally | { failed: string }>;
 
 /**
  * Finds every @JobHandler and @SweepStep method at boot. The worker refuses to start when a job name has no
@@ -23,6 +31,8 @@ export class JobHandlerRegistry implements OnModuleInit {
     private readonly discovery: DiscoveryService,
     private readonly scanner: MetadataScanner,
     private readonly reflector: Reflector,
+    private readonly queues: JobQueues,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onModuleInit(): void {
@@ -38,7 +48,7 @@ export class JobHandlerRegistry implements OnModuleInit {
           this.handlers.set(job, (j: Job, token?: string) => fn.call(instance, j, token));
         }
         const step = this.reflector.get<string | undefined>(SWEEP_STEP, fn);
-        if (step) this.sweepSteps.set(step, () => fn.call(instance) as Promise<number>);
+        if (step) this.sweepSteps.set(step, (round) => fn.call(instance, round) as Promise<void>);
       }
     }
     const missing = Object.values(JobName).filter((name) => !this.handlers.has(name));
@@ -55,15 +65,23 @@ export class JobHandlerRegistry implements OnModuleInit {
     return handler(job, token);
   }
 
-  /** Runs every sweep step; one failing step is logged and does not stop the others. */
-  async sweep(): Promise<Record<string, number>> {
-    const result: Record<string, number> = {};
+  /** Runs every sweep step, each with its own round (and cap); one failing step is logged and does not stop the others. */
+  async sweep(): Promise<SweepResult> {
+    const { sweepReviveLimit, backoffMaxMs, sweepIntervalMs } = this.config.jobs;
+    const result: SweepResult = {};
     for (const [name, step] of this.sweepSteps) {
+      const round = new SweepRound(this.queues, {
+        reviveLimit: sweepReviveLimit,
+        reviveAfterMs: backoffMaxMs,
+        graceMs: Math.min(30_000, Math.round(sweepIntervalMs / 2)),
+      });
       try {
-        result[name] = await step();
+        await step(round);
+        result[name] = round.tally;
       } catch (error) {
-        this.logger.error({ msg: 'sweep step failed', step: name, error });
-        result[name] = -1;
+        const message = error instanceof Error ? error.message : String(error);
+        this.logger.warn({ msg: 'sweep step failed', step: name, error: message });
+        result[name] = { failed: message.slice(0, 200) };
       }
     }
     return result;

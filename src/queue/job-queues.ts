@@ -17,6 +17,15 @@ export type JobRequest<N extends JobName = JobName> = {
   };
 }[N];
 
+/** What `ensureDue` did: added a lost job, revived a finished one, promoted a delayed one, or nothing. */
+export type EnsureOutcome = 'added' | 'revived' | 'promoted' | 'present' | 'deferred';
+
+/** How many finished jobs one sweep step may still bring back, and how long a failed job rests first. */
+export interface RevivalBudget {
+  remaining: number;
+  afterMs: number;
+}
+
 /** Adds jobs to the queue their name belongs to. Only the outbox relay and the sweep call this. */
 @Injectable()
 export class JobQueues {
@@ -53,20 +62,39 @@ export class JobQueues {
   }
 
   /**
-   * Makes sure the job for `request` is in Redis and due now: adds it when Redis lost it, promotes it when it
-   * is still waiting out a delay. A job already waiting, running, done or failed is left alone.
+   * Makes sure the job for `request` is in Redis and will run: adds it when Redis lost it, promotes it when it is
+   * still waiting out a delay (if asked), and brings it back when it is finished although PostgreSQL says its work
+   * is still to do: failed (it used its attempts while a dependency was down, or stalled too often) or completed.
+   * Bringing back spends `revival` (a cap per sweep round) and waits until a failed job has been failed for
+   * `revival.afterMs`, so a dependency that stays down is tried again on the schedule's longest wait, not in a loop.
+   * A job waiting, delayed or running is left alone.
    */
   async ensureDue(
     request: JobRequest,
-    options: { promoteDelayed: boolean } = { promoteDelayed: true },
-  ): Promise<'added' | 'promoted' | 'present'> {
+    options: { promoteDelayed: boolean; revival?: RevivalBudget } = { promoteDelayed: true },
+  ): Promise<EnsureOutcome> {
     const queue = this.queueOf(request.name);
     const existing = await queue.getJob(request.jobId);
     if (!existing) {
       await queue.add(request.name, withCurrentTraceparent(request.data), { ...this.options(request), delay: 0 });
       return 'added';
     }
-    if (options.promoteDelayed && (await existing.getState()) === 'delayed') {
+    const state = await existing.getState();
+    if (state === 'failed' || state === 'completed') {
+      const revival = options.revival;
+      if (!revival) return 'present';
+      if (state === 'failed' && Date.now() - (existing.finishedOn ?? 0) < revival.afterMs) return 'present';
+      if (revival.remaining <= 0) return 'deferred';
+      try {
+        // The same job, back to waiting with a fresh set of attempts; its earlier failures stay in its history.
+        await existing.retry(state, { resetAttemptsMade: true, resetAttemptsStarted: true });
+      } catch {
+        return 'present'; // it moved on meanwhile (another sweep, an operator)
+      }
+      revival.remaining -= 1;
+      return 'revived';
+    }
+    if (options.promoteDelayed && state === 'delayed') {
       await existing.promote().catch(() => undefined);
       return 'promoted';
     }

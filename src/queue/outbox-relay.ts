@@ -11,6 +11,7 @@ import { markFailed, SpanKind, traceparentOfSpan, Tracing } from '@app/observabi
 import { SweepStep } from './job-handler.decorator';
 import { JobQueues } from './job-queues';
 import { OutboxRow, routeOutboxRow } from './outbox-routes';
+import { SweepRound } from './sweep-round';
 
 const BATCH = 500;
 /** How long Redis may take to accept a batch before the relay gives up and retries (rows stay unpublished). */
@@ -109,20 +110,20 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     return traceparentOfSpan(span);
   }
 
-  /** Published but never processed (Redis lost the job, or it is still queued): make sure the job exists. */
+  /**
+   * Published but never processed: Redis lost the job, or it used its attempts while PostgreSQL was away. Make sure
+   * a job will run for each (a rerun of an event already dispatched finds it processed and adds nothing).
+   */
   @SweepStep('outbox')
-  async resubmitUnprocessed(): Promise<number> {
+  async resubmitUnprocessed(round: SweepRound): Promise<void> {
     const rows: OutboxRow[] = await this.dataSource.query(
       `SELECT id, topic, aggregate_id AS "aggregateId", payload, trace_parent AS "traceParent" FROM outbox_event
        WHERE processed_at IS NULL AND published_at IS NOT NULL AND published_at <= $1
-       ORDER BY published_at LIMIT 1000`,
-      [new Date(this.clock.now().getTime() - 30_000)],
+       ORDER BY published_at LIMIT 5000`,
+      [round.staleBefore(this.clock.now())],
     );
-    let added = 0;
-    for (const row of rows) {
-      if ((await this.queues.ensureDue(routeOutboxRow(row, this.clock.now()).job)) === 'added') added += 1;
-    }
-    return added;
+    // A delayed job here is a retry waiting out its backoff: leave it waiting.
+    for (const row of rows) await round.ensure(routeOutboxRow(row, this.clock.now()).job, { promoteDelayed: false });
   }
 
   private schedule(delayMs: number): void {

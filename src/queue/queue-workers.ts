@@ -9,12 +9,10 @@ import { JobInstrumentation } from '@app/observability/job-instrumentation';
 
 import { JobHandlerRegistry } from './job-handler.registry';
 import { JobQueues } from './job-queues';
-import { JOB_SCHEDULERS } from './job-schedulers';
+import { jobSchedulers } from './job-schedulers';
 import { ALL_QUEUES, JOB_QUEUE } from './queue.names';
 import { redisOptions } from './redis-connection';
-
-/** Re-registers the repeating jobs this often, so a Redis that lost everything gets them back within a minute. */
-const SCHEDULER_REFRESH_MS = 60_000;
+import { retryDelayMs } from './retry-schedule';
 
 /**
  * The BullMQ workers of the worker role: one per queue, each running jobs through the handler registry.
@@ -34,7 +32,7 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const { concurrency, lockMs } = this.config.jobs;
+    const { concurrency, lockMs, sweepIntervalMs } = this.config.jobs;
     for (const name of ALL_QUEUES) {
       const processor = (job: Job, token?: string) =>
         this.instrumentation.run(name, job, () => this.registry.handle(job, token));
@@ -47,6 +45,8 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
         lockDuration: lockMs,
         stalledInterval: Math.max(1_000, Math.round(lockMs / 2)),
         maxStalledCount: 3,
+        // Every job's backoff (RETRY_BACKOFF_TYPE): doubling from JOB_BACKOFF_MS, capped at JOB_BACKOFF_MAX_MS.
+        settings: { backoffStrategy: (attemptsMade: number) => retryDelayMs(attemptsMade, this.config.jobs) },
       });
       worker.on('failed', (job, error) =>
         this.logger.warn({
@@ -62,7 +62,8 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
       this.workers.push(worker);
     }
     await this.registerSchedulers();
-    this.refresh = setInterval(() => void this.registerSchedulers(), SCHEDULER_REFRESH_MS);
+    // Re-registered every sweep interval, so a Redis that lost everything gets its schedulers back within one.
+    this.refresh = setInterval(() => void this.registerSchedulers(), Math.min(60_000, sweepIntervalMs));
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -78,7 +79,7 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
   /** Idempotent: upserting a scheduler that exists changes nothing. */
   async registerSchedulers(): Promise<void> {
     try {
-      for (const scheduler of JOB_SCHEDULERS) {
+      for (const scheduler of jobSchedulers(this.config.jobs.sweepIntervalMs)) {
         await this.queues
           .queue(JOB_QUEUE[scheduler.job])
           .upsertJobScheduler(scheduler.id, scheduler.repeat, { name: scheduler.job, data: {} });

@@ -5,6 +5,7 @@ import type { Redis } from 'ioredis';
 import { AppConfig } from '@app/config/app-config';
 import { APP_CONFIG } from '@app/config/config.module';
 
+import { AcceptedDeliveries } from './accepted-deliveries';
 import { JobQueues } from './job-queues';
 import { defaultJobOptions, REDIS_CLIENT } from './queue.constants';
 import { ALL_QUEUES } from './queue.names';
@@ -22,7 +23,7 @@ import { createRedisClient, redisOptions } from './redis-connection';
       useFactory: (config: AppConfig) => ({
         connection: redisOptions(config.redisUrl),
         prefix: config.redisPrefix,
-        defaultJobOptions: defaultJobOptions(config.jobs.backoffMs),
+        defaultJobOptions: defaultJobOptions(config.jobs),
       }),
     }),
     BullModule.registerQueue(...ALL_QUEUES.map((name) => ({ name }))),
@@ -40,8 +41,9 @@ import { createRedisClient, redisOptions } from './redis-connection';
       },
     },
     JobQueues,
+    AcceptedDeliveries,
   ],
-  exports: [BullModule, REDIS_CLIENT, JobQueues],
+  exports: [BullModule, REDIS_CLIENT, JobQueues, AcceptedDeliveries],
 })
 export class QueueModule implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('Queues');

@@ -22,6 +22,7 @@ import { DigestRunStatus } from './digest.enums';
 @Entity('digest_run')
 @Index('UQ_digest_run_user_week', ['userId', 'isoWeek'], { unique: true })
 @Index('IDX_digest_run_week_status', ['isoWeek', 'status'])
+@Index('IDX_digest_run_failed', ['failedAt', 'id'], { where: `"status" = 'FAILED'` })
 export class DigestRunEntity {
   @Field(() => ID, { description: 'Stable identifier.' })
   @PrimaryGeneratedColumn('uuid')
@@ -61,4 +62,15 @@ export class DigestRunEntity {
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the mail server accepted it.' })
   @Column({ type: 'timestamptz', nullable: true })
   sentAt: Date | null;
+
+  /** While SENDING: until when the worker that claimed it may hand it to the server; then others may. */
+  @Column({ type: 'timestamptz', nullable: true })
+  leaseUntil: Date | null;
+
+  /** When this round of delivery began (creation, or an administrator's retry): retries stop a retry span later. */
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  queuedAt: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  failedAt: Date | null;
 }

@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { Clock } from '@app/kernel/clock';
 import { JobHandler, SweepStep } from '@app/queue/job-handler.decorator';
 import { JobQueues, JobRequest } from '@app/queue/job-queues';
+import { SweepRound } from '@app/queue/sweep-round';
 import { JobIds, JobName } from '@app/queue/queue.names';
 
 import { isoWeekOf } from './iso-week';
@@ -45,20 +46,27 @@ export class DigestScheduler {
     return this.fanOut(this.clock.now());
   }
 
+  /**
+   * Starts the digests that fell due (when the hourly job was lost with Redis), and makes sure every run still to
+   * send (PENDING, or SENDING whose lease ran out) has a job that will run: re-added if Redis lost it, revived if
+   * it used its attempts while the mail server or PostgreSQL was away.
+   */
   @SweepStep('digests')
-  async sweep(): Promise<number> {
+  async sweep(round: SweepRound): Promise<void> {
     const now = this.clock.now();
     const started = await this.fanOut(now);
+    round.tally.added += started.pending;
     const stale: { id: string }[] = await this.dataSource.query(
-      `SELECT id FROM digest_run WHERE status = 'PENDING' AND created_at <= $1 ORDER BY created_at LIMIT 1000`,
-      [new Date(now.getTime() - 30_000)],
+      `SELECT id FROM digest_run
+       WHERE (status = 'PENDING' OR (status = 'SENDING' AND lease_until < now())) AND created_at <= $1
+       ORDER BY created_at LIMIT 5000`,
+      [round.staleBefore(now)],
     );
-    let requeued = 0;
     for (const { id } of stale) {
       const request: JobRequest = { name: JobName.SEND_DIGEST, data: { digestRunId: id }, jobId: JobIds.digest(id) };
-      if ((await this.queues.ensureDue(request, { promoteDelayed: false })) === 'added') requeued += 1;
+      // A delayed job here is a retry waiting out its backoff (or a lease): leave it waiting.
+      await round.ensure(request, { promoteDelayed: false });
     }
-    return started.pending + requeued;
   }
 
   /** `enqueue: false` (npm run digest:send) creates the runs without jobs: the caller sends them itself. */

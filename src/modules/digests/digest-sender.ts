@@ -1,13 +1,20 @@
-import { Injectable } from '@nestjs/common';
+import { performance } from 'node:perf_hooks';
+
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Job } from 'bullmq';
+import { DelayedError, Job, UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
 
 import { RenderedDigest, renderDigest } from '@libs/mailer';
 
-import { Clock } from '@app/kernel/clock';
 import { OutgoingMailer } from '@app/common/outgoing-mail';
-import { isLockNotAvailable } from '@app/database/db-errors';
+import { AppConfig } from '@app/config/app-config';
+import { APP_CONFIG } from '@app/config/config.module';
+import { Clock } from '@app/kernel/clock';
+import { AcceptedDeliveries } from '@app/queue/accepted-deliveries';
+import { AcceptedButUnrecordedError, deliveryGuard } from '@app/queue/delivery-guard';
+import { failureMessage, isTransientFailure, TransientDeliveryError } from '@app/queue/job-failures';
+import { updateReturning } from '@app/database/update-returning';
 import { JobHandler } from '@app/queue/job-handler.decorator';
 import { payloadUuid } from '@app/queue/job-errors';
 import { JobName } from '@app/queue/queue.names';
@@ -16,115 +23,194 @@ import { DigestContentService } from './digest-content.service';
 import { DigestRunStatus } from './digest.enums';
 import { previousIsoWeek } from './iso-week';
 
+/** What one try did: a message for the job's result, or the time another worker's lease still runs. */
+type Outcome = { done: string } | { leasedForMs: number };
+
 /**
- * Sends one digest run. The content is computed first, in its own read-only snapshot; then the run row is
- * locked (FOR UPDATE NOWAIT) while the mail server talks, and marked SENT in the same transaction: two workers
- * never send it at once, a rerun finds it SENT, and a worker that dies releases the lock with its connection so
- * the retry sends it. The Message-ID is the run's id, so a resend after the unavoidable window (accepted, then
- * the worker died before the commit) is recognisable downstream.
+ * Sends one digest run, the way notification emails go (see EmailDeliveryJob): the content is computed first, in
+ * its own read-only snapshot; then the run is claimed (SENDING with a lease, committed on its own), handed to the
+ * mail server only while the lease holds, and SENT is recorded in its own statement as soon as the server accepts
+ * (in Redis first if PostgreSQL cannot take it then). Transient failures return it to PENDING until
+ * DELIVERY_RETRY_SPAN_MS after it was queued; permanent ones, and the end of the span, make it FAILED for an
+ * administrator. The Message-ID is the run's id, so the one resend the README's window allows is recognisable.
  *
- * A job holds one database connection at a time: had it computed the content while holding the lock, every job
- * would need two, and as many jobs as the pool has connections would each hold one and wait for a second
- * forever (seen at WORKER_CONCURRENCY=20 with the pool of 20).
+ * No database connection is held while the mail server talks, so a job never needs two at once (at
+ * WORKER_CONCURRENCY=20 with the pool of 20, jobs that did once waited for each other forever).
  */
 @Injectable()
 export class DigestSender {
+  private readonly logger = new Logger('Digests');
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly content: DigestContentService,
     private readonly clock: Clock,
     private readonly mailer: OutgoingMailer,
+    private readonly accepted: AcceptedDeliveries,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @JobHandler(JobName.SEND_DIGEST)
-  async sendJob(job: Job): Promise<string> {
+  async sendJob(job: Job, token?: string): Promise<string> {
     const id = payloadUuid(JobName.SEND_DIGEST, job.data, 'digestRunId');
-    return this.send(id, job.attemptsMade + 1 >= (job.opts.attempts ?? 1));
+    // A job that ran before meets its run FAILED only when an operator retried the failed job (Bull Board).
+    const outcome = await this.deliver(id, job.attemptsMade > 0);
+    if ('done' in outcome) return outcome.done;
+    if (!token) throw new TransientDeliveryError(`digest run ${id} is being sent by another worker`);
+    // Another worker holds it: look again when its lease ends, without using up an attempt.
+    await job.moveToDelayed(Date.now() + outcome.leasedForMs + 100, token);
+    throw new DelayedError();
   }
 
-  async send(runId: string, lastAttempt: boolean): Promise<string> {
-    const peek: { status: DigestRunStatus; iso_week: string; user_id: string; active: boolean }[] =
-      await this.dataSource.query(
-        `SELECT r.status, r.iso_week, r.user_id, u.active FROM digest_run r JOIN app_user u ON u.id = r.user_id
-         WHERE r.id = $1`,
-        [runId],
-      );
-    if (!peek[0]) return 'no such run';
-    if (peek[0].status !== DigestRunStatus.PENDING) return `already ${peek[0].status}`;
+  /** Sends one run now (npm run digest:send); a run another worker is sending is left to it. */
+  async send(runId: string): Promise<string> {
+    const outcome = await this.deliver(runId, false);
+    return 'done' in outcome ? outcome.done : 'another worker is sending it';
+  }
+
+  private async deliver(runId: string, operatorRetry: boolean): Promise<Outcome> {
+    const acceptance = await this.accepted.recall('digest', runId);
+    if (acceptance) {
+      await this.recordSent(runId, new Date(acceptance.acceptedAt));
+      await this.accepted.forget('digest', runId).catch(() => undefined);
+      return { done: 'sent (recorded after the database came back)' };
+    }
+    if (operatorRetry) await this.reopenForOperator(runId);
+
+    const [peek]: {
+      status: DigestRunStatus;
+      iso_week: string;
+      user_id: string;
+      active: boolean;
+      lease_left_ms: number | null;
+    }[] = await this.dataSource.query(
+      `SELECT r.status, r.iso_week, r.user_id, u.active,
+           (EXTRACT(EPOCH FROM r.lease_until - now()) * 1000)::float8 AS lease_left_ms
+         FROM digest_run r JOIN app_user u ON u.id = r.user_id WHERE r.id = $1`,
+      [runId],
+    );
+    if (!peek) return { done: 'no such run' };
+    if (peek.status === DigestRunStatus.SENDING && (peek.lease_left_ms ?? 0) > 0) {
+      return { leasedForMs: peek.lease_left_ms! };
+    }
+    if (peek.status !== DigestRunStatus.PENDING && peek.status !== DigestRunStatus.SENDING) {
+      return { done: `already ${peek.status}` };
+    }
+
     let rendered: RenderedDigest | undefined;
-    let failure: unknown;
-    if (peek[0].active) {
+    if (peek.active) {
       try {
         // Sent in week W, it reports on week W-1 (escalations, counts) and on what is due from now on.
-        const week = previousIsoWeek(peek[0].iso_week);
-        rendered = await renderDigest(await this.content.compute(peek[0].user_id, week, this.clock.now()));
+        const week = previousIsoWeek(peek.iso_week);
+        rendered = await renderDigest(await this.content.compute(peek.user_id, week, this.clock.now()));
       } catch (error) {
-        failure = error;
+        if (isTransientFailure(error)) throw error;
+        await this.failUnclaimed(runId, error);
+        throw new UnrecoverableError(`FAILED: ${failureMessage(error)}`);
       }
     }
 
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
-    await runner.startTransaction();
+    const claimedAt = performance.now();
+    const [claim]: { status: DigestRunStatus; email: string; lease: string | null }[] = await updateReturning(
+      this.dataSource.manager,
+      `UPDATE digest_run r SET
+         status = (CASE WHEN u.active THEN 'SENDING' ELSE 'SKIPPED' END)::digest_run_status,
+         note = CASE WHEN u.active THEN r.note ELSE 'account deactivated' END,
+         lease_until = CASE WHEN u.active THEN now() + make_interval(secs => $2::float8 / 1000) END,
+         updated_at = now()
+       FROM app_user u
+       WHERE r.id = $1 AND u.id = r.user_id
+         AND (r.status = 'PENDING' OR (r.status = 'SENDING' AND r.lease_until < now()))
+       RETURNING r.status, u.email, r.lease_until::text AS lease`,
+      [runId, this.config.delivery.leaseMs],
+    );
+    if (!claim) throw new TransientDeliveryError(`digest run ${runId} changed hands during the claim; trying again`);
+    if (claim.status === DigestRunStatus.SKIPPED) return { done: 'recipient deactivated' };
+
     try {
-      let rows: { id: string; status: DigestRunStatus; email: string; active: boolean }[];
-      try {
-        rows = await runner.query(
-          `SELECT r.id, r.status, u.email, u.active
-           FROM digest_run r JOIN app_user u ON u.id = r.user_id WHERE r.id = $1 FOR UPDATE OF r NOWAIT`,
-          [runId],
-        );
-      } catch (error) {
-        if (isLockNotAvailable(error)) throw new Error('another worker is sending this digest; retrying later');
-        throw error;
-      }
-      const run = rows[0];
-      if (!run || run.status !== DigestRunStatus.PENDING) {
-        await runner.commitTransaction();
-        return run ? `already ${run.status}` : 'no such run';
-      }
-      if (!run.active) {
-        await runner.query(`UPDATE digest_run SET status = 'SKIPPED', note = 'account deactivated' WHERE id = $1`, [
-          runId,
-        ]);
-        await runner.commitTransaction();
-        return 'recipient deactivated';
-      }
-      try {
-        if (failure !== undefined) throw failure;
-        // Inactive at the first look, active again by now: rare; the retry prepares the content.
-        if (!rendered) throw new Error('the recipient was reactivated while the digest was prepared; retrying');
-        await this.mailer.send({
-          to: run.email,
+      // Inactive at the first look, active again by now: rare; the retry prepares the content.
+      if (!rendered) throw new TransientDeliveryError('the recipient was reactivated while the digest was prepared');
+      await this.mailer.send(
+        {
+          to: claim.email,
           subject: rendered.subject,
           text: rendered.text,
           html: rendered.html,
-          messageId: `<${run.id}@digest.simpul>`,
-          headers: { 'X-Simpul-Digest': run.id },
-        });
-        await runner.query(
-          `UPDATE digest_run SET status = 'SENT', sent_at = $2, attempts = attempts + 1, note = NULL, updated_at = now() WHERE id = $1`,
-          [runId, this.clock.now()],
-        );
-        await runner.commitTransaction();
-        return 'sent';
-      } catch (error) {
-        await runner.query(
-          `UPDATE digest_run SET status = $2::digest_run_status, attempts = attempts + 1, note = $3, updated_at = now() WHERE id = $1`,
-          [
-            runId,
-            lastAttempt ? DigestRunStatus.FAILED : DigestRunStatus.PENDING,
-            String((error as Error).message ?? error).slice(0, 500),
-          ],
-        );
-        await runner.commitTransaction();
-        throw error;
-      }
+          messageId: `<${runId}@digest.simpul>`,
+          headers: { 'X-Simpul-Digest': runId },
+        },
+        deliveryGuard({
+          kind: 'digest',
+          id: runId,
+          claimedAt,
+          leaseMs: this.config.delivery.leaseMs,
+          accepted: this.accepted,
+          record: () => this.recordSent(runId, this.clock.now()),
+        }),
+      );
+      return { done: 'sent' };
     } catch (error) {
-      if (runner.isTransactionActive) await runner.rollbackTransaction();
-      throw error;
-    } finally {
-      await runner.release();
+      if (error instanceof AcceptedButUnrecordedError) throw error;
+      throw await this.recordFailure(runId, claim.lease, error);
     }
+  }
+
+  private async recordSent(runId: string, sentAt: Date): Promise<void> {
+    const updated: unknown[] = await updateReturning(
+      this.dataSource.manager,
+      `UPDATE digest_run SET status = 'SENT', sent_at = $2, attempts = attempts + 1, note = NULL, lease_until = NULL,
+         failed_at = NULL, updated_at = now()
+       WHERE id = $1 AND status IN ('PENDING', 'SENDING', 'FAILED') RETURNING id`,
+      [runId, sentAt],
+    );
+    if (updated.length === 0) this.logger.warn({ msg: 'accepted digest was already recorded', digestRunId: runId });
+  }
+
+  private async reopenForOperator(runId: string): Promise<void> {
+    const rows: unknown[] = await updateReturning(
+      this.dataSource.manager,
+      `UPDATE digest_run SET status = 'PENDING', queued_at = now(), failed_at = NULL, updated_at = now()
+       WHERE id = $1 AND status = 'FAILED' RETURNING id`,
+      [runId],
+    );
+    if (rows.length > 0) this.logger.log({ msg: 'failed digest retried from the queue board', digestRunId: runId });
+  }
+
+  /** Its content cannot be computed (a bug, not an outage): FAILED now, for an administrator to look at. */
+  private async failUnclaimed(runId: string, error: unknown): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE digest_run SET status = 'FAILED', failed_at = now(), attempts = attempts + 1, note = $2,
+         lease_until = NULL, updated_at = now()
+       WHERE id = $1 AND (status = 'PENDING' OR (status = 'SENDING' AND lease_until < now()))`,
+      [runId, failureMessage(error)],
+    );
+    this.logger.warn({ msg: 'digest failed for good; it waits for an administrator', digestRunId: runId });
+  }
+
+  /**
+   * Records a failed attempt (unless the claim passed to another worker meanwhile) and returns what the job should
+   * throw: the error itself for a retry, or an UnrecoverableError when the run is FAILED now.
+   */
+  private async recordFailure(runId: string, lease: string | null, error: unknown): Promise<Error> {
+    const permanent = !isTransientFailure(error);
+    const reason = failureMessage(error);
+    const rows: { status: DigestRunStatus }[] = await updateReturning(
+      this.dataSource.manager,
+      `UPDATE digest_run SET attempts = attempts + 1, note = $2, lease_until = NULL,
+         status = (CASE WHEN $3 OR queued_at <= now() - make_interval(secs => $4::float8 / 1000)
+           THEN 'FAILED' ELSE 'PENDING' END)::digest_run_status,
+         failed_at = CASE WHEN $3 OR queued_at <= now() - make_interval(secs => $4::float8 / 1000) THEN now() END,
+         updated_at = now()
+       WHERE id = $1 AND status = 'SENDING' AND lease_until = $5::timestamptz RETURNING status`,
+      [runId, reason, permanent, this.config.delivery.retrySpanMs, lease],
+    );
+    if (rows[0]?.status !== DigestRunStatus.FAILED) return error instanceof Error ? error : new Error(reason);
+    this.logger.warn({
+      msg: 'digest failed for good; it waits for an administrator',
+      digestRunId: runId,
+      why: permanent ? 'refused' : 'retry span passed',
+      error: reason,
+    });
+    return new UnrecoverableError(`FAILED: ${reason}`);
   }
 }

@@ -46,7 +46,7 @@ export class DigestsService {
            count(*) FILTER (WHERE status = 'SENT')::int AS sent,
            count(*) FILTER (WHERE status = 'SKIPPED')::int AS skipped,
            count(*) FILTER (WHERE status = 'FAILED')::int AS failed,
-           count(*) FILTER (WHERE status = 'PENDING')::int AS pending
+           count(*) FILTER (WHERE status IN ('PENDING', 'SENDING'))::int AS pending
          FROM digest_run GROUP BY iso_week ORDER BY iso_week DESC LIMIT $1`,
         [weeks],
       );

@@ -2,7 +2,7 @@ import { WorkCalendar } from '@libs/deadlines';
 
 import { DEFAULT_ESCALATION_POLICIES } from './default-policies';
 import { RungStatus } from './escalation.types';
-import { isReminder, planLadder, rungTime } from './ladder';
+import { isReminder, planLadder, rungTime, staleReminderReason } from './ladder';
 
 const task = DEFAULT_ESCALATION_POLICIES.find((policy) => policy.itemType === 'TASK')!;
 const crossBorder = DEFAULT_ESCALATION_POLICIES.find((policy) => policy.itemType === 'CROSS_BORDER_REQUEST')!;
@@ -57,5 +57,17 @@ describe('escalation ladder (DOMAIN.md section 5)', () => {
     const last = crossBorder.rungs.at(-1)!;
     expect(last.action).toBe('PROPOSE_FORMAL_CHANNEL');
     expect(last.targets).toContain('ATTACHE_SUPERVISOR');
+  });
+
+  it('drops a reminder that comes due only after its deadline, and never an escalation', () => {
+    const deadline = at('2026-08-14T10:00:00Z');
+    const reminder = { fireAt: at('2026-08-13T10:00:00Z'), deadlineAt: deadline };
+    const escalation = { fireAt: deadline, deadlineAt: deadline };
+    // On time, or late but still before the deadline: it still helps.
+    expect(staleReminderReason(reminder, at('2026-08-13T10:00:01Z'))).toBeNull();
+    expect(staleReminderReason(reminder, at('2026-08-14T09:59:59Z'))).toBeNull();
+    // Redis was down over the deadline: "due Friday 17:00" would arrive after it.
+    expect(staleReminderReason(reminder, at('2026-08-14T10:00:23Z'))).toMatch(/deadline had passed.*1440 min late/);
+    expect(staleReminderReason(escalation, at('2026-08-20T00:00:00Z'))).toBeNull();
   });
 });

@@ -41,3 +41,14 @@ export function planLadder(policy: PolicySnapshot, deadline: Date, calendar: Wor
     status: rung.fireAt > now || rung === current ? RungStatus.SCHEDULED : RungStatus.SKIPPED,
   }));
 }
+
+/**
+ * Why a reminder rung that comes due only now must not be sent, or null when it still helps: its deadline has
+ * passed (the worker or Redis was away while it was due), as planning skips reminders already past. Escalations
+ * are never stale: they fire late, but fire.
+ */
+export function staleReminderReason(rung: { fireAt: Date; deadlineAt: Date }, now: Date): string | null {
+  if (rung.fireAt >= rung.deadlineAt || now < rung.deadlineAt) return null;
+  const lateMinutes = Math.round((now.getTime() - rung.fireAt.getTime()) / 60_000);
+  return `reminder not sent: its deadline had passed when it could fire (${lateMinutes} min late)`;
+}

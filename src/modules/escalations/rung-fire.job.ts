@@ -11,23 +11,25 @@ import { RecipientsService } from '@app/modules/notifications/recipients.service
 import { Role } from '@app/kernel/role.enum';
 import { SimpulMetrics } from '@app/observability/metrics';
 import { JobHandler, SweepStep } from '@app/queue/job-handler.decorator';
+import { SweepRound } from '@app/queue/sweep-round';
 import { payloadUuid } from '@app/queue/job-errors';
-import { JobQueues } from '@app/queue/job-queues';
 import { JobIds, JobName } from '@app/queue/queue.names';
 
 import { EscalationRungEntity } from './escalation-rung.entity';
 import { EscalationSubjects, SubjectState } from './escalation-subjects';
 import { RungStatus, RungTarget } from './escalation.types';
+import { staleReminderReason } from './ladder';
 
 /** A job may run this much before its rung's time (clocks of Redis and the worker differ slightly). */
 const EARLY_TOLERANCE_MS = 1_000;
 
-type Outcome = { fired: number } | { settled: string } | { earlyByMs: number };
+type Outcome = { fired: number; skipped: number } | { settled: string } | { earlyByMs: number };
 
 /**
  * Fires one rung: SCHEDULED -> FIRED under a row lock, the item's history entry, and one notification per
  * person reached, all in one transaction. A second run finds it FIRED and does nothing. Earlier rungs of the
- * same deadline that are still waiting fire first, in order.
+ * same deadline that are still waiting fire first, in order. A reminder that comes due only after its deadline
+ * is SKIPPED with the reason, as planning skips past reminders; escalations fire late, but fire.
  */
 @Injectable()
 export class RungFireJob {
@@ -39,7 +41,6 @@ export class RungFireJob {
     private readonly recipients: RecipientsService,
     private readonly notifications: NotificationsService,
     private readonly emails: EmailQueue,
-    private readonly queues: JobQueues,
     private readonly clock: Clock,
     @Optional() private readonly metrics?: SimpulMetrics,
   ) {}
@@ -82,7 +83,15 @@ export class RungFireJob {
         return { settled: 'cancelled' };
       }
       let fired = 0;
+      let skipped = 0;
       for (const rung of rungs) {
+        const stale = staleReminderReason(rung, now);
+        if (stale) {
+          await this.settle(manager, rung, RungStatus.SKIPPED, stale, now);
+          this.logger.log({ msg: 'stale reminder skipped', rungId: rung.id, reason: stale });
+          skipped += 1;
+          continue;
+        }
         const reached = await this.resolveTargets(manager, rung.targets, state);
         await this.settle(manager, rung, RungStatus.FIRED, null, now, reached.size);
         await subject.recordFiring(manager, rung, reached.size);
@@ -109,7 +118,7 @@ export class RungFireJob {
         latenessSeconds.push(Math.max(0, now.getTime() - rung.fireAt.getTime()) / 1000);
         fired += 1;
       }
-      return { fired };
+      return { fired, skipped };
     });
     if ('earlyByMs' in outcome) {
       // Not yet (Redis's clock ahead of ours, or a promoted job): wait out the rest instead of firing early.
@@ -121,24 +130,24 @@ export class RungFireJob {
     return outcome;
   }
 
-  /** Rungs whose time has come and that are still SCHEDULED: make sure their job exists and is not waiting. */
+  /**
+   * Rungs whose time has come and that are still SCHEDULED: make sure their job runs now (added if Redis lost it,
+   * promoted if still delayed, revived if it used its attempts while PostgreSQL was away).
+   */
   @SweepStep('escalations')
-  async resubmitDue(): Promise<number> {
+  async resubmitDue(round: SweepRound): Promise<void> {
     const due: { id: string }[] = await this.dataSource.query(
-      `SELECT id FROM escalation_rung WHERE status = 'SCHEDULED' AND fire_at <= $1 ORDER BY fire_at LIMIT 1000`,
+      `SELECT id FROM escalation_rung WHERE status = 'SCHEDULED' AND fire_at <= $1 ORDER BY fire_at LIMIT 5000`,
       [this.clock.now()],
     );
-    let resubmitted = 0;
     for (const { id } of due) {
-      const result = await this.queues.ensureDue({
-        name: JobName.FIRE_RUNG,
-        data: { rungId: id },
-        jobId: JobIds.rung(id),
-      });
-      if (result !== 'present') resubmitted += 1;
+      await round.ensure(
+        { name: JobName.FIRE_RUNG, data: { rungId: id }, jobId: JobIds.rung(id) },
+        { promoteDelayed: true },
+      );
     }
-    if (resubmitted > 0) this.logger.log({ msg: 'due rungs resubmitted', count: resubmitted });
-    return resubmitted;
+    const { added, revived, promoted } = round.tally;
+    if (added + revived + promoted > 0) this.logger.log({ msg: 'due rungs resubmitted', added, revived, promoted });
   }
 
   /** The people a rung reaches, each once, with the first target that reached them. */

@@ -19,7 +19,8 @@ export type NotificationParams = Record<string, string>;
 @Entity('notification')
 @Index('UQ_notification_dedupe_key', ['dedupeKey'], { unique: true })
 @Index('IDX_notification_recipient_created', ['recipientUserId', 'createdAt'])
-@Index('IDX_notification_email_pending', ['createdAt'], { where: `"email_status" = 'PENDING'` })
+@Index('IDX_notification_email_due', ['createdAt'], { where: `"email_status" IN ('PENDING', 'SENDING')` })
+@Index('IDX_notification_email_failed', ['emailFailedAt', 'id'], { where: `"email_status" = 'FAILED'` })
 export class NotificationEntity extends BaseEntity {
   @Column({ type: 'uuid' })
   recipientUserId: string;
@@ -64,7 +65,8 @@ export class NotificationEntity extends BaseEntity {
 
   @Field(() => DeliveryStatus, {
     name: 'deliveryStatus',
-    description: 'Where the email stands: PENDING (being sent or retried), SENT, FAILED, NOT_REQUESTED (email off).',
+    description:
+      'Where the email stands: PENDING (waiting or between attempts), SENDING (with the mail server now), SENT, FAILED (waits for an administrator), NOT_REQUESTED (email off).',
   })
   @Column({ type: 'enum', enum: DeliveryStatus, enumName: 'notification_delivery_status' })
   emailStatus: DeliveryStatus;
@@ -83,4 +85,15 @@ export class NotificationEntity extends BaseEntity {
 
   @Column({ type: 'varchar', length: 200, nullable: true })
   emailMessageId: string | null;
+
+  /** While SENDING: until when the worker that claimed the email may hand it to the server; then others may. */
+  @Column({ type: 'timestamptz', nullable: true })
+  emailLeaseUntil: Date | null;
+
+  /** When this round of delivery began (creation, or an administrator's retry): retries stop a retry span later. */
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  emailQueuedAt: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  emailFailedAt: Date | null;
 }

@@ -50,8 +50,13 @@ export enum NotificationChannel {
 export enum DeliveryStatus {
   /** Waiting for (or between) attempts. */
   PENDING = 'PENDING',
+  /** A worker holds it (a lease) and is talking to the mail server. */
+  SENDING = 'SENDING',
   SENT = 'SENT',
-  /** Every attempt failed; the job stays in the failed list of Bull Board. */
+  /**
+   * Refused for good by the mail server, or still failing DELIVERY_RETRY_SPAN_MS after it was queued: waits for an
+   * administrator (failedDeliveries, retryFailedDeliveries, or retry in Bull Board).
+   */
   FAILED = 'FAILED',
   /** The recipient turned email off for this kind. */
   NOT_REQUESTED = 'NOT_REQUESTED',

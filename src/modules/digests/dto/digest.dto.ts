@@ -51,7 +51,9 @@ export class DigestWeekSummary {
   @Field(() => Int, { description: 'Skipped (opted out, unit switched off, account deactivated).' })
   skipped: number;
 
-  @Field(() => Int, { description: 'Failed after every retry.' })
+  @Field(() => Int, {
+    description: 'FAILED: refused for good, or still failing a retry span after queued (see failedDeliveries).',
+  })
   failed: number;
 
   @Field(() => Int, { description: 'Still being sent or retried.' })

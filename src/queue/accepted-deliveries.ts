@@ -1,0 +1,58 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Redis } from 'ioredis';
+
+import { AppConfig } from '@app/config/app-config';
+import { APP_CONFIG } from '@app/config/config.module';
+
+import { REDIS_CLIENT } from './queue.constants';
+
+/** What the mail server said when it accepted a message. */
+export interface Acceptance {
+  messageId: string;
+  acceptedAt: string;
+}
+
+/** Long enough to outlast any retry span; the entry is removed once PostgreSQL has the delivery as SENT. */
+const KEEP_SECONDS = 31 * 24 * 3600;
+/** Redis answers in well under a millisecond; waiting longer would hold up other sends for nothing. */
+const TIMEOUT_MS = 2_000;
+
+/**
+ * Deliveries the mail server accepted while PostgreSQL could not record it (a restart, a lost connection): kept in
+ * Redis, which is a separate service, so the job's next attempt records SENT instead of sending again. Entries hold
+ * the delivery's id and the Message-ID only (ids, no personal data).
+ */
+@Injectable()
+export class AcceptedDeliveries {
+  constructor(
+    @Inject(REDIS_CLIENT) private readonly redis: Redis,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async remember(kind: 'email' | 'digest', id: string, acceptance: Acceptance): Promise<void> {
+    await withTimeout(this.redis.set(this.key(kind, id), JSON.stringify(acceptance), 'EX', KEEP_SECONDS));
+  }
+
+  async recall(kind: 'email' | 'digest', id: string): Promise<Acceptance | undefined> {
+    const value = await withTimeout(this.redis.get(this.key(kind, id)));
+    return value ? (JSON.parse(value) as Acceptance) : undefined;
+  }
+
+  async forget(kind: 'email' | 'digest', id: string): Promise<void> {
+    await withTimeout(this.redis.del(this.key(kind, id)));
+  }
+
+  private key(kind: string, id: string): string {
+    return `${this.config.redisPrefix}:accepted:${kind}:${id}`;
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout;
+  return Promise.race([
+    promise,
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`Redis did not answer within ${TIMEOUT_MS} ms`)), TIMEOUT_MS);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
