@@ -48,6 +48,7 @@ export function formatError(error: GraphQLError): GraphQLError {
         code: graphqlCode(original.kind),
         reason: original.reason,
         ...(original.field ? { field: original.field } : {}),
+        ...(original.problems?.length ? { problems: original.problems } : {}),
       },
     });
   }
