@@ -12,6 +12,8 @@ export type NotificationTemplateKind =
   | 'TASK_COMPLETED'
   | 'TASK_COMMENTED'
   | 'TASK_REOPENED'
+  | 'TASK_OVERDUE'
+  | 'CASE_TEAM_CHANGED'
   | 'REFERRAL_PROPOSED'
   | 'REFERRAL_ACCEPTED'
   | 'REFERRAL_DECLINED'
@@ -75,6 +77,8 @@ export interface NotificationTemplateParams {
   deadlineExtended?: string;
   /** Cross-border requests: the reference of the formal request proposed after an informal one lapsed. */
   formalReference?: string;
+  /** Case teams: what the agency does in the case (INVESTIGATION, SOCIAL_REHABILITATION …); `status` says ADDED, ENDED or LEAD. */
+  caseRole?: string;
   /** Escalations: who the rung targets (ASSIGNEE, AGENCY_SUPERVISOR …) and the rung's key. */
   targetRole?: string;
   rungKey?: string;
@@ -342,6 +346,13 @@ function texts(kind: NotificationTemplateKind, locale: MailLocale, p: Notificati
         };
       case 'TASK_REOPENED':
         return { subject: `Task ${ref} was reopened`, body: [`${assigning} reopened task ${ref}; it is due ${due}.`] };
+      case 'TASK_OVERDUE':
+        return {
+          subject: `Task ${ref} is past its due date`,
+          body: [`Task ${ref}, which ${assigning} assigned to ${assignee}, was due ${due} and is still open.`],
+        };
+      case 'CASE_TEAM_CHANGED':
+        return caseTeamTexts('en', ref, p);
       case 'REFERRAL_PROPOSED':
         return {
           subject: `New referral for your agency: ${ref}${pressing}`,
@@ -430,6 +441,13 @@ function texts(kind: NotificationTemplateKind, locale: MailLocale, p: Notificati
         subject: `Tugas ${ref} dibuka kembali`,
         body: [`${assigning} membuka kembali tugas ${ref}; tenggat ${due}.`],
       };
+    case 'TASK_OVERDUE':
+      return {
+        subject: `Tugas ${ref} melewati tenggat`,
+        body: [`Tugas ${ref} dari ${assigning} untuk ${assignee} jatuh tempo ${due} dan belum selesai.`],
+      };
+    case 'CASE_TEAM_CHANGED':
+      return caseTeamTexts('id', ref, p);
     case 'REFERRAL_PROPOSED':
       return {
         subject: `Rujukan baru untuk instansi Anda: ${ref}${pressing}`,
@@ -497,6 +515,46 @@ function texts(kind: NotificationTemplateKind, locale: MailLocale, p: Notificati
         ],
       };
   }
+}
+
+/** A change to a case team, told to the agency concerned (codes only: the case's reference and the role). */
+function caseTeamTexts(locale: MailLocale, ref: string, p: NotificationTemplateParams): Texts {
+  const agency = p.assigneeAgency ?? '';
+  const acting = p.actingAgency ?? '';
+  const role = (p.caseRole ?? '').toLowerCase().replace(/_/g, ' ');
+  if (locale === 'en') {
+    if (p.status === 'ENDED') {
+      return { subject: `Your agency left case ${ref}`, body: [`${acting} ended ${agency}'s part in case ${ref}.`] };
+    }
+    if (p.status === 'LEAD') {
+      return {
+        subject: `Your agency now leads case ${ref}`,
+        body: [`${acting} handed the lead of case ${ref} to ${agency}.`],
+      };
+    }
+    return {
+      subject: `Your agency joined case ${ref}`,
+      body: [`${acting} added ${agency} to the team of case ${ref} (${role}). Open it to see its people by code.`],
+    };
+  }
+  if (p.status === 'ENDED') {
+    return {
+      subject: `Instansi Anda keluar dari kasus ${ref}`,
+      body: [`${acting} mengakhiri peran ${agency} dalam kasus ${ref}.`],
+    };
+  }
+  if (p.status === 'LEAD') {
+    return {
+      subject: `Instansi Anda kini memimpin kasus ${ref}`,
+      body: [`${acting} menyerahkan pimpinan kasus ${ref} kepada ${agency}.`],
+    };
+  }
+  return {
+    subject: `Instansi Anda bergabung dalam kasus ${ref}`,
+    body: [
+      `${acting} menambahkan ${agency} ke tim kasus ${ref} (${role}). Buka kasus untuk melihat orang-orangnya (dengan kode).`,
+    ],
+  };
 }
 
 /** Formats an instant for a reader: "Mon 30 Nov 2026 07:53 (Asia/Jakarta)". */

@@ -33,6 +33,8 @@ export class Factories {
       active: true,
       parentAgencyId: null,
       predecessorAgencyId: null,
+      regionCode: null,
+      basis: null,
       ...overrides,
     });
   }
