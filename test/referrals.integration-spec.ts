@@ -292,7 +292,7 @@ describe('referrals of victims to providers', () => {
       )
       .sort();
     // (The mutations answer only the owning agency's officers and its case's participants; VictimEdge.node is the
-    // victims list; Case.victims lists the people the reader may see, through the same rule.)
+    // victims list; Case.victims and Task.victims list the people the reader may see, through the same rule.)
     expect(victimPaths).toEqual([
       'Case.victims',
       'CrossBorderVictim.identity',
@@ -302,6 +302,7 @@ describe('referrals of victims to providers', () => {
       'Query.victim',
       'Query.victims',
       'Referral.victim',
+      'Task.victims',
       'Victim.identity',
       'VictimEdge.node',
       'VictimGroupRegistration.victims',
@@ -328,6 +329,7 @@ describe('referrals of victims to providers', () => {
           token[outsider],
         ),
         api.gql('{ cases(first: 100) { edges { node { victims { identity { fullName } } } } } }', {}, token[outsider]),
+        api.gql('{ tasks(first: 100) { edges { node { victims { identity { fullName } } } } } }', {}, token[outsider]),
       ]);
       expect(JSON.stringify(paths)).not.toContain('Eko Prasetyo');
     }
