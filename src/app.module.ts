@@ -25,6 +25,7 @@ import { ObservabilityModule } from './observability/observability.module';
 import { TaskForcesModule } from './modules/task-forces/task-forces.module';
 import { TasksModule } from './modules/tasks/tasks.module';
 import { ReferralsModule } from './modules/referrals/referrals.module';
+import { SuspectsModule } from './modules/suspects/suspects.module';
 import { UsersModule } from './modules/users/users.module';
 import { VictimsModule } from './modules/victims/victims.module';
 import { QueueModule } from './queue/queue.module';
@@ -63,6 +64,7 @@ export class AppModule {
         VictimsModule,
         ReferralsModule,
         CrossBorderModule,
+        SuspectsModule,
         DigestsModule,
         CrossBorderStatisticsModule,
         MeetingsModule,

@@ -331,7 +331,8 @@ describe('cross-border requests', () => {
     const wrongArea = await draft({ agreementCommitmentId: id.movementCommitment });
     expect(wrongArea.errors![0].extensions).toMatchObject({ field: 'agreementCommitmentId' });
     expect(firstErrorCode(await draft({ category: 'KIDNAP' }))).toBe('BAD_USER_INPUT');
-    expect(firstErrorCode(await draft({ caseIds: ['00000000-0000-4000-8000-000000000000'] }))).toBe('BAD_USER_INPUT');
+    // A case the filer cannot link answers exactly as one that does not exist.
+    expect(firstErrorCode(await draft({ caseIds: ['00000000-0000-4000-8000-000000000000'] }))).toBe('NOT_FOUND');
     expect(await count()).toBe(before);
 
     // Extensions: a reason and a later date, and the old date stays in the history.

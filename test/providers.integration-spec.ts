@@ -71,20 +71,33 @@ describe('provider directory', () => {
     });
 
     const indonesian = await providers({ capability: 'MEDICAL' });
-    // Caritas Kamboja, Kementerian Kesehatan, Lembaga Perlindungan Saksi dan Korban, Organisasi Internasional …
-    expect(codes(indonesian)).toEqual(['CARITAS-KH', 'KEMENKES', 'LPSK', 'IOM']);
-    expect(indonesian.totalCount).toBe(4);
-    // Caritas Cambodia, International Organization for Migration, Ministry of Health, Witness and Victim …
+    // Caritas Kamboja, Kementerian Kesehatan, Lembaga Perlindungan Saksi dan Korban, Organisasi Internasional …,
+    // Rumah Perlindungan … Malaysia, Rumah Sakit Bhayangkara …, Rumah Sakit Calmette
+    expect(codes(indonesian)).toEqual([
+      'CARITAS-KH',
+      'KEMENKES',
+      'LPSK',
+      'IOM',
+      'MY-RP-ATIPSOM',
+      'RS-POLRI',
+      'KH-CALMETTE',
+    ]);
+    expect(indonesian.totalCount).toBe(7);
+    // Calmette Hospital, Caritas Cambodia, International Organization for Migration, Ministry of Health, Place of
+    // refuge … Malaysia, Police Hospital …, Witness and Victim …
     expect(codes(await providers({ capability: 'MEDICAL' }, englishToken))).toEqual([
+      'KH-CALMETTE',
       'CARITAS-KH',
       'IOM',
       'KEMENKES',
+      'MY-RP-ATIPSOM',
+      'RS-POLRI',
       'LPSK',
     ]);
   });
 
   it('narrows to one country', async () => {
-    expect(codes(await providers({ capability: 'MEDICAL', country: 'KH' }))).toEqual(['CARITAS-KH']);
+    expect(codes(await providers({ capability: 'MEDICAL', country: 'KH' }))).toEqual(['CARITAS-KH', 'KH-CALMETTE']);
     expect(codes(await providers({ capability: 'SHELTER', country: 'KH' }, englishToken))).toEqual([
       'CARITAS-KH',
       'KH-MOSVY',

@@ -291,8 +291,10 @@ describe('referrals of victims to providers', () => {
         (type.fields ?? []).filter((field) => returnsVictim(field.type)).map((f) => `${type.name}.${f.name}`),
       )
       .sort();
-    // (The mutations answer only the owning agency's officers; VictimEdge.node is the victims list.)
+    // (The mutations answer only the owning agency's officers and its case's participants; VictimEdge.node is the
+    // victims list; Case.victims and Task.victims list the people the reader may see, through the same rule.)
     expect(victimPaths).toEqual([
+      'Case.victims',
       'CrossBorderVictim.identity',
       'Mutation.changeProtectionStatus',
       'Mutation.recordIdentificationDecision',
@@ -300,8 +302,10 @@ describe('referrals of victims to providers', () => {
       'Query.victim',
       'Query.victims',
       'Referral.victim',
+      'Task.victims',
       'Victim.identity',
       'VictimEdge.node',
+      'VictimGroupRegistration.victims',
     ]);
 
     // Every query path that reaches a victim, as Kemlu (no ownership, no referral) and the secretariat.
@@ -324,6 +328,8 @@ describe('referrals of victims to providers', () => {
           {},
           token[outsider],
         ),
+        api.gql('{ cases(first: 100) { edges { node { victims { identity { fullName } } } } } }', {}, token[outsider]),
+        api.gql('{ tasks(first: 100) { edges { node { victims { identity { fullName } } } } } }', {}, token[outsider]),
       ]);
       expect(JSON.stringify(paths)).not.toContain('Eko Prasetyo');
     }

@@ -389,13 +389,15 @@ describe('victim register: identity, consent and duplicates', () => {
       [person({ languageNeeds: ['bahasa jawa'] }), 'languageNeeds'],
       [person({ nationality: 'Indonesia' }), 'nationality'],
       [person({ originRegion: 'Jawa Barat' }), 'originRegion'],
-      [person({ caseId: '00000000-0000-4000-8000-000000000000' }), 'caseId'],
     ];
     for (const [input, field] of cases) {
       const result = await register('polri', input);
       expect({ field, code: firstErrorCode(result) }).toEqual({ field, code: 'BAD_USER_INPUT' });
       expect(String(result.errors![0].extensions?.field ?? result.errors![0].message)).toContain(field.split('.')[0]);
     }
+    // A case the officer cannot see answers as one that does not exist.
+    const noCase = await register('polri', person({ caseId: '00000000-0000-4000-8000-000000000000' }));
+    expect(noCase.errors![0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'caseId' });
     const badEnum = await register('polri', person({ sex: 'WOMAN' }));
     expect(badEnum.errors![0].message).toMatch(/WOMAN/);
     // Administrators manage the system; they do not register people.

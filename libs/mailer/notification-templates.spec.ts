@@ -377,3 +377,45 @@ describe('cross-border request templates', () => {
     expect(countryName('Sihanoukville', 'en')).toBe('-');
   });
 });
+
+describe('shared casework notices', () => {
+  const base = {
+    link: 'https://simpul.example/cases/1',
+    preferencesLink: 'https://simpul.example/settings/notifications',
+  };
+
+  it('tells the assigning side that its task is overdue, with the due instant in the reader’s zone', () => {
+    const mail = renderNotification('TASK_OVERDUE', 'en', 'Asia/Jakarta', {
+      ...base,
+      reference: 'TSK-000042',
+      dueAt: '2026-11-30T00:53:00Z',
+      assigningAgency: 'Kemlu',
+      assigneeAgency: 'Ditjen Imigrasi',
+    });
+    expect(mail.subject).toBe('[Simpul] Task TSK-000042 is past its due date');
+    expect(mail.summary).toBe(
+      'Task TSK-000042, which Kemlu assigned to Ditjen Imigrasi, was due Mon 30 Nov 2026 07:53 (Asia/Jakarta) and is still open.',
+    );
+    expect(renderNotification('TASK_OVERDUE', 'id', 'Asia/Jakarta', { ...base, reference: 'TSK-000042' }).subject).toBe(
+      '[Simpul] Tugas TSK-000042 melewati tenggat',
+    );
+  });
+
+  it('tells an agency it joined, left or now leads a case, by reference and role only', () => {
+    const params = { ...base, reference: 'CASE-000007', assigneeAgency: 'Kemensos', actingAgency: 'Bareskrim Polri' };
+    const added = renderNotification('CASE_TEAM_CHANGED', 'en', 'Asia/Jakarta', {
+      ...params,
+      status: 'ADDED',
+      caseRole: 'SOCIAL_REHABILITATION',
+    });
+    expect(added.summary).toBe(
+      'Bareskrim Polri added Kemensos to the team of case CASE-000007 (social rehabilitation). Open it to see its people by code.',
+    );
+    expect(renderNotification('CASE_TEAM_CHANGED', 'id', 'Asia/Jakarta', { ...params, status: 'ENDED' }).subject).toBe(
+      '[Simpul] Instansi Anda keluar dari kasus CASE-000007',
+    );
+    expect(renderNotification('CASE_TEAM_CHANGED', 'en', 'Asia/Jakarta', { ...params, status: 'LEAD' }).subject).toBe(
+      '[Simpul] Your agency now leads case CASE-000007',
+    );
+  });
+});

@@ -84,6 +84,7 @@ export function formatError(error: GraphQLError, options: ErrorFormatOptions = {
         reason: original.reason,
         ...(original.field ? { field: original.field } : {}),
         ...(original.details ?? {}),
+        ...(original.problems?.length ? { problems: original.problems } : {}),
       },
     });
   }

@@ -12,6 +12,12 @@ export enum ErrorKind {
   TOO_MANY_REQUESTS = 'TOO_MANY_REQUESTS',
 }
 
+/** One problem of an input that holds many rows (a group): the field, e.g. `people.3.identity.dateOfBirth`. */
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
 /**
  * Base of every module's exception. `reason` is the module's own string code (e.g. `AGENCY_CODE_TAKEN`),
  * `field` names the input field at fault when there is one, `details` carries further safe facts for the client
@@ -27,6 +33,15 @@ export abstract class DomainException<Reason extends string = string> extends Er
   ) {
     super(message);
     this.name = new.target.name;
+  }
+
+  /** Every problem found, when an operation checked many rows at once; `field` names the first. */
+  problems?: readonly FieldProblem[];
+
+  /** Attaches the full list of problems (clients read it as `extensions.problems`). */
+  withProblems(problems: readonly FieldProblem[]): this {
+    this.problems = problems;
+    return this;
   }
 }
 

@@ -73,6 +73,20 @@ export type CaseEventPayload = ActedBy & {
   fromStatus?: string;
 };
 
+/** A change to a case's team: the agency concerned, its role in the case, and the lead after the change. */
+export type CaseTeamEventPayload = ActedBy & {
+  caseId: string;
+  reference: string;
+  leadAgencyId: string;
+  participantId: string;
+  /** The agency added, whose participation ended, or that took over the lead. */
+  participantAgencyId: string;
+  /** Its role in the case (INVESTIGATION, SOCIAL_REHABILITATION …). */
+  role: string;
+  /** For a handover: the agency that led the case before. */
+  previousLeadAgencyId?: string;
+};
+
 export type VictimEventPayload = { victimId: string; code: string; owningAgencyId: string };
 export type ProtectionStatusPayload = VictimEventPayload & { from: string; to: string };
 export type ConsentEventPayload = {
@@ -131,6 +145,8 @@ export interface TopicPayloads {
   'task.reopened': TaskEventPayload;
   'task.due-date-changed': TaskEventPayload;
   'task.commented': TaskEventPayload;
+  /** The due date passed with the task still open (the ladder's first rung at or after it fired). */
+  'task.overdue': TaskEventPayload;
 
   'referral.proposed': ReferralEventPayload;
   'referral.accepted': ReferralEventPayload;
@@ -156,6 +172,9 @@ export interface TopicPayloads {
 
   'case.opened': CaseEventPayload;
   'case.status-changed': CaseEventPayload;
+  'case.participant-added': CaseTeamEventPayload;
+  'case.participation-ended': CaseTeamEventPayload;
+  'case.lead-handed-over': CaseTeamEventPayload;
 
   'victim.registered': VictimEventPayload;
   'victim.protection-status-changed': ProtectionStatusPayload;
@@ -186,6 +205,7 @@ export const TOPICS: readonly Topic[] = Object.keys({
   'task.reopened': 1,
   'task.due-date-changed': 1,
   'task.commented': 1,
+  'task.overdue': 1,
   'referral.proposed': 1,
   'referral.accepted': 1,
   'referral.declined': 1,
@@ -208,6 +228,9 @@ export const TOPICS: readonly Topic[] = Object.keys({
   'cross-border.formal-channel-proposed': 1,
   'case.opened': 1,
   'case.status-changed': 1,
+  'case.participant-added': 1,
+  'case.participation-ended': 1,
+  'case.lead-handed-over': 1,
   'victim.registered': 1,
   'victim.protection-status-changed': 1,
   'victim.possible-duplicate': 1,

@@ -5,6 +5,12 @@ import { EscalationRungEntity } from '@app/modules/escalations/escalation-rung.e
 import { HolidayEntity } from '@app/modules/calendars/holiday.entity';
 import { CaseEventEntity } from '@app/modules/cases/case-event.entity';
 import { CaseEntity } from '@app/modules/cases/case.entity';
+import { CaseParticipantEntity } from '@app/modules/cases/case-participant.entity';
+import { GroupOperationEntity } from '@app/modules/group-operations/group-operation.entity';
+import { SuspectEventEntity } from '@app/modules/suspects/suspect-event.entity';
+import { SuspectEntity } from '@app/modules/suspects/suspect.entity';
+import { TaskVictimEntity } from '@app/modules/tasks/task-victim.entity';
+import { VictimServiceEntity } from '@app/modules/victims/victim-service.entity';
 import { AgreementCommitmentEntity } from '@app/modules/legal-instruments/agreement-commitment.entity';
 import { LegalInstrumentPartyEntity } from '@app/modules/legal-instruments/legal-instrument-party.entity';
 import { LegalInstrumentEntity } from '@app/modules/legal-instruments/legal-instrument.entity';
@@ -53,7 +59,13 @@ export const ENTITIES = [
   WorkItemEventEntity,
   CaseEntity,
   CaseEventEntity,
+  CaseParticipantEntity,
   VictimEntity,
+  VictimServiceEntity,
+  TaskVictimEntity,
+  SuspectEntity,
+  SuspectEventEntity,
+  GroupOperationEntity,
   VictimEventEntity,
   ConsentEntity,
   DuplicateFlagEntity,

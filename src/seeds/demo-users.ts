@@ -1,8 +1,9 @@
 import { Locale, Role } from '@app/kernel/role.enum';
 
 /**
- * One demo account per role, for the zero-setup development default only. The password is public (README):
- * these accounts must never exist on a real deployment, and `seed:demo` refuses NODE_ENV=production.
+ * One demo account per role, and one for each agency the shared-casework journeys need, for the zero-setup
+ * development default only. The password is public (README): these accounts must never exist on a real
+ * deployment, and `seed:demo` refuses NODE_ENV=production.
  */
 export const DEMO_PASSWORD = 'Simpul-demo-2026!';
 
@@ -76,6 +77,42 @@ export const DEMO_USERS: DemoUserSeed[] = [
     displayName: 'Demo Partner IOM',
     agencyCode: 'IOM',
     roles: [Role.PARTNER],
+    locale: Locale.EN,
+  },
+  // The agencies the shared-casework journeys need (Poipet 2023, Sibu 2016): see the README table.
+  {
+    email: 'liaison.imigrasi@demo.simpul.id',
+    displayName: 'Demo Liaison Ditjen Imigrasi',
+    agencyCode: 'DITJEN-IMIGRASI',
+    roles: [Role.LIAISON],
+    locale: Locale.ID,
+  },
+  {
+    email: 'officer.rspolri@demo.simpul.id',
+    displayName: 'Demo Case Officer RS Polri (hospital)',
+    agencyCode: 'RS-POLRI',
+    roles: [Role.CASE_OFFICER],
+    locale: Locale.ID,
+  },
+  {
+    email: 'officer.dinsos-ntt@demo.simpul.id',
+    displayName: 'Demo Case Officer Dinsos NTT',
+    agencyCode: 'DINSOS-NTT',
+    roles: [Role.CASE_OFFICER],
+    locale: Locale.ID,
+  },
+  {
+    email: 'officer.kbri-kl@demo.simpul.id',
+    displayName: 'Demo Embassy Officer KBRI Kuala Lumpur',
+    agencyCode: 'KBRI-KUL',
+    roles: [Role.CASE_OFFICER],
+    locale: Locale.ID,
+  },
+  {
+    email: 'counterpart.my@demo.simpul.id',
+    displayName: 'Demo Counterpart (Royal Malaysia Police)',
+    agencyCode: 'MY-PDRM',
+    roles: [Role.COUNTERPART],
     locale: Locale.EN,
   },
   {

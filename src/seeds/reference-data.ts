@@ -20,6 +20,10 @@ export interface AgencySeed {
   parentCode?: string;
   predecessorCode?: string;
   active?: boolean;
+  /** Province or regency/city code of the agency's office (national and foreign bodies: none). */
+  regionCode?: string | null;
+  /** Where the entry comes from, and what is inferred. */
+  basis?: string | null;
 }
 
 export interface TaskForceUnitSeed {

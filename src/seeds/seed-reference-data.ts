@@ -1,4 +1,4 @@
-import { DataSource, EntityManager, ObjectLiteral, EntityTarget } from 'typeorm';
+import { DataSource, EntityManager, EntityTarget, IsNull, ObjectLiteral } from 'typeorm';
 
 import { AgencyEntity } from '@app/modules/agencies/agency.entity';
 import { CALENDAR_COUNTRIES, CalendarsService } from '@app/modules/calendars/calendars.service';
@@ -16,6 +16,7 @@ import { TaskForceUnitEntity } from '@app/modules/task-forces/task-force-unit.en
 
 import { AGENCIES, LEGAL_INSTRUMENTS, MEMBERSHIPS, TASK_FORCE_UNITS } from './reference-data';
 import { seedHistory } from './seed-history';
+import { CASEWORK_AGENCIES, CASEWORK_INSTRUMENTS, CASEWORK_MEMBERSHIPS, REGION_CODES } from './reference-data-casework';
 
 export interface SeedResult {
   inserted: number;
@@ -37,15 +38,23 @@ export async function seedReferenceData(dataSource: DataSource, now: Date = new 
   return dataSource.transaction(async (manager) => {
     const counts: Record<string, number> = {};
     const agencyIds = new Map<string, string>();
-    for (const seed of AGENCIES) {
+    for (const seed of [...AGENCIES, ...CASEWORK_AGENCIES]) {
       const { parentCode, predecessorCode, ...fields } = seed;
       const id = await insertMissing(manager, AgencyEntity, { code: seed.code }, counts, 'agencies', {
         ...fields,
+        regionCode: fields.regionCode ?? REGION_CODES[seed.code] ?? null,
+        basis: fields.basis ?? null,
         active: fields.active ?? true,
         parentAgencyId: parentCode ? requireId(agencyIds, parentCode) : null,
         predecessorAgencyId: predecessorCode ? requireId(agencyIds, predecessorCode) : null,
       });
       agencyIds.set(seed.code, id);
+    }
+
+    // Region codes came after the first agencies: fill them where still empty (a value an administrator set stays).
+    for (const [code, regionCode] of Object.entries(REGION_CODES)) {
+      const result = await manager.update(AgencyEntity, { code, regionCode: IsNull() }, { regionCode });
+      if (result.affected) counts['region codes'] = (counts['region codes'] ?? 0) + result.affected;
     }
 
     const unitIds = new Map<string, string>();
@@ -58,7 +67,7 @@ export async function seedReferenceData(dataSource: DataSource, now: Date = new 
       unitIds.set(seed.code, id);
     }
 
-    for (const seed of MEMBERSHIPS) {
+    for (const seed of [...MEMBERSHIPS, ...CASEWORK_MEMBERSHIPS]) {
       const key = {
         unitId: requireId(unitIds, seed.unitCode),
         agencyId: requireId(agencyIds, seed.agencyCode),
@@ -72,7 +81,7 @@ export async function seedReferenceData(dataSource: DataSource, now: Date = new 
       });
     }
 
-    for (const seed of LEGAL_INSTRUMENTS) {
+    for (const seed of [...LEGAL_INSTRUMENTS, ...CASEWORK_INSTRUMENTS]) {
       const { commitments, partyAgencyCodes, ...fields } = seed;
       const instrumentId = await insertMissing(
         manager,

@@ -27,7 +27,7 @@ import { referenceOf, WorkItemStore } from './work-item-store';
 /**
  * Makes every kind of work item an escalation subject from its declaration: the rung engine locks the item (in
  * the same order as any change to it), learns which deadlines still run and whom to reach, and the firing lands
- * in the item's history, followed by the rung's action when it has one.
+ * in the item's history, followed by the kind's onRung (the rung's action, or what the kind does on a firing).
  */
 @Injectable()
 export class WorkItemEscalations {
@@ -86,7 +86,9 @@ export class WorkItemEscalations {
             recipients: recipientCount,
           },
         });
-        if (!rung.action || !kind.onRung) return;
+        // Every firing reaches the kind's hook: it acts on the rung's action, or on the firing itself (a task
+        // telling its assigning side once the due date has passed).
+        if (!kind.onRung) return;
         const item = await store.lockForSystem(manager, kind, rung.itemId);
         if (item) await kind.onRung(manager, item, rung);
       },

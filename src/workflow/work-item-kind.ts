@@ -107,7 +107,10 @@ export interface WorkItemKind<
     extra?: Partial<TopicPayloads[K]>,
   ): Promise<DomainEvent<K>>;
 
-  /** Carries out what a rung does besides notifying (expire, mark overdue …), in the rung's transaction. */
+  /**
+   * Runs after every firing of one of the item's rungs, in the rung's transaction: carries out the rung's action
+   * (expire, mark overdue …) or what the kind does when a deadline passes (a task tells its assigning side).
+   */
   onRung?(manager: EntityManager, item: Item, rung: EscalationRungEntity): Promise<void>;
   /** Runs at the end of every change, in its transaction (e.g. the linked commitment's last activity). */
   afterChange?(manager: EntityManager, item: Item, actor: Actor | null): Promise<void>;

@@ -5,6 +5,8 @@ export type NotificationTemplateKind =
   | 'TASK_COMPLETED'
   | 'TASK_COMMENTED'
   | 'TASK_REOPENED'
+  | 'TASK_OVERDUE'
+  | 'CASE_TEAM_CHANGED'
   | 'REFERRAL_PROPOSED'
   | 'REFERRAL_ACCEPTED'
   | 'REFERRAL_DECLINED'
@@ -68,6 +70,8 @@ export interface NotificationTemplateParams {
   deadlineExtended?: string;
   /** Cross-border requests: the reference of the formal request proposed after an informal one lapsed. */
   formalReference?: string;
+  /** Case teams: what the agency does in the case (INVESTIGATION, SOCIAL_REHABILITATION …); `status` says ADDED, ENDED or LEAD. */
+  caseRole?: string;
   /** Escalations: who the rung targets (ASSIGNEE, AGENCY_SUPERVISOR …) and the rung's key. */
   targetRole?: string;
   rungKey?: string;

@@ -65,6 +65,13 @@ export function workItemTexts(
         };
       case 'TASK_REOPENED':
         return { subject: `Task ${ref} was reopened`, body: [`${assigning} reopened task ${ref}; it is due ${due}.`] };
+      case 'TASK_OVERDUE':
+        return {
+          subject: `Task ${ref} is past its due date`,
+          body: [`Task ${ref}, which ${assigning} assigned to ${assignee}, was due ${due} and is still open.`],
+        };
+      case 'CASE_TEAM_CHANGED':
+        return caseTeamTexts('en', ref, p);
       case 'REFERRAL_PROPOSED':
         return {
           subject: `New referral for your agency: ${ref}${pressing}`,
@@ -153,6 +160,13 @@ export function workItemTexts(
         subject: `Tugas ${ref} dibuka kembali`,
         body: [`${assigning} membuka kembali tugas ${ref}; tenggat ${due}.`],
       };
+    case 'TASK_OVERDUE':
+      return {
+        subject: `Tugas ${ref} melewati tenggat`,
+        body: [`Tugas ${ref} dari ${assigning} untuk ${assignee} jatuh tempo ${due} dan belum selesai.`],
+      };
+    case 'CASE_TEAM_CHANGED':
+      return caseTeamTexts('id', ref, p);
     case 'REFERRAL_PROPOSED':
       return {
         subject: `Rujukan baru untuk instansi Anda: ${ref}${pressing}`,
@@ -220,4 +234,44 @@ export function workItemTexts(
         ],
       };
   }
+}
+
+/** A change to a case team, told to the agency concerned (codes only: the case's reference and the role). */
+function caseTeamTexts(locale: MailLocale, ref: string, p: NotificationTemplateParams): Texts {
+  const agency = p.assigneeAgency ?? '';
+  const acting = p.actingAgency ?? '';
+  const role = (p.caseRole ?? '').toLowerCase().replace(/_/g, ' ');
+  if (locale === 'en') {
+    if (p.status === 'ENDED') {
+      return { subject: `Your agency left case ${ref}`, body: [`${acting} ended ${agency}'s part in case ${ref}.`] };
+    }
+    if (p.status === 'LEAD') {
+      return {
+        subject: `Your agency now leads case ${ref}`,
+        body: [`${acting} handed the lead of case ${ref} to ${agency}.`],
+      };
+    }
+    return {
+      subject: `Your agency joined case ${ref}`,
+      body: [`${acting} added ${agency} to the team of case ${ref} (${role}). Open it to see its people by code.`],
+    };
+  }
+  if (p.status === 'ENDED') {
+    return {
+      subject: `Instansi Anda keluar dari kasus ${ref}`,
+      body: [`${acting} mengakhiri peran ${agency} dalam kasus ${ref}.`],
+    };
+  }
+  if (p.status === 'LEAD') {
+    return {
+      subject: `Instansi Anda kini memimpin kasus ${ref}`,
+      body: [`${acting} menyerahkan pimpinan kasus ${ref} kepada ${agency}.`],
+    };
+  }
+  return {
+    subject: `Instansi Anda bergabung dalam kasus ${ref}`,
+    body: [
+      `${acting} menambahkan ${agency} ke tim kasus ${ref} (${role}). Buka kasus untuk melihat orang-orangnya (dengan kode).`,
+    ],
+  };
 }

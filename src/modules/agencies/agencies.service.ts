@@ -26,6 +26,8 @@ const AUDITED_FIELDS: (keyof AgencyEntity)[] = [
   'country',
   'capabilities',
   'timeZone',
+  'regionCode',
+  'basis',
   'active',
   'parentAgencyId',
   'predecessorAgencyId',
@@ -75,6 +77,13 @@ export class AgenciesService {
     if (filter.capability) query.andWhere(':capability = ANY(agency.capabilities)', { capability: filter.capability });
     if (filter.active !== undefined) query.andWhere('agency.active = :active', { active: filter.active });
     if (filter.parentAgencyId) query.andWhere('agency.parentAgencyId = :parent', { parent: filter.parentAgencyId });
+    if (filter.region) {
+      // Region codes are digits and one dot (validated), so the prefix holds no LIKE wildcards.
+      query.andWhere('(agency.region_code = :region OR agency.region_code LIKE :regionPrefix)', {
+        region: filter.region,
+        regionPrefix: `${filter.region}.%`,
+      });
+    }
     return paginate(query, args, { column: 'agency.code', value: (row) => row.code });
   }
 
@@ -121,6 +130,8 @@ export class AgenciesService {
         capabilities: input.capabilities ?? [],
         parentAgencyId: input.parentAgencyId ?? null,
         predecessorAgencyId: input.predecessorAgencyId ?? null,
+        regionCode: input.regionCode ?? null,
+        basis: input.basis ?? null,
         active: true,
       });
       const saved = await this.saveUnique(manager, agency);

@@ -49,6 +49,21 @@ export class AgencyEntity extends BaseEntity {
   @Column({ type: 'varchar', length: 64 })
   timeZone: string;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Region of the agency's office: a province (53) or regency/city (32.12) code; empty for national and foreign bodies. Work is grouped by province with it.",
+  })
+  @Column({ type: 'varchar', length: 5, nullable: true })
+  regionCode: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Where the directory entry comes from (a source paper, an embassy practice), and what is inferred.',
+  })
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  basis: string | null;
+
   @Field(() => Boolean, { description: 'Inactive agencies keep their history but receive no new work.' })
   @Column({ type: 'boolean', default: true })
   active: boolean;

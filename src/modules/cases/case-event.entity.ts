@@ -10,6 +10,12 @@ export enum CaseEventKind {
   OPENED = 'OPENED',
   UPDATED = 'UPDATED',
   STATUS_CHANGED = 'STATUS_CHANGED',
+  PARTICIPANT_ADDED = 'PARTICIPANT_ADDED',
+  PARTICIPATION_ENDED = 'PARTICIPATION_ENDED',
+  LEAD_HANDED_OVER = 'LEAD_HANDED_OVER',
+  COMMENTED = 'COMMENTED',
+  /** An agency recorded something for one of the case's people (details: the code, what, the agency). */
+  PERSON_RECORD = 'PERSON_RECORD',
 }
 
 registerEnumType(CaseEventKind, {
@@ -19,6 +25,14 @@ registerEnumType(CaseEventKind, {
     OPENED: { description: 'The case was opened.' },
     UPDATED: { description: 'Descriptive fields changed (details holds before and after).' },
     STATUS_CHANGED: { description: 'The case moved on the justice track.' },
+    PARTICIPANT_ADDED: { description: 'An agency joined the case team (details: agency, role, since).' },
+    PARTICIPATION_ENDED: { description: 'An agency left the case team and no longer sees the case.' },
+    LEAD_HANDED_OVER: { description: 'Another participant took over the lead, with the reason.' },
+    COMMENTED: { description: 'A comment by a participant (reason holds it; never identity).' },
+    PERSON_RECORD: {
+      description:
+        "Something an agency recorded for one of the case's people: registration, identification, protection step, service, referral (by code).",
+    },
   },
 });
 
@@ -66,6 +80,13 @@ export class CaseEventEntity {
   @Field(() => String, { nullable: true, description: 'Why (a side exit, a resumption), or a note on the step.' })
   @Column({ type: 'text', nullable: true })
   reason: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The day the recorded event happened (YYYY-MM-DD), when it differs from the recording.',
+  })
+  @Column({ type: 'date', nullable: true })
+  occurredOn: string | null;
 
   @Field(() => GraphQLJSON, { description: 'Changed fields, before and after.' })
   @Column({ type: 'jsonb', default: () => "'{}'" })

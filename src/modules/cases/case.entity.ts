@@ -115,6 +115,39 @@ export class CaseEntity extends BaseEntity {
   @Column({ type: 'varchar', length: 1000, default: '' })
   summary: string;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'The day the case was first reported (YYYY-MM-DD), as it happened, not when it was recorded.',
+  })
+  @Column({ type: 'date', nullable: true })
+  reportedOn: string | null;
+
+  @Field(() => String, { nullable: true, description: 'First day of the exploitation, where known (YYYY-MM-DD).' })
+  @Column({ type: 'date', nullable: true })
+  exploitationFrom: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Last day of the exploitation, where known (YYYY-MM-DD).' })
+  @Column({ type: 'date', nullable: true })
+  exploitationTo: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The day of the rescue or exit (YYYY-MM-DD); people rescued on another day carry their own.',
+  })
+  @Column({ type: 'date', nullable: true })
+  rescuedOn: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Where the rescue or exit took place (a town or district, e.g. "Poipet, Banteay Meanchey").',
+  })
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  rescuePlace: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Country of the rescue or exit (ISO 3166-1 alpha-2).' })
+  @Column({ type: 'char', length: 2, nullable: true })
+  rescueCountry: string | null;
+
   @Field(() => Int, { description: 'Increases with every change; concurrent changes are refused with CONFLICT.' })
   @VersionColumn({ default: 1 })
   version: number;

@@ -24,7 +24,8 @@ const KIND: Record<CrossBorderErrorReason, ErrorKind> = {
   COUNTERPART_INVALID: ErrorKind.BAD_USER_INPUT,
   HOME_AGENCY_INVALID: ErrorKind.BAD_USER_INPUT,
   LEGAL_BASIS_INVALID: ErrorKind.BAD_USER_INPUT,
-  LINK_NOT_FOUND: ErrorKind.BAD_USER_INPUT,
+  // Answered exactly as a case or person that does not exist: linking never reveals what the filer may not see.
+  LINK_NOT_FOUND: ErrorKind.NOT_FOUND,
   DEADLINE_INVALID: ErrorKind.BAD_USER_INPUT,
   CLOCK_PAUSED: ErrorKind.CONFLICT,
   CLOCK_NOT_PAUSED: ErrorKind.CONFLICT,

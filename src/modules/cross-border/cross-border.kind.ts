@@ -3,7 +3,13 @@ import { EntityManager } from 'typeorm';
 
 import { WorkCalendar } from '@libs/deadlines';
 
-import { anyOf, CROSS_BORDER_HOME, unitSecretariatOf } from '@app/auth/access.service';
+import {
+  anyOf,
+  CASE_PARTICIPANT_STAFF,
+  CROSS_BORDER_HOME,
+  currentParticipantOf,
+  unitSecretariatOf,
+} from '@app/auth/access.service';
 import { Actor, hasRole } from '@app/auth/actor';
 import { CrossBorderEventPayload, DomainEvent, TopicPayloads } from '@app/kernel/topics';
 import { CalendarsService } from '@app/modules/calendars/calendars.service';
@@ -94,8 +100,9 @@ export class CrossBorderKind
 
   /**
    * The home side (filing and home agencies' attachés, liaisons, case officers, supervisors), the counterpart
-   * agency's accounts once the request has gone out (never drafts), and the secretariat of a task-force unit the
-   * home agency is a current member of.
+   * agency's accounts once the request has gone out (never drafts), officers and attachés of an agency taking part
+   * in a case the request concerns once it has gone out (the case shows its requests; strictly confidential ones
+   * stay with the home side), and the secretariat of a task-force unit the home agency is a current member of.
    */
   visibility(actor: Actor, alias: string): SqlCondition {
     const params = { crossBorderViewerAgencyId: actor.agencyId };
@@ -109,6 +116,11 @@ export class CrossBorderKind
       conditions.push(
         `(${alias}.counterpart_agency_id = :crossBorderViewerAgencyId AND ${alias}.status NOT IN ('DRAFT', 'IN_REVIEW'))`,
       );
+    }
+    if (hasRole(actor, ...CASE_PARTICIPANT_STAFF)) {
+      conditions.push(`(${alias}.status NOT IN ('DRAFT', 'IN_REVIEW') AND ${alias}.confidentiality <> 'STRICTLY_CONFIDENTIAL'
+        AND EXISTS (SELECT 1 FROM cross_border_request_case request_case WHERE request_case.request_id = ${alias}.id
+          AND ${currentParticipantOf(':crossBorderViewerAgencyId', 'request_case.case_id', 'request_participation')}))`);
     }
     if (hasRole(actor, Role.SECRETARIAT)) {
       conditions.push(unitSecretariatOf(':crossBorderViewerAgencyId', [`${alias}.on_behalf_of_agency_id`]));

@@ -19,7 +19,7 @@ import { ResumeClockCommand } from './commands/resume-clock.command';
 import { SubmitRequestCommand } from './commands/submit-request.command';
 import { TransitionRequestCommand } from './commands/transition-request.command';
 import { CrossBorderKind } from './cross-border.kind';
-import { CommitmentRequestsResolver, CrossBorderResolver } from './cross-border.resolver';
+import { CaseRequestsResolver, CommitmentRequestsResolver, CrossBorderResolver } from './cross-border.resolver';
 import { CrossBorderService } from './cross-border.service';
 import { CrossBorderQueries } from './queries/cross-border-queries.service';
 import { LinkedVictimsQuery } from './queries/linked-victims.query';
@@ -46,6 +46,7 @@ import { LinkedVictimsQuery } from './queries/linked-victims.query';
     CrossBorderService,
     CrossBorderResolver,
     CommitmentRequestsResolver,
+    CaseRequestsResolver,
   ],
   exports: [CrossBorderService],
 })

@@ -6,6 +6,7 @@ import { CurrentActor } from '@app/auth/current-actor.decorator';
 import { GraphqlContext } from '@app/graphql/graphql-context';
 import { ConnectionType } from '@app/graphql/pagination';
 import { AgencyEntity } from '@app/modules/agencies/agency.entity';
+import { CaseEntity } from '@app/modules/cases/case.entity';
 import { AgreementCommitmentEntity } from '@app/modules/legal-instruments/agreement-commitment.entity';
 import { Role } from '@app/kernel/role.enum';
 import { VictimIdentityView } from '@app/modules/victims/dto/victim.inputs';
@@ -203,5 +204,18 @@ export class CommitmentRequestsResolver {
   })
   crossBorderRequests(@CurrentActor() actor: Actor, @Parent() commitment: AgreementCommitmentEntity) {
     return this.service.requestsForCommitment(actor, commitment.id);
+  }
+}
+
+/** The cross-border requests concerning a case, on the case: those the reader may see, with their staged deadlines. */
+@Resolver(() => CaseEntity)
+export class CaseRequestsResolver {
+  constructor(private readonly service: CrossBorderService) {}
+
+  @ResolveField(() => [CrossBorderRequestEntity], {
+    description: 'Cross-border requests concerning the case you may see, newest first.',
+  })
+  crossBorderRequests(@CurrentActor() actor: Actor, @Parent() kase: CaseEntity, @Context() ctx: GraphqlContext) {
+    return ctx.loaders.byKey('case-requests', (ids) => this.service.requestsOfCases(actor, ids)).load(kase.id);
   }
 }

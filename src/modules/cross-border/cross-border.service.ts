@@ -48,6 +48,11 @@ export class CrossBorderService {
     private readonly resuming: ResumeClockCommand,
   ) {}
 
+  /** The requests concerning many cases the actor may see (Case.crossBorderRequests). */
+  requestsOfCases(actor: Actor, caseIds: readonly string[]): Promise<Map<string, CrossBorderRequestEntity[]>> {
+    return this.queries.ofCases(actor, caseIds);
+  }
+
   draftCrossBorderRequest(actor: Actor, input: DraftCrossBorderRequestInput): Promise<CrossBorderRequestEntity> {
     return this.drafting.execute(actor, input);
   }

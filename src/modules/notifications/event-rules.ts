@@ -1,4 +1,5 @@
 import {
+  CaseTeamEventPayload,
   CrossBorderEventPayload,
   ReferralEventPayload,
   TaskEventPayload,
@@ -58,6 +59,31 @@ function taskRule(kind: NotificationKind, who: Who<TaskEventPayload>): Rule<Task
         dueAt: String(p.dueAt ?? ''),
         assigningAgency: names.get(String(p.assigningAgencyId)) ?? '',
         assigneeAgency: names.get(String(p.assigneeAgencyId)) ?? '',
+        actingAgency: names.get(String(p.actingAgencyId)) ?? '',
+      },
+    };
+  };
+}
+
+/**
+ * The agency a case-team change is about: its liaisons and case officers (they now see the case, no longer see it,
+ * or lead it). Codes only: the case's reference, the agency's role.
+ */
+function caseTeamRule(status: 'ADDED' | 'ENDED' | 'LEAD'): Rule<CaseTeamEventPayload> {
+  return async (p, recipients) => {
+    const names = await recipients.agencyNames([str(p.participantAgencyId), str(p.actingAgencyId)]);
+    const actor = str(p.actorUserId);
+    const people = await agencyRoles(p.participantAgencyId, [Role.LIAISON, Role.CASE_OFFICER], recipients);
+    return {
+      kind: NotificationKind.CASE_TEAM_CHANGED,
+      subjectType: 'Case',
+      subjectId: String(p.caseId),
+      reference: code(p.reference),
+      recipients: people.filter((id) => id !== actor),
+      params: {
+        status,
+        caseRole: code(p.role),
+        assigneeAgency: names.get(String(p.participantAgencyId)) ?? '',
         actingAgency: names.get(String(p.actingAgencyId)) ?? '',
       },
     };
@@ -236,6 +262,11 @@ export const EVENT_RULES: EventRules = {
   'task.declined': taskRule(NotificationKind.TASK_DECLINED, assigningSide),
   'task.completed': taskRule(NotificationKind.TASK_COMPLETED, assigningSide),
   'task.reopened': taskRule(NotificationKind.TASK_REOPENED, assigneeSide),
+  // The assignee's side gets the escalation (critical); the side that asked is told too, as a normal notice.
+  'task.overdue': taskRule(NotificationKind.TASK_OVERDUE, assigningSide),
+  'case.participant-added': caseTeamRule('ADDED'),
+  'case.participation-ended': caseTeamRule('ENDED'),
+  'case.lead-handed-over': caseTeamRule('LEAD'),
   'task.commented': taskRule(NotificationKind.TASK_COMMENTED, (p, r) =>
     p.actingAgencyId === p.assigningAgencyId ? assigneeSide(p, r) : assigningSide(p, r),
   ),

@@ -7,6 +7,10 @@ export enum NotificationKind {
   TASK_COMPLETED = 'TASK_COMPLETED',
   TASK_COMMENTED = 'TASK_COMMENTED',
   TASK_REOPENED = 'TASK_REOPENED',
+  /** A task your agency assigned is past its due date and still open (the assignee's side is escalated). */
+  TASK_OVERDUE = 'TASK_OVERDUE',
+  /** Your agency joined a case team, left it, or took over its lead. */
+  CASE_TEAM_CHANGED = 'CASE_TEAM_CHANGED',
   /** A victim was referred to your agency for a service: accept or decline by the respond-by instant. */
   REFERRAL_PROPOSED = 'REFERRAL_PROPOSED',
   REFERRAL_ACCEPTED = 'REFERRAL_ACCEPTED',

@@ -34,6 +34,7 @@ export interface NotificationDraft {
 }
 
 const SUBJECT_PATH: Record<string, string> = {
+  Case: 'cases',
   Task: 'tasks',
   Referral: 'referrals',
   CrossBorderRequest: 'cross-border-requests',

@@ -11,6 +11,8 @@ export enum ReferralErrorReason {
   CAPACITY_GAP_REQUIRED = 'CAPACITY_GAP_REQUIRED',
   NOT_REROUTABLE = 'NOT_REROUTABLE',
   REFERRAL_VERSION_CONFLICT = 'REFERRAL_VERSION_CONFLICT',
+  /** One or more people of a group referral cannot be referred; nothing was written (extensions.problems). */
+  GROUP_INVALID = 'GROUP_INVALID',
 }
 
 const KIND: Record<ReferralErrorReason, ErrorKind> = {
@@ -25,6 +27,7 @@ const KIND: Record<ReferralErrorReason, ErrorKind> = {
   CAPACITY_GAP_REQUIRED: ErrorKind.BAD_USER_INPUT,
   NOT_REROUTABLE: ErrorKind.CONFLICT,
   REFERRAL_VERSION_CONFLICT: ErrorKind.CONFLICT,
+  GROUP_INVALID: ErrorKind.BAD_USER_INPUT,
 };
 
 export class ReferralException extends DomainException<ReferralErrorReason> {

@@ -3,7 +3,13 @@ import { EntityManager } from 'typeorm';
 
 import { WorkCalendar } from '@libs/deadlines';
 
-import { anyOf, PROVIDER_STAFF, unitSecretariatOf, VICTIM_OFFICERS } from '@app/auth/access.service';
+import {
+  anyOf,
+  CASE_PARTICIPANT_STAFF,
+  currentParticipantOf,
+  PROVIDER_STAFF,
+  unitSecretariatOf,
+} from '@app/auth/access.service';
 import { Actor, hasRole } from '@app/auth/actor';
 import { DomainEvent, ReferralEventPayload, Topic, TopicPayloads } from '@app/kernel/topics';
 import { CalendarsService } from '@app/modules/calendars/calendars.service';
@@ -86,14 +92,19 @@ export class ReferralKind
   }
 
   /**
-   * The sending agency's officers, the provider's staff, and the secretariat of a task-force unit either agency is
-   * a current member of.
+   * The sending agency's officers, the provider's staff, officers and attachés of an agency currently taking part in
+   * the person's case (the case shows its referrals; only the two sides act), and the secretariat of a task-force
+   * unit either agency is a current member of.
    */
   visibility(actor: Actor, alias: string): SqlCondition {
     const params = { referralViewerAgencyId: actor.agencyId };
     const conditions: string[] = [];
-    if (hasRole(actor, ...VICTIM_OFFICERS)) conditions.push(`${alias}.from_agency_id = :referralViewerAgencyId`);
+    if (hasRole(actor, ...CASE_PARTICIPANT_STAFF)) conditions.push(`${alias}.from_agency_id = :referralViewerAgencyId`);
     if (hasRole(actor, ...PROVIDER_STAFF)) conditions.push(`${alias}.recipient_agency_id = :referralViewerAgencyId`);
+    if (hasRole(actor, ...CASE_PARTICIPANT_STAFF)) {
+      conditions.push(`EXISTS (SELECT 1 FROM victim referral_person WHERE referral_person.id = ${alias}.victim_id
+        AND ${currentParticipantOf(':referralViewerAgencyId', 'referral_person.case_id', 'referral_participation')})`);
+    }
     if (hasRole(actor, Role.SECRETARIAT)) {
       conditions.push(
         unitSecretariatOf(':referralViewerAgencyId', [`${alias}.from_agency_id`, `${alias}.recipient_agency_id`]),
@@ -103,7 +114,9 @@ export class ReferralKind
   }
 
   sides(actor: Actor, referral: ReferralEntity): ReferralSide[] {
-    if (actor.agencyId === referral.fromAgencyId && hasRole(actor, ...VICTIM_OFFICERS)) return [ReferralSide.SENDER];
+    if (actor.agencyId === referral.fromAgencyId && hasRole(actor, ...CASE_PARTICIPANT_STAFF)) {
+      return [ReferralSide.SENDER];
+    }
     if (actor.agencyId === referral.recipientAgencyId && hasRole(actor, ...PROVIDER_STAFF)) {
       return [ReferralSide.PROVIDER];
     }

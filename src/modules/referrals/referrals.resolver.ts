@@ -7,6 +7,8 @@ import { GraphqlContext } from '@app/graphql/graphql-context';
 import { ConnectionType } from '@app/graphql/pagination';
 import { AgencyEntity } from '@app/modules/agencies/agency.entity';
 import { Role } from '@app/kernel/role.enum';
+import { CASE_PARTICIPANT_STAFF } from '@app/auth/access.service';
+import { CaseEntity } from '@app/modules/cases/case.entity';
 import { VictimEntity } from '@app/modules/victims/victim.entity';
 import { VictimsService } from '@app/modules/victims/victims.service';
 
@@ -19,6 +21,7 @@ import {
   RerouteReferralInput,
 } from './dto/referral.inputs';
 import { ReferralEvent, toReferralEvent } from './dto/referral-event.dto';
+import { ProposeReferralsForGroupInput, ReferralGroupProposal } from './dto/referral-group.inputs';
 import { referralReference } from './referral.constants';
 import { ReferralResponsePolicyEntity } from './referral-response-policy.entity';
 import { ReferralEntity } from './referral.entity';
@@ -27,10 +30,14 @@ import { ReferralsService } from './referrals.service';
 @ObjectType()
 export class ReferralConnection extends ConnectionType(ReferralEntity, 'Referral') {}
 
-/** Who works with referrals: the referring agency's officers, the provider's staff, and secretariats reading. */
+/**
+ * Who works with referrals: the referring agency's officers (the owner's or a case participant's, attachés
+ * included), the provider's staff, and secretariats reading.
+ */
 const SENDERS = [Role.CASE_OFFICER, Role.LIAISON, Role.SUPERVISOR] as const;
+const PROPOSERS = [...CASE_PARTICIPANT_STAFF] as const;
 const PROVIDERS = [...SENDERS, Role.PARTNER] as const;
-const READERS = [...PROVIDERS, Role.SECRETARIAT] as const;
+const READERS = [...PROVIDERS, Role.ATTACHE, Role.SECRETARIAT] as const;
 
 @Resolver(() => ReferralEntity)
 export class ReferralsResolver {
@@ -60,12 +67,22 @@ export class ReferralsResolver {
     return this.service.responsePolicies();
   }
 
-  @Allow(...SENDERS)
+  @Allow(...PROPOSERS)
   @Mutation(() => ReferralEntity, {
-    description: 'Refer a person your agency owns to a provider; consent for that provider must be in force.',
+    description:
+      'Refer a person your agency owns, or one of a case your agency takes part in, to a provider; consent for that provider must be in force.',
   })
   proposeReferral(@CurrentActor() actor: Actor, @Args('input') input: ProposeReferralInput) {
     return this.service.proposeReferral(actor, input);
+  }
+
+  @Allow(...PROPOSERS)
+  @Mutation(() => ReferralGroupProposal, {
+    description:
+      'Refer a selection of people to one provider for one service at once. All or nothing, with every refused person named; idempotent on operationKey.',
+  })
+  proposeReferralsForGroup(@CurrentActor() actor: Actor, @Args('input') input: ProposeReferralsForGroupInput) {
+    return this.service.proposeReferralsForGroup(actor, input);
   }
 
   @Allow(...PROVIDERS)
@@ -80,7 +97,7 @@ export class ReferralsResolver {
     return this.service.declineReferral(actor, input);
   }
 
-  @Allow(...SENDERS)
+  @Allow(...PROPOSERS)
   @Mutation(() => ReferralEntity, { description: 'Withdraw a referral your agency made, with a reason.' })
   withdrawReferral(@CurrentActor() actor: Actor, @Args('input') input: ReferralReasonInput) {
     return this.service.withdrawReferral(actor, input);
@@ -104,7 +121,7 @@ export class ReferralsResolver {
     return this.service.discontinueReferral(actor, input);
   }
 
-  @Allow(...SENDERS)
+  @Allow(...PROPOSERS)
   @Mutation(() => ReferralEntity, {
     description: 'Send a declined or expired referral to another provider; the new one points back to it.',
   })
@@ -139,5 +156,18 @@ export class ReferralsResolver {
   async history(@Parent() referral: ReferralEntity, @Context() ctx: GraphqlContext): Promise<ReferralEvent[]> {
     const rows = await ctx.loaders.byKey('referral-history', (ids) => this.service.historyOf(ids)).load(referral.id);
     return rows.map(toReferralEvent);
+  }
+}
+
+/** The referrals of a case's people, on the case: those the reader may see, with their respond-by. */
+@Resolver(() => CaseEntity)
+export class CaseReferralsResolver {
+  constructor(private readonly service: ReferralsService) {}
+
+  @ResolveField(() => [ReferralEntity], {
+    description: "Referrals of the case's people you may see, most pressing respond-by first.",
+  })
+  referrals(@CurrentActor() actor: Actor, @Parent() kase: CaseEntity, @Context() ctx: GraphqlContext) {
+    return ctx.loaders.byKey('case-referrals', (ids) => this.service.referralsOfCases(actor, ids)).load(kase.id);
   }
 }

@@ -5,6 +5,7 @@ import { Connection } from '@app/graphql/pagination';
 import { WorkItemEventEntity } from '@app/workflow/history/work-item-event.entity';
 
 import { ProposeReferralCommand } from './commands/propose-referral.command';
+import { ProposeReferralsForGroupCommand } from './commands/propose-referrals-for-group.command';
 import { RerouteReferralCommand } from './commands/reroute-referral.command';
 import { TransitionReferralCommand } from './commands/transition-referral.command';
 import {
@@ -15,6 +16,7 @@ import {
   ReferralsArgs,
   RerouteReferralInput,
 } from './dto/referral.inputs';
+import { ProposeReferralsForGroupInput, ReferralGroupProposal } from './dto/referral-group.inputs';
 import { ReferralQueries } from './queries/referral-queries.service';
 import { ReferralResponsePolicyEntity } from './referral-response-policy.entity';
 import { ReferralEntity } from './referral.entity';
@@ -31,7 +33,17 @@ export class ReferralsService {
     private readonly proposing: ProposeReferralCommand,
     private readonly rerouting: RerouteReferralCommand,
     private readonly transitioning: TransitionReferralCommand,
+    private readonly groupProposal: ProposeReferralsForGroupCommand,
   ) {}
+
+  proposeReferralsForGroup(actor: Actor, input: ProposeReferralsForGroupInput): Promise<ReferralGroupProposal> {
+    return this.groupProposal.execute(actor, input);
+  }
+
+  /** The referrals of many cases' people the actor may see (Case.referrals). */
+  referralsOfCases(actor: Actor, caseIds: readonly string[]): Promise<Map<string, ReferralEntity[]>> {
+    return this.queries.ofCases(actor, caseIds);
+  }
 
   proposeReferral(actor: Actor, input: ProposeReferralInput): Promise<ReferralEntity> {
     return this.proposing.execute(actor, input);

@@ -3,6 +3,7 @@ import { Column, Entity, Generated, Index, JoinColumn, ManyToOne, VersionColumn 
 
 import { BaseEntity } from '@app/kernel/base.entity';
 import { AgencyEntity } from '@app/modules/agencies/agency.entity';
+import { CaseEntity } from '@app/modules/cases/case.entity';
 import { AgreementCommitmentEntity } from '@app/modules/legal-instruments/agreement-commitment.entity';
 import { UserEntity } from '@app/modules/users/user.entity';
 
@@ -14,6 +15,7 @@ import { TaskForceDuty, TaskPillar, TaskPriority, TaskStatus } from './task.enum
 @Index('IDX_task_assignee_status_due', ['assigneeAgencyId', 'status', 'dueAt'])
 @Index('IDX_task_assigning_status_due', ['assigningAgencyId', 'status', 'dueAt'])
 @Index('IDX_task_meeting_decision', ['meetingDecisionId'])
+@Index('IDX_task_case', ['caseId'])
 export class TaskEntity extends BaseEntity {
   /** Running number behind the reference code TSK-000123. */
   @Column({ type: 'int' })
@@ -94,11 +96,22 @@ export class TaskEntity extends BaseEntity {
   @Column({ type: 'timestamptz', nullable: true })
   completedAt: Date | null;
 
-  @Field(() => ID, { nullable: true, description: 'Linked case (cases arrive with the victim register).' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The case the task belongs to (its id; `case` gives the case when you may see it).',
+  })
   @Column({ type: 'uuid', nullable: true })
   caseId: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'Linked victim, by pseudonymous record only.' })
+  @ManyToOne(() => CaseEntity, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'case_id', foreignKeyConstraintName: 'FK_task_case' })
+  case?: CaseEntity | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Never set; tasks link people through `victims`.',
+    deprecationReason: 'A task may concern several people: use victims.',
+  })
   @Column({ type: 'uuid', nullable: true })
   victimId: string | null;
 

@@ -12,6 +12,12 @@ export enum TaskErrorReason {
   SELF_ASSIGNMENT = 'SELF_ASSIGNMENT',
   LINK_NOT_FOUND = 'LINK_NOT_FOUND',
   TASK_VERSION_CONFLICT = 'TASK_VERSION_CONFLICT',
+  /** A case or person to link that the caller cannot see: answered exactly as one that does not exist. */
+  LINKED_RECORD_NOT_FOUND = 'LINKED_RECORD_NOT_FOUND',
+  /** A person linked to a case-linked task who is not of that case. */
+  LINK_INVALID = 'LINK_INVALID',
+  /** A case-linked task for an agency outside the case team: add it (addAssigneeToCase) or choose another. */
+  ASSIGNEE_NOT_IN_CASE = 'ASSIGNEE_NOT_IN_CASE',
 }
 
 const KIND: Record<TaskErrorReason, ErrorKind> = {
@@ -27,6 +33,9 @@ const KIND: Record<TaskErrorReason, ErrorKind> = {
   SELF_ASSIGNMENT: ErrorKind.BAD_USER_INPUT,
   LINK_NOT_FOUND: ErrorKind.BAD_USER_INPUT,
   TASK_VERSION_CONFLICT: ErrorKind.CONFLICT,
+  LINKED_RECORD_NOT_FOUND: ErrorKind.NOT_FOUND,
+  LINK_INVALID: ErrorKind.BAD_USER_INPUT,
+  ASSIGNEE_NOT_IN_CASE: ErrorKind.BAD_USER_INPUT,
 };
 
 export class TaskException extends DomainException<TaskErrorReason> {

@@ -4,10 +4,12 @@ import { EntityManager } from 'typeorm';
 import { WorkCalendar } from '@libs/deadlines';
 
 import { hasRole, Actor } from '@app/auth/actor';
-import { anyOf, unitSecretariatOf } from '@app/auth/access.service';
+import { anyOf, CASE_PARTICIPANT_STAFF, currentParticipantOf, unitSecretariatOf } from '@app/auth/access.service';
 import { DomainEvent, TaskEventPayload, Topic, TopicPayloads } from '@app/kernel/topics';
 import { CalendarsService } from '@app/modules/calendars/calendars.service';
+import { EscalationRungEntity } from '@app/modules/escalations/escalation-rung.entity';
 import { PolicySnapshot } from '@app/modules/escalations/escalation.types';
+import { recordEvents } from '@app/queue/outbox';
 import { CommitmentLinksService } from '@app/modules/legal-instruments/commitment-links.service';
 import { Role } from '@app/kernel/role.enum';
 import { Refusal } from '@app/workflow/lifecycle';
@@ -26,8 +28,10 @@ export type TaskTopic = Extract<Topic, `task.${string}`>;
 /**
  * Tasks as a kind of work item: work one agency asks of another. The assigning agency's liaisons edit, re-date,
  * cancel, reopen and reassign; the assignee agency's liaisons acknowledge, work and decline. Liaisons and
- * supervisors of both agencies see the task, and so does the secretariat of any task-force unit either agency is a
- * member of. The due date is the one deadline, counted in the assignee's calendar; its ladder reaches the assignee.
+ * supervisors of both agencies see the task, officers of the agencies taking part in the task's case see it (the
+ * case shows its tasks; they do not act on it), and so does the secretariat of any task-force unit either agency is
+ * a member of. The due date is the one deadline, counted in the assignee's calendar; its ladder reaches the
+ * assignee, and when it passes the assigning side is told too.
  */
 @Injectable()
 export class TaskKind implements WorkItemKind<TaskEntity, TaskStatus, TaskAction, TaskSide, TaskTopic>, OnModuleInit {
@@ -83,6 +87,9 @@ export class TaskKind implements WorkItemKind<TaskEntity, TaskStatus, TaskAction
       conditions.push(
         `(${alias}.assigning_agency_id = :taskViewerAgencyId OR ${alias}.assignee_agency_id = :taskViewerAgencyId)`,
       );
+    }
+    if (hasRole(actor, ...CASE_PARTICIPANT_STAFF)) {
+      conditions.push(currentParticipantOf(':taskViewerAgencyId', `${alias}.case_id`, 'task_participation'));
     }
     if (hasRole(actor, Role.SECRETARIAT)) {
       conditions.push(
@@ -155,6 +162,23 @@ export class TaskKind implements WorkItemKind<TaskEntity, TaskStatus, TaskAction
       ...extra,
     };
     return workItemEvent(this, topic, task, payload as TopicPayloads[K]);
+  }
+
+  /**
+   * The first rung at or after the due date fired with the task still open: the task is overdue, and the assigning
+   * side is told too (a normal notification they may mute, unlike the escalation that reaches the assignee). Once per
+   * deadline version: a re-dated or reopened task is told again when its new date passes.
+   */
+  async onRung(manager: EntityManager, task: TaskEntity, rung: EscalationRungEntity): Promise<void> {
+    if (rung.fireAt.getTime() < rung.deadlineAt.getTime() || !OPEN_STATUSES.includes(task.status)) return;
+    const [first]: { id: string }[] = await manager.query(
+      `SELECT id FROM escalation_rung
+       WHERE item_type = $1 AND item_id = $2 AND deadline_kind = $3 AND deadline_version = $4 AND fire_at >= deadline_at
+       ORDER BY rung_index LIMIT 1`,
+      [rung.itemType, rung.itemId, rung.deadlineKind, rung.deadlineVersion],
+    );
+    if (first?.id !== rung.id) return;
+    await recordEvents(manager, [await this.event(manager, 'task.overdue', task, null)]);
   }
 
   /** A task linked to an agreement's commitment keeps the commitment from stalling. */

@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 
 import { AuthModule } from '@app/auth/auth.module';
 import { CalendarsModule } from '@app/modules/calendars/calendars.module';
+import { CasesModule } from '@app/modules/cases/cases.module';
+import { VictimsModule } from '@app/modules/victims/victims.module';
 import { LegalInstrumentsModule } from '@app/modules/legal-instruments/legal-instruments.module';
 
 import { CloseActionItemTaskCommand } from './commands/close-action-item-task.command';
@@ -10,18 +12,21 @@ import { CreateTaskCommand } from './commands/create-task.command';
 import { EditTaskCommand } from './commands/edit-task.command';
 import { RescheduleTaskCommand } from './commands/reschedule-task.command';
 import { TaskAssignmentService } from './commands/task-assignment.service';
+import { TaskLinksService } from './commands/task-links.service';
 import { TransitionTaskCommand } from './commands/transition-task.command';
 import { TaskQueries } from './queries/task-queries.service';
+import { CaseTasksResolver, TaskLinksResolver } from './task-links.resolver';
 import { TaskKind } from './task.kind';
 import { TasksResolver } from './tasks.resolver';
 import { TasksService } from './tasks.service';
 
 /** Tasks between agencies: a kind of work item (task.kind.ts) with its use cases. */
 @Module({
-  imports: [AuthModule, CalendarsModule, LegalInstrumentsModule],
+  imports: [AuthModule, CalendarsModule, LegalInstrumentsModule, CasesModule, VictimsModule],
   providers: [
     TaskKind,
     TaskAssignmentService,
+    TaskLinksService,
     CreateTaskCommand,
     EditTaskCommand,
     RescheduleTaskCommand,
@@ -31,6 +36,8 @@ import { TasksService } from './tasks.service';
     TaskQueries,
     TasksService,
     TasksResolver,
+    TaskLinksResolver,
+    CaseTasksResolver,
   ],
   exports: [TasksService],
 })

@@ -44,6 +44,11 @@ export class TasksService {
     return this.queries.workQueue(actor, page);
   }
 
+  /** The tasks of many cases the actor may see (Case.tasks). */
+  tasksOfCases(actor: Actor, caseIds: readonly string[]): Promise<Map<string, TaskEntity[]>> {
+    return this.queries.ofCases(actor, caseIds);
+  }
+
   historyOf(taskIds: readonly string[]): Promise<Map<string, WorkItemEventEntity[]>> {
     return this.queries.historyOf(taskIds);
   }

@@ -9,7 +9,7 @@ import { Role } from '@app/kernel/role.enum';
 
 import { ConsentEntity } from './consent.entity';
 import { IdentityVault } from './identity-vault';
-import { CLOSE_MATCH_THRESHOLD, nameSimilarity, VictimIdentity } from './victim-identity';
+import { CLOSE_MATCH_THRESHOLD, mentionsIdentity, nameSimilarity, VictimIdentity } from './victim-identity';
 import { ConsentPurpose } from './victim.enums';
 
 /** A sealed record as the vault needs it. */
@@ -96,6 +96,25 @@ export class IdentityDisclosureService {
       changes: { via: { before: null, after: `cross-border request ${request.reference}` } },
     });
     return this.vault.open(victim);
+  }
+
+  /**
+   * Whether `text` names any of these people (full name, passport or NIK): for notes and comments that must refer to
+   * people by code. The identities are compared inside this process and never returned, shown or logged, so these
+   * openings disclose nothing and are not audited as reads.
+   */
+  textNamesAnyone(victims: Sealed[], text: string): boolean {
+    return victims.some((victim) => mentionsIdentity(this.vault.open(victim), text));
+  }
+
+  /**
+   * The person's date of birth, to check an event date against it, when the actor may see the identity anyway
+   * (else null: the caller falls back on the age band, which everyone who sees the record reads). The value is
+   * compared, never returned to the client, so this is not audited as a read.
+   */
+  async dateOfBirthIfEntitled(actor: Actor, victim: Sealed): Promise<string | null> {
+    if (!(await this.canSeeIdentity(actor, victim.id))) return null;
+    return this.vault.open(victim).dateOfBirth;
   }
 
   /**

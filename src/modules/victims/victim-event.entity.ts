@@ -15,6 +15,9 @@ export enum VictimEventKind {
   DUPLICATE_RESOLVED = 'DUPLICATE_RESOLVED',
   PROTECTION_STATUS_CHANGED = 'PROTECTION_STATUS_CHANGED',
   IDENTIFICATION_DECIDED = 'IDENTIFICATION_DECIDED',
+  SERVICE_DELIVERED = 'SERVICE_DELIVERED',
+  /** An agency (the owner or a case participant) referred the person to a provider (details: the referral). */
+  REFERRAL_PROPOSED = 'REFERRAL_PROPOSED',
 }
 
 /** One line of a victim record's history. Details hold ids, codes and statuses, never identity values. */
@@ -48,10 +51,17 @@ export class VictimEventEntity {
 
   @Field(() => String, {
     description:
-      'REGISTERED, CONSENT_RECORDED, CONSENT_REVOKED, DUPLICATE_REPORTED, DUPLICATE_RESOLVED, PROTECTION_STATUS_CHANGED or IDENTIFICATION_DECIDED.',
+      'REGISTERED, CONSENT_RECORDED, CONSENT_REVOKED, DUPLICATE_REPORTED, DUPLICATE_RESOLVED, PROTECTION_STATUS_CHANGED, IDENTIFICATION_DECIDED, SERVICE_DELIVERED or REFERRAL_PROPOSED.',
   })
   @Column({ type: 'varchar', length: 30 })
   kind: VictimEventKind;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The day the recorded event happened (YYYY-MM-DD): a rescue, a step, a service, a decision.',
+  })
+  @Column({ type: 'date', nullable: true })
+  occurredOn: string | null;
 
   @Field(() => GraphQLJSON, { description: 'What changed (ids, codes, statuses).' })
   @Column({ type: 'jsonb', default: () => "'{}'" })

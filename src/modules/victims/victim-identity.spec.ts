@@ -1,4 +1,5 @@
 import {
+  mentionsIdentity,
   identityProblems,
   nameSimilarity,
   normaliseName,
@@ -37,5 +38,27 @@ describe('victim identity', () => {
       ).map((problem) => problem.field),
     ).toEqual(['identity.fullName', 'identity.dateOfBirth', 'identity.passportNumber', 'identity.nationalIdNumber']);
     expect(identityProblems({ ...base, dateOfBirth: '2001-02-30' }, '2026-11-23')[0].message).toMatch(/must be a date/);
+  });
+});
+
+describe('mentionsIdentity', () => {
+  const identity = {
+    fullName: 'Siti Aminah binti Rahmat',
+    dateOfBirth: '1998-02-03',
+    passportNumber: 'C 1234567',
+    nationalIdNumber: '3212 0101 0101 0001',
+    contact: null,
+  };
+
+  it('finds the name in any order and case, the passport and the NIK however written', () => {
+    expect(mentionsIdentity(identity, 'Shelter stay for AMINAH, Siti (Rahmat) arranged')).toBe(true);
+    expect(mentionsIdentity(identity, 'passport c1234567 retained by the employer')).toBe(true);
+    expect(mentionsIdentity(identity, 'NIK 3212010101010001 checked')).toBe(true);
+  });
+
+  it('leaves notes that use the code alone', () => {
+    expect(mentionsIdentity(identity, 'VCT-7K3QX9MB stayed at the Caritas shelter; Siti from the NGO escorted')).toBe(
+      false,
+    );
   });
 });

@@ -99,3 +99,19 @@ export function identityProblems(identity: VictimIdentity, today: string): { fie
   }
   return problems;
 }
+
+/**
+ * Whether `text` names the person: every part of the full name (particles such as bin/binti aside, parts of three
+ * letters or more), or the passport or NIK number. For free text that must refer to people by code only.
+ */
+export function mentionsIdentity(identity: VictimIdentity, text: string): boolean {
+  const words = new Set(normaliseName(text).split(' '));
+  const parts = normaliseName(identity.fullName)
+    .split(' ')
+    .filter((part) => part.length >= 3);
+  if (parts.length > 0 && parts.every((part) => words.has(part))) return true;
+  const compact = normalisePassport(text);
+  if (identity.passportNumber && compact.includes(normalisePassport(identity.passportNumber))) return true;
+  const digits = normaliseNationalId(text);
+  return identity.nationalIdNumber !== null && digits.includes(normaliseNationalId(identity.nationalIdNumber));
+}

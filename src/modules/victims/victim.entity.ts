@@ -99,6 +99,25 @@ export class VictimEntity extends BaseEntity {
   @Column({ type: 'boolean', default: false })
   interpreterNeeded: boolean;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'The day the formal identification decision was taken (YYYY-MM-DD), as it happened.',
+  })
+  @Column({ type: 'date', nullable: true })
+  identifiedOn: string | null;
+
+  @Field(() => String, { nullable: true, description: "The day of the person's rescue or exit (YYYY-MM-DD)." })
+  @Column({ type: 'date', nullable: true })
+  rescuedOn: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Where the rescue or exit took place (a town or district).' })
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  rescuePlace: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Country of the rescue or exit (ISO 3166-1 alpha-2).' })
+  @Column({ type: 'char', length: 2, nullable: true })
+  rescueCountry: string | null;
+
   /** The sealed identity (VictimIdentity as JSON), bound to this row's id. */
   @Column({ type: 'text' })
   identitySealed: string;

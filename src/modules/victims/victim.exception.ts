@@ -20,6 +20,14 @@ export enum VictimErrorReason {
   ILLEGAL_TRANSITION = 'ILLEGAL_TRANSITION',
   REASON_REQUIRED = 'REASON_REQUIRED',
   VICTIM_VERSION_CONFLICT = 'VICTIM_VERSION_CONFLICT',
+  /** The actor sees the person but neither owns the record nor takes part in the person's case. */
+  NOT_PARTICIPANT = 'NOT_PARTICIPANT',
+  EVENT_DATE_INVALID = 'EVENT_DATE_INVALID',
+  /** A note names the person; use the code. */
+  IDENTITY_IN_TEXT = 'IDENTITY_IN_TEXT',
+  PROVIDER_INVALID = 'PROVIDER_INVALID',
+  /** One or more rows of a group operation are invalid; nothing was written (extensions.problems lists them). */
+  GROUP_INVALID = 'GROUP_INVALID',
 }
 
 const KIND: Record<VictimErrorReason, ErrorKind> = {
@@ -29,7 +37,8 @@ const KIND: Record<VictimErrorReason, ErrorKind> = {
   DUPLICATE_VICTIM: ErrorKind.CONFLICT,
   CLOSE_MATCH: ErrorKind.CONFLICT,
   NOT_OWNER: ErrorKind.FORBIDDEN,
-  CASE_NOT_FOUND: ErrorKind.BAD_USER_INPUT,
+  // A case the registering officer may not see answers exactly as one that does not exist.
+  CASE_NOT_FOUND: ErrorKind.NOT_FOUND,
   RECIPIENT_INVALID: ErrorKind.BAD_USER_INPUT,
   CONSENT_NOT_FOUND: ErrorKind.NOT_FOUND,
   CONSENT_EXISTS: ErrorKind.CONFLICT,
@@ -37,6 +46,11 @@ const KIND: Record<VictimErrorReason, ErrorKind> = {
   ILLEGAL_TRANSITION: ErrorKind.CONFLICT,
   REASON_REQUIRED: ErrorKind.BAD_USER_INPUT,
   VICTIM_VERSION_CONFLICT: ErrorKind.CONFLICT,
+  NOT_PARTICIPANT: ErrorKind.FORBIDDEN,
+  EVENT_DATE_INVALID: ErrorKind.BAD_USER_INPUT,
+  IDENTITY_IN_TEXT: ErrorKind.BAD_USER_INPUT,
+  PROVIDER_INVALID: ErrorKind.BAD_USER_INPUT,
+  GROUP_INVALID: ErrorKind.BAD_USER_INPUT,
 };
 
 /** Failures of the victim register. Messages never contain identity values. */

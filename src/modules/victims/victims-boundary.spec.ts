@@ -43,8 +43,15 @@ describe('victims module boundary', () => {
     expect(offenders.map((file) => file.path)).toEqual([]);
   });
 
-  it('only IdentityDisclosureService opens a sealed identity', () => {
+  it('only IdentityDisclosureService opens a sealed victim identity, and SuspectDisclosureService a suspect’s', () => {
     const openers = files.filter((file) => /vault\.open\(/.test(file.text)).map((file) => file.path);
-    expect(openers).toEqual(['src/modules/victims/identity-disclosure.service.ts']);
+    expect(openers.sort()).toEqual([
+      'src/modules/suspects/suspect-disclosure.service.ts',
+      'src/modules/victims/identity-disclosure.service.ts',
+    ]);
+    const suspectVaultUsers = files.filter(
+      (file) => /suspect-vault'/.test(file.text) && !file.path.startsWith('src/modules/suspects/'),
+    );
+    expect(suspectVaultUsers.map((file) => file.path)).toEqual([]);
   });
 });

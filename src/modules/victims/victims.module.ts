@@ -1,9 +1,13 @@
 import { Module } from '@nestjs/common';
 
 import { AuthModule } from '@app/auth/auth.module';
+import { GroupOperationsModule } from '@app/modules/group-operations/group-operations.module';
 
 import { ChangeProtectionStatus } from './commands/change-protection-status';
 import { RecordConsent } from './commands/record-consent';
+import { RecordConsentForGroup } from './commands/record-consent-for-group';
+import { RecordServiceDelivered } from './commands/record-service-delivered';
+import { RegisterVictimGroup } from './commands/register-victim-group';
 import { RecordIdentificationDecision } from './commands/record-identification-decision';
 import { RegisterVictim } from './commands/register-victim';
 import { RegistrationMatchRules } from './commands/registration-matches';
@@ -17,7 +21,14 @@ import { FindVictims } from './queries/find-victims';
 import { PossibleDuplicates } from './queries/possible-duplicates';
 import { VictimConsents } from './queries/victim-consents';
 import { VictimHistory } from './queries/victim-history';
-import { ConsentResolver, VictimsResolver } from './victims.resolver';
+import { VictimServices } from './queries/victim-services';
+import {
+  CaseVictimsResolver,
+  ConsentResolver,
+  VictimEventResolver,
+  VictimServiceResolver,
+  VictimsResolver,
+} from './victims.resolver';
 import { VictimsService } from './victims.service';
 
 /**
@@ -25,7 +36,7 @@ import { VictimsService } from './victims.service';
  * VictimsService and IdentityDisclosureService only; the vault and the consent table stay inside.
  */
 @Module({
-  imports: [AuthModule],
+  imports: [AuthModule, GroupOperationsModule],
   providers: [
     IdentityVault,
     IdentityDisclosureService,
@@ -42,9 +53,16 @@ import { VictimsService } from './victims.service';
     FindConsentInForce,
     VictimHistory,
     PossibleDuplicates,
+    RegisterVictimGroup,
+    RecordConsentForGroup,
+    RecordServiceDelivered,
+    VictimServices,
     VictimsService,
     VictimsResolver,
     ConsentResolver,
+    VictimEventResolver,
+    VictimServiceResolver,
+    CaseVictimsResolver,
   ],
   exports: [VictimsService, IdentityDisclosureService],
 })

@@ -7,8 +7,11 @@ import { CaseEntity } from '@app/modules/cases/case.entity';
 
 import { ChangeProtectionStatus } from './commands/change-protection-status';
 import { RecordConsent } from './commands/record-consent';
+import { RecordConsentForGroup } from './commands/record-consent-for-group';
 import { RecordIdentificationDecision } from './commands/record-identification-decision';
+import { RecordServiceDelivered } from './commands/record-service-delivered';
 import { RegisterVictim } from './commands/register-victim';
+import { RegisterVictimGroup } from './commands/register-victim-group';
 import { ResolvePossibleDuplicate } from './commands/resolve-possible-duplicate';
 import { RevokeConsent } from './commands/revoke-consent';
 import { ConsentEntity } from './consent.entity';
@@ -16,11 +19,18 @@ import {
   ChangeProtectionStatusInput,
   RecordConsentInput,
   RecordIdentificationDecisionInput,
+  RecordServiceDeliveredInput,
   RegisterVictimInput,
   ResolvePossibleDuplicateInput,
   RevokeConsentInput,
   VictimsArgs,
 } from './dto/victim.inputs';
+import {
+  ConsentGroupRecording,
+  RecordConsentForGroupInput,
+  RegisterVictimGroupInput,
+  VictimGroupRegistration,
+} from './dto/victim-group.inputs';
 import { DuplicateFlagEntity } from './duplicate-flag.entity';
 import { IdentityDisclosureService } from './identity-disclosure.service';
 import { CaseOfVictim } from './queries/case-of-victim';
@@ -29,9 +39,11 @@ import { FindVictims } from './queries/find-victims';
 import { PossibleDuplicates } from './queries/possible-duplicates';
 import { VictimConsents } from './queries/victim-consents';
 import { VictimHistory } from './queries/victim-history';
+import { VictimServices } from './queries/victim-services';
 import { VictimEventEntity, VictimEventKind } from './victim-event.entity';
-import { recordVictimEvent } from './victim-history';
+import { recordPersonWork, recordVictimEvent } from './victim-history';
 import { VictimIdentity } from './victim-identity';
+import { VictimServiceEntity } from './victim-service.entity';
 import { VictimEntity } from './victim.entity';
 import { ConsentPurpose } from './victim.enums';
 
@@ -55,7 +67,49 @@ export class VictimsService {
     private readonly historyQuery: VictimHistory,
     private readonly duplicateList: PossibleDuplicates,
     private readonly disclosure: IdentityDisclosureService,
+    private readonly groupRegistration: RegisterVictimGroup,
+    private readonly groupConsent: RecordConsentForGroup,
+    private readonly serviceRecording: RecordServiceDelivered,
+    private readonly serviceList: VictimServices,
   ) {}
+
+  registerVictimGroup(actor: Actor, input: RegisterVictimGroupInput): Promise<VictimGroupRegistration> {
+    return this.groupRegistration.execute(actor, input);
+  }
+
+  recordConsentForGroup(actor: Actor, input: RecordConsentForGroupInput): Promise<ConsentGroupRecording> {
+    return this.groupConsent.execute(actor, input);
+  }
+
+  recordServiceDelivered(actor: Actor, input: RecordServiceDeliveredInput): Promise<VictimServiceEntity> {
+    return this.serviceRecording.execute(actor, input);
+  }
+
+  /** Services delivered to many people (for DataLoader; the people are visible to the reader already). */
+  servicesOf(victimIds: readonly string[]): Promise<Map<string, VictimServiceEntity[]>> {
+    return this.serviceList.of(victimIds);
+  }
+
+  /** The people of many cases, as far as the actor may see them (Case.victims). */
+  victimsOfCases(actor: Actor, caseIds: readonly string[]): Promise<Map<string, VictimEntity[]>> {
+    return this.records.ofCases(actor, caseIds);
+  }
+
+  /**
+   * Whether `text` names one of a case's people (name, passport or NIK), for comments that must hold codes only.
+   * Nothing is disclosed: the answer is yes or no, about text the caller wrote.
+   */
+  async textNamesPersonOfCase(caseId: string, text: string): Promise<boolean> {
+    return this.disclosure.textNamesAnyone(await this.records.allOfCase(caseId), text);
+  }
+
+  /**
+   * Of `ids`, the people the actor may record work for (a referral, a linked task): the owning agency's officers,
+   * and those of an agency taking part in the person's case.
+   */
+  workableIds(manager: EntityManager, actor: Actor, ids: readonly string[]): Promise<string[]> {
+    return this.records.workableIds(manager, actor, ids);
+  }
 
   registerVictim(actor: Actor, input: RegisterVictimInput): Promise<VictimEntity> {
     return this.registration.execute(actor, input);
@@ -121,6 +175,24 @@ export class VictimsService {
     details: Record<string, unknown>,
   ): Promise<void> {
     return recordVictimEvent(manager, actor, victimId, kind, details);
+  }
+
+  /**
+   * Records work another module did for the person (a referral proposed), in the caller's transaction: in the
+   * person's history and, when the person belongs to a case, in the case's.
+   */
+  async recordWork(
+    manager: EntityManager,
+    actor: Actor,
+    victimId: string,
+    kind: VictimEventKind,
+    details: Record<string, unknown>,
+  ): Promise<void> {
+    const victim = await manager.findOneOrFail(VictimEntity, {
+      where: { id: victimId },
+      select: ['id', 'code', 'caseId'],
+    });
+    await recordPersonWork(manager, actor, victim, kind, details);
   }
 
   /** Every entry of a record's history, unfiltered (for the owning agency's side; readers get historyFor). */

@@ -15,6 +15,7 @@ import {
   TimeZoneField,
 } from '@app/graphql/input-fields';
 import { PageArgs } from '@app/graphql/pagination';
+import { RegionCodeField } from '@app/modules/cases/dto/case-fields';
 
 import { AgencyCapability, AgencyType } from '../agency.enums';
 
@@ -46,6 +47,15 @@ export class CreateAgencyInput {
 
   @TimeZoneField({ description: 'IANA time zone, e.g. Asia/Jakarta.' })
   timeZone: string;
+
+  @RegionCodeField({
+    description: "Region of the agency's office: province (53) or regency/city (32.12).",
+    optional: true,
+  })
+  regionCode?: string;
+
+  @TextField({ description: 'Where the entry comes from, and what is inferred.', optional: true, max: 500 })
+  basis?: string;
 
   @IdField({ description: 'Agency this one is part of.', optional: true })
   parentAgencyId?: string;
@@ -82,6 +92,12 @@ export class UpdateAgencyInput {
 
   @TimeZoneField({ description: 'IANA time zone.', optional: true })
   timeZone?: string;
+
+  @RegionCodeField({ description: "Region of the agency's office: province or regency/city code.", optional: true })
+  regionCode?: string;
+
+  @TextField({ description: 'Where the entry comes from, and what is inferred.', optional: true, max: 500 })
+  basis?: string;
 
   @IdField({ description: 'Agency this one is part of.', optional: true })
   parentAgencyId?: string;
@@ -120,6 +136,12 @@ export class AgencyFilter {
 
   @IdField({ description: 'Only agencies that are part of this agency.', optional: true })
   parentAgencyId?: string;
+
+  @RegionCodeField({
+    description: 'Only agencies whose office is in this region: a province (53) takes in its regencies (53.71).',
+    optional: true,
+  })
+  region?: string;
 }
 
 @ArgsType()

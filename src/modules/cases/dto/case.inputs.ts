@@ -2,7 +2,16 @@ import { ArgsType, Field, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMinSize, IsEnum, IsOptional, ValidateNested } from 'class-validator';
 
-import { EnumField, EnumListField, ExpectedVersionField, IdField, TextField } from '@app/graphql/input-fields';
+import { CaseRole } from '@app/kernel/case-role';
+import {
+  CountryField,
+  DayField,
+  EnumField,
+  EnumListField,
+  ExpectedVersionField,
+  IdField,
+  TextField,
+} from '@app/graphql/input-fields';
 import { PageArgs } from '@app/graphql/pagination';
 
 import { ExploitationType, IntakeChannel, JusticeStatus, MeansOfControl, RecruitmentChannel } from '../case.enums';
@@ -49,6 +58,35 @@ export class OpenCaseInput {
 
   @TextField({ description: SUMMARY, optional: true, max: 1000 })
   summary?: string;
+
+  @DayField({ description: 'The day the case was first reported (YYYY-MM-DD; may be historical).', optional: true })
+  reportedOn?: string;
+
+  @DayField({ description: 'First day of the exploitation, where known (YYYY-MM-DD).', optional: true })
+  exploitationFrom?: string;
+
+  @DayField({ description: 'Last day of the exploitation, where known (YYYY-MM-DD).', optional: true })
+  exploitationTo?: string;
+
+  @DayField({ description: 'The day of the rescue or exit (YYYY-MM-DD).', optional: true })
+  rescuedOn?: string;
+
+  @TextField({
+    description: 'Where the rescue or exit took place (a town or district; no names of people).',
+    optional: true,
+    max: 200,
+  })
+  rescuePlace?: string;
+
+  @CountryField({ description: 'Country of the rescue or exit (ISO 3166-1 alpha-2).', optional: true })
+  rescueCountry?: string;
+
+  @EnumField(CaseRole, {
+    description:
+      "Your agency's role in the case (by default the first that fits its type: INVESTIGATION for police …).",
+    optional: true,
+  })
+  leadRole?: CaseRole;
 }
 
 @InputType({
@@ -92,6 +130,28 @@ export class UpdateCaseInput {
 
   @TextField({ description: SUMMARY, optional: true, max: 1000 })
   summary?: string;
+
+  @DayField({ description: 'The day the case was first reported (YYYY-MM-DD; may be historical).', optional: true })
+  reportedOn?: string;
+
+  @DayField({ description: 'First day of the exploitation, where known (YYYY-MM-DD).', optional: true })
+  exploitationFrom?: string;
+
+  @DayField({ description: 'Last day of the exploitation, where known (YYYY-MM-DD).', optional: true })
+  exploitationTo?: string;
+
+  @DayField({ description: 'The day of the rescue or exit (YYYY-MM-DD).', optional: true })
+  rescuedOn?: string;
+
+  @TextField({
+    description: 'Where the rescue or exit took place (a town or district; no names of people).',
+    optional: true,
+    max: 200,
+  })
+  rescuePlace?: string;
+
+  @CountryField({ description: 'Country of the rescue or exit (ISO 3166-1 alpha-2).', optional: true })
+  rescueCountry?: string;
 }
 
 @InputType({ description: 'A step on the justice track; side exits and resumptions need a reason.' })
@@ -123,6 +183,12 @@ export class CaseFilter {
 
   @IdField({ description: 'Only cases led by this agency.', optional: true })
   leadAgencyId?: string;
+
+  @IdField({
+    description: 'Only cases in which this agency currently takes part (as lead or participant).',
+    optional: true,
+  })
+  participantAgencyId?: string;
 
   @IdField({ description: 'Only cases handled in this task-force unit.', optional: true })
   unitId?: string;

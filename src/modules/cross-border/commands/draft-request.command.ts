@@ -48,7 +48,7 @@ export class DraftRequestCommand {
       await this.requireLegalBasis(manager, input);
       const caseIds = [...new Set(input.caseIds ?? [])];
       const victimIds = [...new Set(input.victimIds ?? [])];
-      await this.links.requireVisible(manager, actor, caseIds, victimIds);
+      await this.links.requireVisible(manager, actor, caseIds, victimIds, [actor.agencyId, home.id]);
 
       const draft = manager.create(CrossBorderRequestEntity, {
         direction: input.direction ?? RequestDirection.OUTGOING,

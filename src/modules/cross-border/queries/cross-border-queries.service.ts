@@ -74,6 +74,23 @@ export class CrossBorderQueries {
     return victims.map((victim) => victim.code);
   }
 
+  /** The requests concerning many cases that the actor may see, newest first (Case.crossBorderRequests). */
+  async ofCases(actor: Actor, caseIds: readonly string[]): Promise<Map<string, CrossBorderRequestEntity[]>> {
+    const { raw, entities } = await this.store
+      .visibleQuery(this.kind, actor)
+      .innerJoin(CrossBorderRequestCaseEntity, 'for_case', 'for_case.request_id = request.id')
+      .addSelect('for_case.case_id', 'for_case_id')
+      .andWhere('for_case.case_id IN (:...caseIds)', { caseIds })
+      .orderBy('request.number', 'DESC')
+      .getRawAndEntities();
+    const grouped = new Map<string, CrossBorderRequestEntity[]>();
+    for (const row of raw as { request_id: string; for_case_id: string }[]) {
+      const request = entities.find((entity) => entity.id === row.request_id);
+      if (request) grouped.set(row.for_case_id, [...(grouped.get(row.for_case_id) ?? []), request]);
+    }
+    return grouped;
+  }
+
   /** Requests under a commitment, as far as the actor may see them. */
   requestsForCommitment(actor: Actor, commitmentId: string): Promise<CrossBorderRequestEntity[]> {
     return this.store

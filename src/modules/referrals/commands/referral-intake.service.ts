@@ -9,16 +9,22 @@ import { AgencyType } from '@app/modules/agencies/agency.enums';
 import { AgencyEntity } from '@app/modules/agencies/agency.entity';
 import { CalendarsService } from '@app/modules/calendars/calendars.service';
 import { EscalationsService } from '@app/modules/escalations/escalations.service';
+import { VictimEventKind } from '@app/modules/victims/victim-event.entity';
 import { ConsentPurpose } from '@app/modules/victims/victim.enums';
 import { VictimsService } from '@app/modules/victims/victims.service';
 import { WorkItemChanges } from '@app/workflow/work-item-changes';
 
 import { ReferralResponsePolicyEntity } from '../referral-response-policy.entity';
-import { REFERRAL_ITEM_TYPE, ReferralHistoryKind } from '../referral.constants';
+import { REFERRAL_ITEM_TYPE, ReferralHistoryKind, referralReference } from '../referral.constants';
 import { ReferralEntity } from '../referral.entity';
 import { ReferralService, ReferralStatus, ReferralUrgency } from '../referral.enums';
 import { ReferralErrorReason, ReferralException } from '../referral.exception';
 import { ReferralKind } from '../referral.kind';
+
+/** The consent purposes under which a referral for `service` may rest (SERVICE_REFERRAL always may). */
+export function purposesFor(service: ReferralService): ConsentPurpose[] {
+  return [ConsentPurpose.SERVICE_REFERRAL, ...(PURPOSES_FOR[service] ?? [])];
+}
 
 /** The consent purposes that allow sharing identity for each service (SERVICE_REFERRAL always does). */
 const PURPOSES_FOR: Partial<Record<ReferralService, ConsentPurpose[]>> = {
@@ -57,7 +63,7 @@ export class ReferralIntakeService {
 
   async create(manager: EntityManager, actor: Actor, spec: ReferralSpec): Promise<ReferralEntity> {
     const provider = await this.requireProvider(manager, actor, spec);
-    const purposes = [ConsentPurpose.SERVICE_REFERRAL, ...(PURPOSES_FOR[spec.service] ?? [])];
+    const purposes = purposesFor(spec.service);
     // The newest consent in force for this provider and a purpose that covers the service, held FOR SHARE.
     const consent = await this.victims.consentInForce(manager, {
       victimId: spec.victim.id,
@@ -99,7 +105,7 @@ export class ReferralIntakeService {
       outcome: null,
       previousReferralId: spec.previous?.id ?? null,
     });
-    return this.changes.record(manager, this.kind, actor, referral, {
+    const saved = await this.changes.record(manager, this.kind, actor, referral, {
       operation: spec.previous ? 'rerouteReferral' : 'proposeReferral',
       history: {
         kind: ReferralHistoryKind.PROPOSED,
@@ -121,9 +127,30 @@ export class ReferralIntakeService {
       },
       events: [{ topic: 'referral.proposed' }],
     });
+    // The person's history (and the case's) shows who referred them where.
+    await this.victims.recordWork(manager, actor, spec.victim.id, VictimEventKind.REFERRAL_PROPOSED, {
+      referralId: saved.id,
+      reference: referralReference(saved),
+      recipientAgencyId: provider.id,
+      service: spec.service,
+    });
+    return saved;
   }
 
-  private async requireProvider(manager: EntityManager, actor: Actor, spec: ReferralSpec): Promise<AgencyEntity> {
+  /** Checks the provider for a referral (active, capable, capacity gap for IOM), as `create` does. */
+  provider(
+    manager: EntityManager,
+    actor: Actor,
+    spec: Pick<ReferralSpec, 'recipientAgencyId' | 'service' | 'capacityGapReason'>,
+  ) {
+    return this.requireProvider(manager, actor, spec);
+  }
+
+  private async requireProvider(
+    manager: EntityManager,
+    actor: Actor,
+    spec: Pick<ReferralSpec, 'recipientAgencyId' | 'service' | 'capacityGapReason'>,
+  ): Promise<AgencyEntity> {
     const provider = await manager.findOneBy(AgencyEntity, { id: spec.recipientAgencyId });
     if (!provider || !provider.active) {
       throw new ReferralException(

@@ -58,6 +58,27 @@ export class ReferralQueries {
     });
   }
 
+  /** The referrals of many cases' people that the actor may see, most pressing respond-by first (Case.referrals). */
+  async ofCases(actor: Actor, caseIds: readonly string[]): Promise<Map<string, ReferralEntity[]>> {
+    const { raw, entities } = await this.store
+      .visibleQuery(this.kind, actor)
+      .innerJoin('victim', 'case_person', 'case_person.id = referral.victim_id')
+      .addSelect('case_person.case_id', 'person_case_id')
+      .andWhere('case_person.case_id IN (:...caseIds)', { caseIds })
+      .orderBy('referral.respondBy', 'ASC')
+      .addOrderBy('referral.id', 'ASC')
+      .getRawAndEntities();
+    const caseOf = new Map(
+      (raw as { referral_id: string; person_case_id: string }[]).map((row) => [row.referral_id, row.person_case_id]),
+    );
+    const grouped = new Map<string, ReferralEntity[]>();
+    for (const referral of entities) {
+      const caseId = caseOf.get(referral.id) as string;
+      grouped.set(caseId, [...(grouped.get(caseId) ?? []), referral]);
+    }
+    return grouped;
+  }
+
   historyOf(referralIds: readonly string[]): Promise<Map<string, WorkItemEventEntity[]>> {
     return this.history.of(REFERRAL_ITEM_TYPE, referralIds);
   }

@@ -16,8 +16,12 @@ import { TaskErrorReason, TaskException } from '../task.exception';
 import { TaskKind } from '../task.kind';
 import { EDITABLE_TASK_FIELDS } from './edit-task.command';
 import { TaskAssignmentService } from './task-assignment.service';
+import { TaskLinksService } from './task-links.service';
 
-/** A liaison assigns work to another agency: due in the assignee's calendar, with the policy's ladder frozen on. */
+/**
+ * A liaison assigns work to another agency: due in the assignee's calendar from now (whatever the dates of the
+ * case it belongs to), with the policy's ladder frozen on, linked to a case and people the liaison may see.
+ */
 @Injectable()
 export class CreateTaskCommand {
   constructor(
@@ -27,6 +31,7 @@ export class CreateTaskCommand {
     private readonly assignment: TaskAssignmentService,
     private readonly escalations: EscalationsService,
     private readonly commitments: CommitmentLinksService,
+    private readonly links: TaskLinksService,
   ) {}
 
   /**
@@ -52,6 +57,7 @@ export class CreateTaskCommand {
           'agreementCommitmentId',
         );
       }
+      const linked = await this.links.check(manager, actor, input, assignee);
       const priority = input.priority ?? TaskPriority.NORMAL;
       const task = manager.create(TaskEntity, {
         assigningAgencyId: actor.agencyId,
@@ -67,15 +73,29 @@ export class CreateTaskCommand {
         dueAt,
         agreementCommitmentId: input.agreementCommitmentId ?? null,
         meetingDecisionId: decision?.meetingDecisionId ?? null,
+        caseId: linked.caseId,
         escalationPolicy: (await this.escalations.policyFor(manager, TASK_ITEM_TYPE, priority)) as unknown as Record<
           string,
           unknown
         >,
       });
-      return this.changes.record(manager, this.kind, actor, task, {
+      // Saved first so the people can be linked before the change is recorded (and its event sent).
+      const saved = await manager.save(task);
+      await this.links.link(manager, saved.id, linked.victimIds);
+      return this.changes.record(manager, this.kind, actor, saved, {
         operation: 'createTask',
-        history: { kind: TaskHistoryKind.CREATED, toStatus: TaskStatus.OPEN },
-        audit: diffFields(null, task, [...EDITABLE_TASK_FIELDS, 'dueAt']),
+        history: {
+          kind: TaskHistoryKind.CREATED,
+          toStatus: TaskStatus.OPEN,
+          details:
+            linked.caseId || linked.victimIds.length ? { caseId: linked.caseId, victimIds: linked.victimIds } : {},
+        },
+        audit: diffFields(null, { ...saved, victimIds: linked.victimIds }, [
+          ...EDITABLE_TASK_FIELDS,
+          'dueAt',
+          'caseId',
+          'victimIds',
+        ] as (keyof TaskEntity)[]),
         events: [{ topic: 'task.assigned' }],
       });
     };

@@ -12,6 +12,7 @@ import { TaskEntity } from '../task.entity';
 import { TaskErrorReason, TaskException } from '../task.exception';
 import { TaskKind } from '../task.kind';
 import { TaskAssignmentService } from './task-assignment.service';
+import { TaskLinksService } from './task-links.service';
 
 /** The fields the assigning agency may edit (and the audit trail compares). */
 export const EDITABLE_TASK_FIELDS: (keyof TaskEntity)[] = [
@@ -35,6 +36,7 @@ export class EditTaskCommand {
     private readonly store: WorkItemStore,
     private readonly changes: WorkItemChanges,
     private readonly assignment: TaskAssignmentService,
+    private readonly links: TaskLinksService,
   ) {}
 
   execute(actor: Actor, input: EditTaskInput): Promise<TaskEntity> {
@@ -54,7 +56,9 @@ export class EditTaskCommand {
             'assigneeAgencyId',
           );
         }
-        await this.assignment.requireAssigneeAgency(manager, actor, edits.assigneeAgencyId as string);
+        const assignee = await this.assignment.requireAssigneeAgency(manager, actor, edits.assigneeAgencyId as string);
+        // A case-linked task goes only to an agency of the case team (editing never widens access).
+        if (task.caseId) await this.links.requireAssigneeInCase(manager, actor, task.caseId, assignee);
         if (edits.assigneeUserId === undefined) task.assigneeUserId = null;
       }
       await this.assignment.requireAssigneeUser(

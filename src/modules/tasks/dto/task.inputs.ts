@@ -2,7 +2,15 @@ import { ArgsType, Field, GraphQLISODateTime, InputType, Int, registerEnumType }
 import { Type } from 'class-transformer';
 import { IsBoolean, IsDate, IsEnum, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
 
-import { EnumField, ExpectedVersionField, IdField, ReasonField, TextField } from '@app/graphql/input-fields';
+import { CaseRole } from '@app/kernel/case-role';
+import {
+  EnumField,
+  ExpectedVersionField,
+  IdField,
+  IdListField,
+  ReasonField,
+  TextField,
+} from '@app/graphql/input-fields';
 import { PageArgs } from '@app/graphql/pagination';
 
 import { TaskForceDuty, TaskPillar, TaskPriority, TaskStatus } from '../task.enums';
@@ -56,6 +64,27 @@ export class CreateTaskInput {
 
   @IdField({ description: 'Linked agreement commitment.', optional: true })
   agreementCommitmentId?: string;
+
+  @IdField({
+    description:
+      'The case the task belongs to (one you may see). The assignee must take part in it: see addAssigneeToCase.',
+    optional: true,
+  })
+  caseId?: string;
+
+  @IdListField({
+    description: 'The people the task concerns (ones you may see; of the case, when one is given).',
+    optional: true,
+    maxItems: 100,
+  })
+  victimIds?: string[];
+
+  @EnumField(CaseRole, {
+    description:
+      'For a case-linked task to an agency outside the case team: add it to the team in this role (you must lead the case or be its unit secretariat). Without it such a task is refused: access is never widened silently.',
+    optional: true,
+  })
+  addAssigneeToCase?: CaseRole;
 }
 
 @InputType({ description: 'Changes to a task by its assigning agency; omitted fields stay as they are.' })

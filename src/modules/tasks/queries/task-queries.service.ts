@@ -45,7 +45,8 @@ export class TaskQueries {
     if (filter.pillar) query.andWhere('task.pillar = :pillar', { pillar: filter.pillar });
     if (filter.linkedItemId) {
       query.andWhere(
-        ':linked IN (task.case_id, task.victim_id, task.referral_id, task.cross_border_request_id, task.agreement_commitment_id, task.meeting_decision_id)',
+        `(:linked IN (task.case_id, task.victim_id, task.referral_id, task.cross_border_request_id, task.agreement_commitment_id, task.meeting_decision_id)
+          OR EXISTS (SELECT 1 FROM task_victim linked_person WHERE linked_person.task_id = task.id AND linked_person.victim_id = :linked))`,
         { linked: filter.linkedItemId },
       );
     }
@@ -62,6 +63,19 @@ export class TaskQueries {
       .andWhere('task.assigneeAgencyId = :mine', { mine: actor.agencyId })
       .andWhere('task.status IN (:...openStatuses)', { openStatuses: OPEN_STATUSES });
     return paginate(query, page, { column: 'task.dueAt', value: (row) => row.dueAt.toISOString() });
+  }
+
+  /** The tasks of many cases that the actor may see, earliest due first (Case.tasks). */
+  async ofCases(actor: Actor, caseIds: readonly string[]): Promise<Map<string, TaskEntity[]>> {
+    const tasks = await this.store
+      .visibleQuery(this.kind, actor)
+      .andWhere('task.case_id IN (:...caseIds)', { caseIds })
+      .orderBy('task.dueAt', 'ASC')
+      .addOrderBy('task.id', 'ASC')
+      .getMany();
+    const grouped = new Map<string, TaskEntity[]>();
+    for (const task of tasks) grouped.set(task.caseId as string, [...(grouped.get(task.caseId as string) ?? []), task]);
+    return grouped;
   }
 
   /** Histories of many tasks at once, oldest first (for DataLoader). */

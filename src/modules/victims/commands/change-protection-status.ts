@@ -4,29 +4,37 @@ import { DataSource } from 'typeorm';
 
 import { AccessService } from '@app/auth/access.service';
 import { Actor } from '@app/auth/actor';
+import { Clock } from '@app/kernel/clock';
 import { AuditService } from '@app/modules/audit/audit.service';
 import { recordEvents } from '@app/queue/outbox';
 
 import { ChangeProtectionStatusInput } from '../dto/victim.inputs';
+import { IdentityDisclosureService } from '../identity-disclosure.service';
 import { decideProtectionStep } from '../protection-track';
+import { birthBound, requireEventDate, todayFor } from '../victim-dates';
 import { VictimEventKind } from '../victim-event.entity';
-import { recordVictimEvent } from '../victim-history';
+import { recordPersonWork } from '../victim-history';
 import { VictimEntity } from '../victim.entity';
 import { VictimErrorReason, VictimException } from '../victim.exception';
-import { lockVictimForChange } from './lock-victim-for-change';
+import { lockVictimForWork } from './lock-victim-for-change';
 
-/** The owning agency moves a person along the protection track (protection-track.ts holds the table). */
+/**
+ * The owning agency, or an agency taking part in the person's case, moves the person along the protection track
+ * (protection-track.ts holds the table), with the day the step happened (may be historical).
+ */
 @Injectable()
 export class ChangeProtectionStatus {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessService,
     private readonly audit: AuditService,
+    private readonly disclosure: IdentityDisclosureService,
+    private readonly clock: Clock,
   ) {}
 
   execute(actor: Actor, input: ChangeProtectionStatusInput): Promise<VictimEntity> {
     return this.dataSource.transaction(async (manager) => {
-      const victim = await lockVictimForChange(manager, this.access, actor, input.id, input.expectedVersion);
+      const victim = await lockVictimForWork(manager, this.access, actor, input.id, input.expectedVersion);
       const decision = decideProtectionStep(victim.protectionStatus, input.to, input.reason);
       if ('refused' in decision) {
         throw new VictimException(
@@ -35,19 +43,28 @@ export class ChangeProtectionStatus {
           decision.refused === 'REASON_REQUIRED' ? 'reason' : 'to',
         );
       }
+      const today = todayFor(this.clock, actor);
+      requireEventDate('occurredOn', input.occurredOn, today, [await birthBound(this.disclosure, actor, victim)]);
       const from = victim.protectionStatus;
       victim.protectionStatus = decision.to;
       await manager.save(victim);
-      await recordVictimEvent(manager, actor, victim.id, VictimEventKind.PROTECTION_STATUS_CHANGED, {
-        from,
-        to: decision.to,
-        reason: input.reason ?? null,
-      });
+      const occurredOn = input.occurredOn ?? today;
+      await recordPersonWork(
+        manager,
+        actor,
+        victim,
+        VictimEventKind.PROTECTION_STATUS_CHANGED,
+        { from, to: decision.to, reason: input.reason ?? null },
+        occurredOn,
+      );
       await this.audit.record(manager, actor, {
         operation: 'changeProtectionStatus',
         targetType: 'Victim',
         targetId: victim.id,
-        changes: { protectionStatus: { before: from, after: decision.to } },
+        changes: {
+          protectionStatus: { before: from, after: decision.to },
+          occurredOn: { before: null, after: occurredOn },
+        },
       });
       await recordEvents(manager, [
         {

@@ -1,5 +1,3 @@
-import { randomUUID } from 'node:crypto';
-
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -13,17 +11,14 @@ import { CaseEntity } from '@app/modules/cases/case.entity';
 import { recordEvents } from '@app/queue/outbox';
 
 import { RegisterVictimInput } from '../dto/victim.inputs';
-import { IdentityVault, SealedIdentity } from '../identity-vault';
+import { IdentityVault } from '../identity-vault';
 import { VictimEventKind } from '../victim-event.entity';
-import { recordVictimEvent } from '../victim-history';
-import { identityProblems, VictimIdentity } from '../victim-identity';
+import { recordPersonWork } from '../victim-history';
 import { newVictimCode } from '../victim-code';
 import { VictimEntity } from '../victim.entity';
-import { IdentificationStatus, ProtectionStatus, SelfIdentification } from '../victim.enums';
 import { VictimErrorReason, VictimException } from '../victim.exception';
-import { RegistrationMatchRules } from './registration-matches';
-
-const LANGUAGE = /^[a-z]{2,3}$/;
+import { RegistrationMatches, RegistrationMatchRules } from './registration-matches';
+import { PreparedRegistration, prepareRegistration } from './registration-record';
 
 /**
  * Registers a person; the registering agency owns the record. The identity is sealed before anything is
@@ -42,49 +37,18 @@ export class RegisterVictim {
   ) {}
 
   async execute(actor: Actor, input: RegisterVictimInput): Promise<VictimEntity> {
-    const identity: VictimIdentity = {
-      fullName: input.identity.fullName.trim(),
-      dateOfBirth: input.identity.dateOfBirth ?? null,
-      passportNumber: input.identity.passportNumber?.trim() || null,
-      nationalIdNumber: input.identity.nationalIdNumber?.trim() || null,
-      contact: input.identity.contact?.trim() || null,
-    };
-    const today = this.clock.now().toISOString().slice(0, 10);
-    const [problem] = identityProblems(identity, today);
-    if (problem) throw new VictimException(VictimErrorReason.INVALID_IDENTITY, problem.message, problem.field);
-    const languages = (input.languageNeeds ?? []).map((language) => language.trim().toLowerCase());
-    const badLanguage = languages.findIndex((language) => !LANGUAGE.test(language));
-    if (badLanguage >= 0) {
-      throw new VictimException(
-        VictimErrorReason.INVALID_FIELD,
-        'Invalid input: languageNeeds must be ISO 639 codes such as id, jv or km.',
-        `languageNeeds.${badLanguage}`,
-      );
-    }
-    if (input.caseId) await this.requireCase(actor, input.caseId);
-
-    const id = randomUUID();
-    const originRegion = input.originRegion ?? null;
-    const sealed = this.vault.seal(id, identity, originRegion);
-    const record = {
-      id,
-      caseId: input.caseId ?? null,
-      identificationStatus: input.identificationStatus ?? IdentificationStatus.PRESUMED,
-      selfIdentification: input.selfIdentification ?? SelfIdentification.NOT_ASKED,
-      protectionStatus: input.protectionStatus ?? ProtectionStatus.IDENTIFIED,
-      sex: input.sex,
-      ageBand: input.ageBand,
-      nationality: input.nationality,
-      originRegion,
-      languageNeeds: languages,
-      interpreterNeeded: input.interpreterNeeded ?? false,
-      ...sealed,
-    };
+    const { prepared, problems } = prepareRegistration(this.vault, this.clock.now(), actor, input);
+    const [problem] = problems;
+    if (problem) throw new VictimException(problem.reason, problem.message, problem.field);
+    if (input.caseId) await this.requireCase(this.dataSource.manager, actor, input.caseId, 'caseId');
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.dataSource.transaction((manager) =>
-          this.registerOnce(manager, actor, record, identity.fullName, input.confirmedDistinct ?? false),
-        );
+        return await this.dataSource.transaction(async (manager) => {
+          await this.matchRules.serialise(manager, [prepared.record]);
+          const matches = await this.matchRules.find(manager, actor, prepared.fullName, prepared.record);
+          this.matchRules.refuseVisible(matches, prepared.confirmedDistinct);
+          return this.write(manager, actor, prepared, matches);
+        });
       } catch (error) {
         // The advisory locks make this a backstop: the same document twice in one agency. A second attempt sees
         // the committed record and refuses it with its code.
@@ -96,22 +60,22 @@ export class RegisterVictim {
     }
   }
 
-  private async registerOnce(
+  /**
+   * Writes one checked registration in the caller's transaction (its matches already found, visible ones already
+   * refused): the record, its history (and the case's), the audit entry, the event, and the secretariat's flags for
+   * matches the caller may not see.
+   */
+  async write(
     manager: EntityManager,
     actor: Actor,
-    record: Omit<Partial<VictimEntity>, 'id'> & { id: string } & SealedIdentity,
-    fullName: string,
-    confirmedDistinct: boolean,
+    prepared: PreparedRegistration,
+    matches: RegistrationMatches,
   ): Promise<VictimEntity> {
-    await this.matchRules.serialise(manager, record);
-    const matches = await this.matchRules.find(manager, actor, fullName, record);
-    this.matchRules.refuseVisible(matches, confirmedDistinct);
-
     const now = this.clock.now();
     await manager.insert(
       VictimEntity,
       manager.create(VictimEntity, {
-        ...record,
+        ...prepared.record,
         code: newVictimCode(),
         owningAgencyId: actor.agencyId,
         registeredByUserId: actor.userId,
@@ -119,13 +83,20 @@ export class RegisterVictim {
         identifiedAt: now,
       }),
     );
-    const saved = await manager.findOneByOrFail(VictimEntity, { id: record.id });
-    await recordVictimEvent(manager, actor, saved.id, VictimEventKind.REGISTERED, {
-      code: saved.code,
-      caseId: saved.caseId,
-      identificationStatus: saved.identificationStatus,
-      protectionStatus: saved.protectionStatus,
-    });
+    const saved = await manager.findOneByOrFail(VictimEntity, { id: prepared.record.id });
+    await recordPersonWork(
+      manager,
+      actor,
+      saved,
+      VictimEventKind.REGISTERED,
+      {
+        code: saved.code,
+        caseId: saved.caseId,
+        identificationStatus: saved.identificationStatus,
+        protectionStatus: saved.protectionStatus,
+      },
+      saved.rescuedOn ?? saved.identifiedOn,
+    );
     await this.audit.record(manager, actor, {
       operation: 'registerVictim',
       targetType: 'Victim',
@@ -152,9 +123,9 @@ export class RegisterVictim {
   }
 
   /** A person is registered into a case the registering officer may see (else: as if it did not exist). */
-  private async requireCase(actor: Actor, caseId: string): Promise<void> {
+  async requireCase(manager: EntityManager, actor: Actor, caseId: string, field: string): Promise<void> {
     const visibility = this.access.caseVisibility(actor, 'kase');
-    const found = await this.dataSource
+    const found = await manager
       .getRepository(CaseEntity)
       .createQueryBuilder('kase')
       .select('kase.id')
@@ -165,7 +136,7 @@ export class RegisterVictim {
       throw new VictimException(
         VictimErrorReason.CASE_NOT_FOUND,
         `Invalid input: case ${caseId} was not found.`,
-        'caseId',
+        field,
       );
     }
   }

@@ -57,10 +57,11 @@ export class RegistrationMatchRules {
   /**
    * Serialises registrations that share a blind index until the caller's transaction ends, so two agencies
    * registering the same person at the same moment cannot both miss each other: the second one waits, then sees
-   * the first (as a visible duplicate, or as a hidden one and a flag).
+   * the first (as a visible duplicate, or as a hidden one and a flag). A group takes every row's keys at once.
    */
-  async serialise(manager: EntityManager, sealed: Omit<SealedIdentity, 'identitySealed'>): Promise<void> {
-    const keys = [sealed.passportIndex, sealed.nationalIdIndex, sealed.birthOriginIndex]
+  async serialise(manager: EntityManager, records: readonly Omit<SealedIdentity, 'identitySealed'>[]): Promise<void> {
+    const keys = records
+      .flatMap((sealed) => [sealed.passportIndex, sealed.nationalIdIndex, sealed.birthOriginIndex])
       .filter((index): index is string => index !== null)
       .map((index) => Number.parseInt(index.slice(0, 8), 16) | 0);
     // Always in the same order, so two registrations waiting on each other's keys cannot deadlock.
@@ -120,22 +121,30 @@ export class RegistrationMatchRules {
 
   /** Refuses a registration that matches a record the caller may see (and only then). */
   refuseVisible(matches: RegistrationMatches, confirmedDistinct: boolean): void {
+    const problem = this.visibleProblem(matches, confirmedDistinct);
+    if (problem) throw problem;
+  }
+
+  /** The refusal for a registration matching a record the caller may see, or null; `prefix` names a group's row. */
+  visibleProblem(matches: RegistrationMatches, confirmedDistinct: boolean, prefix = ''): VictimException | null {
+    const lead = prefix ? `${prefix.replace(/\.$/, '')}: ` : '';
     const existing = matches.visibleDocument;
     if (existing) {
       const passport = existing.matchedOn === DuplicateMatch.PASSPORT;
-      throw new VictimException(
+      return new VictimException(
         VictimErrorReason.DUPLICATE_VICTIM,
-        `A person with this ${passport ? 'passport number' : 'NIK'} is already registered as ${existing.code} (id ${existing.id}); use that record.`,
-        passport ? 'identity.passportNumber' : 'identity.nationalIdNumber',
+        `${lead}A person with this ${passport ? 'passport number' : 'NIK'} is already registered as ${existing.code} (id ${existing.id}); use that record.`,
+        `${prefix}${passport ? 'identity.passportNumber' : 'identity.nationalIdNumber'}`,
       );
     }
     if (matches.visibleClose.length > 0 && !confirmedDistinct) {
-      throw new VictimException(
+      return new VictimException(
         VictimErrorReason.CLOSE_MATCH,
-        `A person with a similar name, the same date of birth and the same region of origin is already registered (${matches.visibleClose.join(', ')}). If this is a different person, send the registration again with confirmedDistinct: true.`,
-        'confirmedDistinct',
+        `${lead}A person with a similar name, the same date of birth and the same region of origin is already registered (${matches.visibleClose.join(', ')}). If this is a different person, send the registration again with confirmedDistinct: true.`,
+        `${prefix}confirmedDistinct`,
       );
     }
+    return null;
   }
 
   /** Queues each hidden match to the secretariat, linked to the record just registered; nothing else is written. */

@@ -14,6 +14,7 @@ import {
   TextListField,
 } from '@app/graphql/input-fields';
 import { PageArgs } from '@app/graphql/pagination';
+import { ReferralService } from '@app/modules/referrals/referral.enums';
 import { RegionCodeField } from '@app/modules/cases/dto/case-fields';
 
 import {
@@ -113,6 +114,21 @@ export class RegisterVictimInput {
   @IsOptional()
   @IsBoolean()
   confirmedDistinct?: boolean;
+
+  @DayField({ description: 'The day of the rescue or exit (YYYY-MM-DD; may be historical).', optional: true })
+  rescuedOn?: string;
+
+  @TextField({ description: 'Where the rescue or exit took place (a town or district).', optional: true, max: 200 })
+  rescuePlace?: string;
+
+  @CountryField({ description: 'Country of the rescue or exit (ISO 3166-1 alpha-2).', optional: true })
+  rescueCountry?: string;
+
+  @DayField({
+    description: 'The day the identification decision was taken (YYYY-MM-DD; today when omitted).',
+    optional: true,
+  })
+  identifiedOn?: string;
 }
 
 @InputType({ description: 'Consent, given by the person, to share their identity with one agency for one purpose.' })
@@ -155,17 +171,23 @@ export class ChangeProtectionStatusInput {
   @TextField({ description: 'Why; required for exits and for resuming after one.', optional: true, min: 3, max: 1000 })
   reason?: string;
 
+  @DayField({ description: 'The day the step happened (YYYY-MM-DD; today when omitted).', optional: true })
+  occurredOn?: string;
+
   @ExpectedVersionField()
   expectedVersion?: number;
 }
 
-@InputType({ description: 'Records an identification decision, taken by your agency now.' })
+@InputType({ description: 'Records an identification decision taken by your agency.' })
 export class RecordIdentificationDecisionInput {
   @IdField({ description: 'The victim record.' })
   id: string;
 
   @EnumField(IdentificationStatus, { description: 'PRESUMED, IDENTIFIED or NOT_A_VICTIM.' })
   status: IdentificationStatus;
+
+  @DayField({ description: 'The day the decision was taken (YYYY-MM-DD; today when omitted).', optional: true })
+  identifiedOn?: string;
 
   @ExpectedVersionField()
   expectedVersion?: number;
@@ -202,4 +224,29 @@ export class VictimsArgs extends PageArgs {
   @ValidateNested()
   @Type(() => VictimFilter)
   filter?: VictimFilter;
+}
+
+@InputType({ description: 'A service delivered to a person, recorded by the owning agency or a case participant.' })
+export class RecordServiceDeliveredInput {
+  @IdField({ description: 'The victim record.' })
+  victimId: string;
+
+  @EnumField(ReferralService, { description: 'The service delivered.' })
+  service: ReferralService;
+
+  @IdField({ description: 'The agency that delivered it (yours when omitted): an active agency.', optional: true })
+  providerAgencyId?: string;
+
+  @DayField({ description: 'The day it was delivered or began (YYYY-MM-DD; may be historical).' })
+  deliveredOn: string;
+
+  @DayField({ description: 'The last day, for a service over a period (YYYY-MM-DD).', optional: true })
+  deliveredUntil?: string;
+
+  @TextField({
+    description: 'A note on the service. Refer to the person by code: a name or document number is refused.',
+    optional: true,
+    max: 1000,
+  })
+  note?: string;
 }

@@ -45,6 +45,26 @@ export class FindVictims {
     return paginate(query, args, { column: 'victim.createdAt', value: (row) => row.createdAt.toISOString() });
   }
 
+  /** The people of many cases the actor may see, by code (for Case.victims, batched). */
+  async ofCases(actor: Actor, caseIds: readonly string[]): Promise<Map<string, VictimEntity[]>> {
+    const visibility = this.access.victimVisibility(actor, 'victim');
+    const rows = await this.dataSource
+      .getRepository(VictimEntity)
+      .createQueryBuilder('victim')
+      .where('victim.case_id IN (:...caseIds)', { caseIds })
+      .andWhere(visibility.sql, visibility.params)
+      .orderBy('victim.code', 'ASC')
+      .getMany();
+    const grouped = new Map<string, VictimEntity[]>();
+    for (const row of rows) grouped.set(row.caseId as string, [...(grouped.get(row.caseId as string) ?? []), row]);
+    return grouped;
+  }
+
+  /** Every record of a case, with no visibility rule: for checks that disclose nothing (identity in a comment). */
+  allOfCase(caseId: string): Promise<VictimEntity[]> {
+    return this.dataSource.getRepository(VictimEntity).findBy({ caseId });
+  }
+
   /** The person's pseudonymous code (VCT-…), for events and messages about work concerning them. */
   async codeOf(manager: EntityManager, victimId: string): Promise<string> {
     const victim = await manager.findOneOrFail(VictimEntity, { where: { id: victimId }, select: ['id', 'code'] });
@@ -61,6 +81,20 @@ export class FindVictims {
       .select('victim.id')
       .where('victim.id IN (:...ids)', { ids })
       .andWhere(visibility.sql, visibility.params)
+      .getMany();
+    return rows.map((row) => row.id);
+  }
+
+  /** Of `ids`, those the actor may record work for (AccessService.victimWorkVisibility). */
+  async workableIds(manager: EntityManager, actor: Actor, ids: readonly string[]): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const work = this.access.victimWorkVisibility(actor, 'victim');
+    const rows = await manager
+      .getRepository(VictimEntity)
+      .createQueryBuilder('victim')
+      .select('victim.id')
+      .where('victim.id IN (:...ids)', { ids })
+      .andWhere(work.sql, work.params)
       .getMany();
     return rows.map((row) => row.id);
   }
