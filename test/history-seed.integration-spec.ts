@@ -34,7 +34,7 @@ describe('the real events of the papers, seeded as history', () => {
 
   afterAll(() => api?.stop());
 
-  const PHNOM_PENH = `{ meetings(first: 100, filter: { from: "2024-03-13", to: "2024-03-13" }) { edges { node {
+  const PHNOM_PENH = `{ meetings(first: 5, filter: { from: "2024-03-13", to: "2024-03-13" }) { edges { node {
     title type localDate timeZone source unit { code } organiserAgency { code }
     attendance { agency { code } status people { name position } }
     decisions { number text agreementCommitment { code } actionItems { id } } } } } }`;
