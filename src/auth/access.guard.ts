@@ -1,14 +1,17 @@
-import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Inject, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 
 import { RequestException } from '@app/kernel/domain.exception';
+import { AppConfig } from '@app/config/app-config';
+import { APP_CONFIG } from '@app/config/config.module';
 import { requestHolder } from '@app/graphql/graphql-context';
 import { UserEntity } from '@app/modules/users/user.entity';
 
 import { ACCESS_METADATA, AccessRule } from './access.decorators';
 import { Actor } from './actor';
+import { browserSessionToken } from './browser-session';
 import { TokenService } from './token.service';
 
 /**
@@ -23,6 +26,7 @@ export class AccessGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -38,11 +42,18 @@ export class AccessGuard implements CanActivate {
 
     const { req, holder } = requestHolder(context);
     const header = req.headers.authorization;
-    if (!header) throw RequestException.unauthenticated();
-    const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match) throw RequestException.unauthenticated('Send the access token as "Authorization: Bearer <token>".');
+    let token: string | undefined;
+    if (header) {
+      const match = /^Bearer\s+(\S+)$/i.exec(header);
+      if (!match) throw RequestException.unauthenticated('Send the access token as "Authorization: Bearer <token>".');
+      token = match[1];
+    } else {
+      // The web console's cookie session (browser-session.ts), only with its CSRF proofs.
+      token = browserSessionToken(req, this.config.auth.tokenSecret);
+    }
+    if (!token) throw RequestException.unauthenticated();
 
-    holder.actor = await this.actorForToken(match[1]);
+    holder.actor = await this.actorForToken(token);
     if (rule.kind === 'roles' && !rule.roles.some((role) => holder.actor!.roles.includes(role))) {
       throw RequestException.forbidden();
     }

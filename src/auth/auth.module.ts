@@ -40,6 +40,6 @@ import { TokenService } from './token.service';
     PasswordHasher,
     TokenService,
   ],
-  exports: [AccessGuard, AccessService, PasswordHasher, TokenService],
+  exports: [AccessGuard, AccessService, AuthService, PasswordHasher, TokenService],
 })
 export class AuthModule {}

@@ -8,6 +8,7 @@ import { AppModule, ModuleOverrides } from '@app/app.module';
 import { RequestContext } from '@app/kernel/request-context';
 import { AppConfig } from '@app/config/app-config';
 import { createValidationPipe } from '@app/graphql/validation.pipe';
+import { WebConsoleModule } from '@app/web/web-console.module';
 
 const REQUEST_ID_HEADER = 'x-request-id';
 
@@ -26,7 +27,9 @@ export async function createApiApp(
     bodyLimit: 1024 * 1024,
     trustProxy: config.nodeEnv === 'production',
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, overrides), adapter, {
+  // The API plus the web console it serves at / (src/web: sign-in session, pages, the offline playground).
+  const root = { module: class ApiRootModule {}, imports: [AppModule.forRoot(config, overrides), WebConsoleModule] };
+  const app = await NestFactory.create<NestFastifyApplication>(root, adapter, {
     logger,
     bufferLogs: false,
   });

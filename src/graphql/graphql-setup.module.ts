@@ -30,7 +30,8 @@ import { GraphQLJSON } from './json.scalar';
         sortSchema: true,
         resolvers: { JSON: GraphQLJSON },
         path: '/graphql',
-        graphiql: config.graphql.playground,
+        // The playground is served from the installed packages by the web console (src/web), never from a CDN.
+        graphiql: false,
         queryDepth: config.graphql.maxDepth,
         // Compile a query (graphql-jit) from its first repeat: ~10 % more work-queue requests/s (README, Performance).
         jit: 1,

@@ -9,6 +9,7 @@ import { AgencyEntity } from '@app/modules/agencies/agency.entity';
 import { Role } from '@app/kernel/role.enum';
 import { VictimEntity } from '@app/modules/victims/victim.entity';
 import { VictimsService } from '@app/modules/victims/victims.service';
+import { availableActions } from '@app/workflow/lifecycle';
 
 import {
   CompleteReferralInput,
@@ -22,6 +23,8 @@ import { ReferralEvent, toReferralEvent } from './dto/referral-event.dto';
 import { referralReference } from './referral.constants';
 import { ReferralResponsePolicyEntity } from './referral-response-policy.entity';
 import { ReferralEntity } from './referral.entity';
+import { ReferralAction } from './referral.enums';
+import { ReferralKind } from './referral.kind';
 import { ReferralsService } from './referrals.service';
 
 @ObjectType()
@@ -37,6 +40,7 @@ export class ReferralsResolver {
   constructor(
     private readonly service: ReferralsService,
     private readonly victims: VictimsService,
+    private readonly kind: ReferralKind,
   ) {}
 
   @Allow(...READERS)
@@ -110,6 +114,13 @@ export class ReferralsResolver {
   })
   rerouteReferral(@CurrentActor() actor: Actor, @Args('input') input: RerouteReferralInput) {
     return this.service.rerouteReferral(actor, input);
+  }
+
+  @ResolveField(() => [ReferralAction], {
+    description: 'The lifecycle actions you may take on the referral now (from its status and your side of it).',
+  })
+  availableActions(@CurrentActor() actor: Actor, @Parent() referral: ReferralEntity): ReferralAction[] {
+    return availableActions(this.kind.lifecycle, referral.status, this.kind.sides(actor, referral));
   }
 
   @ResolveField(() => String, { description: 'Reference code, e.g. REF-000042.' })

@@ -1,0 +1,99 @@
+import { Inject, Logger, Module, OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+
+import { AuthModule } from '@app/auth/auth.module';
+import { AppConfig } from '@app/config/app-config';
+import { APP_CONFIG } from '@app/config/config.module';
+import { normalisedPath } from '@app/queue/queue-board.module';
+
+import { SessionController } from './session.controller';
+import { loadWebAssets, WebAsset, webDistDir } from './web-assets';
+
+/** Paths that belong to the API: the console never answers them, whatever is (or is not yet) registered there. */
+const API_PREFIXES = ['/graphql', '/graphiql', '/health', '/admin/queues', '/metrics', '/auth'];
+
+/**
+ * The console's pages come with a policy a strict CSP allows: scripts, styles, fonts and images from this origin
+ * only, no inline code, no framing. (An edge proxy or helmet may add its own; this one already holds.)
+ */
+export const CONSOLE_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const underPrefix = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix}/`);
+
+/**
+ * Serves the web console (web/dist, built by `npm run build`) at `/`: hashed assets with a year's cache, every
+ * other page path answered with index.html so the console's own router shows the page (links from e-mails land),
+ * and the GraphiQL playground from the installed packages outside production. The API's own paths are never
+ * shadowed: they are routes of their own, and the console answers 404 for anything under them it does not know.
+ */
+@Module({ imports: [AuthModule], controllers: [SessionController] })
+export class WebConsoleModule implements OnModuleInit {
+  private readonly logger = new Logger(WebConsoleModule.name);
+
+  constructor(
+    private readonly adapterHost: HttpAdapterHost,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
+    const dir = webDistDir();
+    const assets = dir ? loadWebAssets(dir) : new Map<string, WebAsset>();
+    if (!dir) this.logger.warn('The web console is not built (web/dist); `npm run build` builds it.');
+
+    const playground = this.config.graphql.playground;
+    const send = (request: FastifyRequest, reply: FastifyReply, asset: WebAsset, cache: string) => {
+      void reply.header('cache-control', cache).header('etag', asset.etag).header('vary', 'accept-encoding');
+      if (asset.type.startsWith('text/html')) {
+        void reply.header('content-security-policy', CONSOLE_CSP).header('x-content-type-options', 'nosniff');
+        void reply.header('referrer-policy', 'same-origin');
+      }
+      if (request.headers['if-none-match'] === asset.etag) return reply.code(304).send();
+      const accepts = String(request.headers['accept-encoding'] ?? '');
+      void reply.type(asset.type);
+      if (asset.br && /\bbr\b/.test(accepts)) return reply.header('content-encoding', 'br').send(asset.br);
+      if (asset.gzip && /\bgzip\b/.test(accepts)) return reply.header('content-encoding', 'gzip').send(asset.gzip);
+      return reply.send(asset.body);
+    };
+
+    fastify.route({
+      method: ['GET', 'HEAD'],
+      url: '/*',
+      handler: (request, reply) => {
+        const path = normalisedPath(request.url);
+        if (path === '/graphiql' && playground && assets.has('/graphiql.html')) {
+          return send(request, reply, assets.get('/graphiql.html')!, 'no-cache');
+        }
+        if (API_PREFIXES.some((prefix) => underPrefix(path.toLowerCase(), prefix))) return reply.callNotFound();
+        const asset = assets.get(path);
+        if (asset && path !== '/index.html' && path !== '/graphiql.html') {
+          const immutable = path.startsWith('/assets/');
+          return send(request, reply, asset, immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+        }
+        // A file that is not there (an old hashed asset, a typo) is a 404, never the page.
+        if (path.startsWith('/assets/') || /\.[a-z0-9]+$/i.test(path)) return reply.callNotFound();
+        const index = assets.get('/index.html');
+        if (!index) {
+          return reply
+            .code(503)
+            .type('text/plain; charset=utf-8')
+            .send('The web console is not built yet: run `npm run build` (npm start does it), then reload.');
+        }
+        return send(request, reply, index, 'no-cache');
+      },
+    });
+  }
+}
