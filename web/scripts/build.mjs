@@ -30,7 +30,7 @@ function inputsHash() {
   const inputs = [
     ...files(join(web, 'src')),
     ...files(join(web, 'public')),
-    ...['index.html', 'graphiql.html', 'vite.config.ts', 'tsconfig.json', 'scripts/build.mjs', 'scripts/codegen.mjs'].map(
+    ...['index.html', 'graphiql.html', 'vite.config.mts', 'tsconfig.json', 'scripts/build.mjs', 'scripts/codegen.mjs'].map(
       (name) => join(web, name),
     ),
     join(root, 'schema.gql'),
@@ -57,7 +57,7 @@ if (tsc.status !== 0) {
   process.exit(1);
 }
 const { build } = await import('vite');
-await build({ configFile: join(web, 'vite.config.ts'), logLevel: 'warn' });
+await build({ configFile: join(web, 'vite.config.mts'), logLevel: 'warn' });
 
 for (const path of files(dist)) {
   if (!/\.(js|css|html|svg|json|txt|map)$/.test(path)) continue;

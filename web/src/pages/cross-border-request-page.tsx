@@ -12,13 +12,13 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { DateTimePicker } from '@mantine/dates';
-import '@mantine/dates/styles.css';
-import 'dayjs/locale/id';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useClient, useQuery } from 'urql';
+
+import { formatInstant } from '@/app/format';
+import { useSession } from '@/app/session-context';
 
 import {
   AcceptRequestDocument,
@@ -41,6 +41,7 @@ import {
 } from '@/gql/graphql';
 import { useI18n } from '@/i18n/i18n';
 import { ActionDialog, ReasonMode } from '@/modules/ui/action-dialog';
+import { DateTimeField, instantOf } from '@/modules/ui/date-time-field';
 import { History } from '@/modules/ui/history';
 import { PageTitle, QueryState } from '@/modules/ui/page';
 import { Countdown, Instant } from '@/modules/ui/time';
@@ -72,7 +73,8 @@ const STAGES: {
 /** One request: the three staged deadlines, its history, and what the user's side may do now. */
 export default function CrossBorderRequestPage() {
   const { id = '' } = useParams();
-  const { m, f, locale } = useI18n();
+  const { m, f, tag } = useI18n();
+  const { session } = useSession();
   const client = useClient();
   const [result, reload] = useQuery({ query: CrossBorderRequestPageDocument, variables: { id } });
   const [proposals] = useQuery({ query: FormalProposalsDocument });
@@ -80,12 +82,11 @@ export default function CrossBorderRequestPage() {
   const [notice, setNotice] = useState<string | null>(null);
   const [replyKind, setReplyKind] = useState<ReplyKind>('ACKNOWLEDGED');
   const [replyChannel, setReplyChannel] = useState<ReplyChannel>('LETTER');
-  const [receivedAt, setReceivedAt] = useState<string | null>(null);
+  const [receivedAt, setReceivedAt] = useState('');
   const [stage, setStage] = useState<RequestStage>('ACKNOWLEDGE');
-  const [newDate, setNewDate] = useState<string | null>(null);
+  const [newDate, setNewDate] = useState('');
   const [counterpartReference, setCounterpartReference] = useState('');
   const refresh = () => reload({ requestPolicy: 'network-only' });
-  const dateLocale = locale === 'ID' ? 'id' : 'en';
 
   return (
     <QueryState result={result} retry={refresh}>
@@ -110,16 +111,14 @@ export default function CrossBorderRequestPage() {
               id: request.id,
               kind: replyKind,
               channel: replyChannel,
-              receivedAt: receivedAt ? new Date(receivedAt).toISOString() : new Date().toISOString(),
+              receivedAt: instantOf(receivedAt) ?? new Date().toISOString(),
               counterpartReference: counterpartReference || undefined,
               grounds: reason || undefined,
-              ...(replyKind === 'NEW_DATE_PROPOSED'
-                ? { stage, newDate: newDate ? new Date(newDate).toISOString() : undefined }
-                : {}),
+              ...(replyKind === 'NEW_DATE_PROPOSED' ? { stage, newDate: instantOf(newDate) } : {}),
             };
           } else if (dialog === 'EXTEND') {
             document = ExtendDeadlineDocument as AnyMutation;
-            input = { ...base, stage, newDate: newDate ? new Date(newDate).toISOString() : undefined, reason };
+            input = { ...base, stage, newDate: instantOf(newDate), reason };
           } else if (dialog === 'PAUSE') {
             document = PauseClockDocument as AnyMutation;
             input = { id: request.id, reason };
@@ -236,7 +235,7 @@ export default function CrossBorderRequestPage() {
                         {overdue && <Badge color="red">{m.crossBorder.stageOverdue}</Badge>}
                         {done ? (
                           <Text size="sm" c="green">
-                            {f(m.crossBorder.stageDone, { time: new Date(done).toLocaleDateString() })}
+                            {f(m.crossBorder.stageDone, { time: formatInstant(done, tag, session.user.timeZone) })}
                           </Text>
                         ) : request[field] ? (
                           !request.pausedAt && open && <Countdown iso={request[field]} />
@@ -348,12 +347,11 @@ export default function CrossBorderRequestPage() {
                     onChange={(value) => value && setReplyChannel(value as ReplyChannel)}
                     data={Object.entries(m.replyChannel).map(([value, label]) => ({ value, label }))}
                   />
-                  <DateTimePicker
+                  <DateTimeField
                     label={m.crossBorder.receivedAt}
                     value={receivedAt}
                     onChange={setReceivedAt}
-                    locale={dateLocale}
-                    maxDate={new Date()}
+                    max={new Date()}
                   />
                   <TextInput
                     label={m.crossBorder.counterpartReference}
@@ -378,13 +376,12 @@ export default function CrossBorderRequestPage() {
                     onChange={(value) => value && setStage(value as RequestStage)}
                     data={STAGES.map(({ stage: value }) => ({ value, label: m.requestStage[value] }))}
                   />
-                  <DateTimePicker
+                  <DateTimeField
                     label={m.crossBorder.newDate}
                     required
                     value={newDate}
                     onChange={setNewDate}
-                    locale={dateLocale}
-                    minDate={new Date()}
+                    min={new Date()}
                   />
                 </>
               )}

@@ -1,7 +1,4 @@
 import { Alert, Button, Group, NumberInput, Radio, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { DateTimePicker } from '@mantine/dates';
-import 'dayjs/locale/id';
-import '@mantine/dates/styles.css';
 import { FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useClient, useQuery } from 'urql';
@@ -9,6 +6,7 @@ import { useClient, useQuery } from 'urql';
 import { errorMessage } from '@/app/graphql-errors';
 import { AgencyChoicesDocument, CreateTaskDocument, TaskForceDuty, TaskPillar, TaskPriority } from '@/gql/graphql';
 import { useI18n } from '@/i18n/i18n';
+import { DateTimeField, instantOf } from '@/modules/ui/date-time-field';
 import { PageTitle } from '@/modules/ui/page';
 
 /** Create a task: due in working days of the assignee's calendar (the server counts them) or at an instant. */
@@ -26,7 +24,7 @@ export default function NewTaskPage() {
   const [priority, setPriority] = useState<TaskPriority>('NORMAL');
   const [mode, setMode] = useState<'days' | 'at'>('days');
   const [days, setDays] = useState<number | string>(5);
-  const [at, setAt] = useState<string | null>(null);
+  const [at, setAt] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -49,7 +47,7 @@ export default function NewTaskPage() {
           pillar,
           duty,
           priority,
-          due: mode === 'days' ? { workingDays: Number(days) } : { at: new Date(at!).toISOString() },
+          due: mode === 'days' ? { workingDays: Number(days) } : { at: instantOf(at) },
         },
       })
       .toPromise();
@@ -132,14 +130,7 @@ export default function NewTaskPage() {
           {mode === 'days' ? (
             <NumberInput label={m.newTask.workingDays} min={1} max={365} value={days} onChange={setDays} />
           ) : (
-            <DateTimePicker
-              label={m.newTask.dueDate}
-              value={at}
-              onChange={setAt}
-              locale={locale === 'ID' ? 'id' : 'en'}
-              minDate={new Date()}
-              valueFormat="DD MMM YYYY HH:mm"
-            />
+            <DateTimeField label={m.newTask.dueDate} value={at} onChange={setAt} required min={new Date()} />
           )}
           {chosen && mode === 'days' && (
             <Text size="sm" c="dimmed">

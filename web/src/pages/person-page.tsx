@@ -3,6 +3,7 @@ import { FormEvent, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useClient, useQuery } from 'urql';
 
+import { formatInstant } from '@/app/format';
 import { errorMessage } from '@/app/graphql-errors';
 import { hasRole, useSession } from '@/app/session-context';
 import {
@@ -31,7 +32,7 @@ import { ReferralTable } from './referrals-page';
  */
 export default function PersonPage() {
   const { id = '' } = useParams();
-  const { m, f } = useI18n();
+  const { m, f, tag } = useI18n();
   const { session } = useSession();
   const client = useClient();
   const [result, reload] = useQuery({ query: PersonDocument, variables: { id } });
@@ -154,7 +155,9 @@ export default function PersonPage() {
                           <Table.Td>
                             {consent.revokedAt ? (
                               <Badge color="gray" tt="none">
-                                {f(m.people.revoked, { time: new Date(consent.revokedAt).toISOString().slice(0, 10) })}
+                                {f(m.people.revoked, {
+                                  time: formatInstant(consent.revokedAt, tag, session.user.timeZone),
+                                })}
                               </Badge>
                             ) : (
                               <Group gap="xs">

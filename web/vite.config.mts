@@ -1,22 +1,25 @@
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 import { defineConfig } from 'vite';
 
+const here = dirname(fileURLToPath(import.meta.url));
+
 // The console (index.html) and the offline GraphiQL playground (graphiql.html), both from installed packages only.
 export default defineConfig({
-  root: __dirname,
+  root: here,
   base: '/',
-  publicDir: resolve(__dirname, 'public'),
-  resolve: { alias: { '@': resolve(__dirname, 'src') } },
+  publicDir: resolve(here, 'public'),
+  resolve: { alias: { '@': resolve(here, 'src') } },
   oxc: { jsx: { runtime: 'automatic' } },
   build: {
-    outDir: resolve(__dirname, 'dist'),
+    outDir: resolve(here, 'dist'),
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: false,
     chunkSizeWarningLimit: 4096,
     rollupOptions: {
-      input: { index: resolve(__dirname, 'index.html'), graphiql: resolve(__dirname, 'graphiql.html') },
+      input: { index: resolve(here, 'index.html'), graphiql: resolve(here, 'graphiql.html') },
       // Mantine marks its modules "use client" (for React Server Components); meaningless in this bundle.
       onwarn(warning, warn) {
         if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
