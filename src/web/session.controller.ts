@@ -12,7 +12,7 @@ import { TokenService } from '@app/auth/token.service';
 import { AppConfig } from '@app/config/app-config';
 import { APP_CONFIG } from '@app/config/config.module';
 import { RequestException } from '@app/kernel/domain.exception';
-import { Role } from '@app/kernel/role.enum';
+import { Locale, Role } from '@app/kernel/role.enum';
 import { QUEUE_BOARD_ROUTE } from '@app/queue/queue-board.module';
 
 /** The queue board reads its own cookie (queue-board.module.ts); administrators get it with their session. */
@@ -23,7 +23,8 @@ export interface SessionView {
   signedIn: true;
   csrfToken: string;
   expiresAt: string;
-  user: { id: string; agencyId: string; roles: readonly Role[]; locale: string; timeZone: string };
+  /** locale as the GraphQL enum spells it (ID, EN). */
+  user: { id: string; agencyId: string; roles: readonly Role[]; locale: 'ID' | 'EN'; timeZone: string };
 }
 
 /**
@@ -120,7 +121,7 @@ export class SessionController {
         id: actor.userId,
         agencyId: actor.agencyId,
         roles: actor.roles,
-        locale: actor.locale,
+        locale: actor.locale === Locale.EN ? 'EN' : 'ID',
         timeZone: actor.timeZone,
       },
     };

@@ -54,7 +54,7 @@ function Root() {
       .catch(() => setSession(null));
   }, []);
 
-  const locale: Locale = chosen ?? session?.user.locale ?? 'ID';
+  const locale: Locale = chosen ?? (session?.user.locale === 'EN' ? 'EN' : 'ID');
   useEffect(() => {
     document.documentElement.lang = locale === 'ID' ? 'id' : 'en';
   }, [locale]);

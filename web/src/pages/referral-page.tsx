@@ -76,7 +76,13 @@ export default function ReferralPage() {
               </Group>
             </div>
             {notice && (
-              <Alert color="green" role="status" withCloseButton onClose={() => setNotice(null)}>
+              <Alert
+                color="green"
+                role="status"
+                withCloseButton
+                closeButtonLabel={m.app.close}
+                onClose={() => setNotice(null)}
+              >
                 {notice}
               </Alert>
             )}

@@ -36,7 +36,14 @@ export default function SettingsPage() {
       <PageTitle title={m.settings.title}>{m.settings.title}</PageTitle>
       <Text mb="md">{m.settings.intro}</Text>
       {saved && (
-        <Alert color="green" role="status" mb="sm" withCloseButton onClose={() => setSaved(false)}>
+        <Alert
+          color="green"
+          role="status"
+          mb="sm"
+          withCloseButton
+          closeButtonLabel={m.app.close}
+          onClose={() => setSaved(false)}
+        >
           {m.settings.saved}
         </Alert>
       )}
