@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// (page.evaluate callbacks run in the browser)
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -104,6 +106,8 @@ export class ConsoleHarness {
     const context = await this.browser.newContext({ viewport: WIDTHS[0], locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
     const page = await context.newPage();
     page.on('console', (message) => {
+      // Bull Board (/admin/queues) is a separate application; its page asks a public CDN for a web font.
+      if (page.url().startsWith(`${this.baseUrl}/admin/queues`)) return;
       if (message.type() === 'error') this.problems.push(`${page.url()}: ${message.text()}`);
     });
     page.on('pageerror', (error) => this.problems.push(`${page.url()}: ${error.message}`));
@@ -128,6 +132,7 @@ export class ConsoleHarness {
   async check(page: Page, name: string): Promise<void> {
     await page.getByRole('heading', { level: 1 }).first().waitFor();
     await page.waitForLoadState('networkidle');
+    await page.mouse.move(0, 0); // no hover state left from the last click
     for (const size of WIDTHS) {
       await page.setViewportSize(size);
       await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));

@@ -87,8 +87,8 @@ function Root() {
             setLocale,
             signOut: async () => {
               await endSession();
-              setSession(null);
-              navigate('/sign-in?signedOut=1', { replace: true });
+              // A full page load: nothing the last user saw stays in memory for the next one on a shared computer.
+              window.location.replace('/sign-in?signedOut=1');
             },
           }
         : null,

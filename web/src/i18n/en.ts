@@ -10,7 +10,7 @@ export const en: Messages = {
     retry: 'Try again',
     save: 'Save',
     cancel: 'Cancel',
-    close: 'Close',
+    close: 'Close message',
     confirm: 'Confirm',
     open: 'Open',
     back: 'Back',

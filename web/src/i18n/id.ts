@@ -10,7 +10,7 @@ export const id = {
     retry: 'Coba lagi',
     save: 'Simpan',
     cancel: 'Batal',
-    close: 'Tutup',
+    close: 'Tutup pesan',
     confirm: 'Konfirmasi',
     open: 'Buka',
     back: 'Kembali',

@@ -42,7 +42,7 @@ function Agencies() {
   return (
     <QueryState result={result}>
       {(data) => (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0}>
           <Table striped>
             <Table.Thead>
               <Table.Tr>
@@ -104,7 +104,7 @@ function Users() {
   return (
     <QueryState result={result}>
       {(data) => (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0}>
           <Table striped>
             <Table.Thead>
               <Table.Tr>
@@ -156,7 +156,7 @@ function Policies() {
               <Text fw={600} size="sm">
                 {policy.name} ({policy.itemType}, {policy.urgency})
               </Text>
-              <div className="table-scroll">
+              <div className="table-scroll" tabIndex={0}>
                 <Table>
                   <Table.Thead>
                     <Table.Tr>
@@ -181,7 +181,7 @@ function Policies() {
           <Title order={2} size="h4">
             {m.admin.crossBorderDeadlines}
           </Title>
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0}>
             <Table>
               <Table.Tbody>
                 {data.crossBorderDeadlinePolicies.map((policy) => (
@@ -197,7 +197,7 @@ function Policies() {
           <Title order={2} size="h4">
             {m.admin.referralDeadlines}
           </Title>
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0}>
             <Table>
               <Table.Tbody>
                 {data.referralResponsePolicies.map((policy) => (

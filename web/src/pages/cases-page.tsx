@@ -18,7 +18,7 @@ export default function CasesPage() {
           data.cases.edges.length === 0 ? (
             <Empty>{m.cases.none}</Empty>
           ) : (
-            <div className="table-scroll">
+            <div className="table-scroll" tabIndex={0}>
               <Table striped highlightOnHover>
                 <Table.Thead>
                   <Table.Tr>

@@ -55,7 +55,7 @@ export default function CrossBorderListPage() {
           data.crossBorderRequests.edges.length === 0 ? (
             <Empty>{m.crossBorder.none}</Empty>
           ) : (
-            <div className="table-scroll">
+            <div className="table-scroll" tabIndex={0}>
               <Table striped highlightOnHover>
                 <Table.Thead>
                   <Table.Tr>

@@ -240,8 +240,8 @@ export default function CrossBorderRequestPage() {
                         <Instant iso={request[field]} zone={zone} />
                         {overdue && <Badge color="red">{m.crossBorder.stageOverdue}</Badge>}
                         {done ? (
-                          <Text size="sm" c="green">
-                            {f(m.crossBorder.stageDone, { time: formatInstant(done, tag, session.user.timeZone) })}
+                          <Text size="sm">
+                            ✓{f(m.crossBorder.stageDone, { time: formatInstant(done, tag, session.user.timeZone) })}
                           </Text>
                         ) : request[field] ? (
                           !request.pausedAt && open && <Countdown iso={request[field]} />

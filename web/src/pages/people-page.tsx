@@ -37,7 +37,7 @@ export default function PeoplePage() {
           data.victims.edges.length === 0 ? (
             <Empty>{m.people.none}</Empty>
           ) : (
-            <div className="table-scroll">
+            <div className="table-scroll" tabIndex={0}>
               <Table striped highlightOnHover>
                 <Table.Thead>
                   <Table.Tr>

@@ -113,7 +113,7 @@ export default function PersonPage() {
                 <Stack gap="xs">
                   <Text size="sm">{m.people.revealNote}</Text>
                   <Group>
-                    <Button color="orange" onClick={() => setConfirming(true)}>
+                    <Button color="red" onClick={() => setConfirming(true)}>
                       {m.people.reveal}
                     </Button>
                   </Group>
@@ -132,7 +132,7 @@ export default function PersonPage() {
               {person.consents.length === 0 ? (
                 <Empty>{m.people.noConsents}</Empty>
               ) : (
-                <div className="table-scroll">
+                <div className="table-scroll" tabIndex={0}>
                   <Table>
                     <Table.Thead>
                       <Table.Tr>
@@ -198,7 +198,7 @@ export default function PersonPage() {
                   <Button variant="default" onClick={() => setConfirming(false)}>
                     {m.app.cancel}
                   </Button>
-                  <Button color="orange" onClick={() => void reveal()}>
+                  <Button color="red" onClick={() => void reveal()}>
                     {m.people.reveal}
                   </Button>
                 </Group>

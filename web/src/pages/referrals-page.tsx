@@ -39,7 +39,7 @@ export default function ReferralsPage() {
 export function ReferralTable({ referrals }: { referrals: ReferralRowFragment[] }) {
   const { m } = useI18n();
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" tabIndex={0}>
       <Table striped highlightOnHover>
         <Table.Thead>
           <Table.Tr>

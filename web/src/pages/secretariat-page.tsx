@@ -46,7 +46,7 @@ export default function SecretariatPage() {
                 {rows.length === 0 ? (
                   <Empty>{m.secretariat.noOverdue}</Empty>
                 ) : (
-                  <div className="table-scroll">
+                  <div className="table-scroll" tabIndex={0}>
                     <Table>
                       <Table.Thead>
                         <Table.Tr>
@@ -91,7 +91,7 @@ export default function SecretariatPage() {
             data.possibleDuplicates.length === 0 ? (
               <Empty>{m.secretariat.noDuplicates}</Empty>
             ) : (
-              <div className="table-scroll">
+              <div className="table-scroll" tabIndex={0}>
                 <Table>
                   <Table.Thead>
                     <Table.Tr>

@@ -61,7 +61,7 @@ export default function SettingsPage() {
               />
             </Paper>
             <Paper withBorder p="md">
-              <div className="table-scroll">
+              <div className="table-scroll" tabIndex={0}>
                 <Table>
                   <Table.Thead>
                     <Table.Tr>

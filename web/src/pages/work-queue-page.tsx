@@ -45,7 +45,7 @@ export function WorkQueuePage() {
                     <Text size="xs" c="dimmed">
                       {label}
                     </Text>
-                    <Text fw={700} size="xl" c={count > 0 ? color : undefined}>
+                    <Text fw={700} size="xl" c={count > 0 ? `${color}.9` : undefined}>
                       {count}
                     </Text>
                   </Paper>
@@ -75,7 +75,7 @@ export function WorkQueuePage() {
 export function TaskTable({ tasks, caption }: { tasks: TaskRowFragment[]; caption: string }) {
   const { m } = useI18n();
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" tabIndex={0}>
       <Table striped highlightOnHover>
         <caption className="visually-hidden-caption">{caption}</caption>
         <Table.Thead>
