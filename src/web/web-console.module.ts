@@ -31,6 +31,15 @@ export const CONSOLE_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/**
+ * The playground (outside production only) bundles Monaco, which embeds its icon fonts as data: URIs and sets
+ * styles at run time: it gets those two allowances, still nothing from another origin.
+ */
+export const PLAYGROUND_CSP = CONSOLE_CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'").replace(
+  "font-src 'self'",
+  "font-src 'self' data:",
+);
+
 const underPrefix = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix}/`);
 
 /**
@@ -55,10 +64,10 @@ export class WebConsoleModule implements OnModuleInit {
     if (!dir) this.logger.warn('The web console is not built (web/dist); `npm run build` builds it.');
 
     const playground = this.config.graphql.playground;
-    const send = (request: FastifyRequest, reply: FastifyReply, asset: WebAsset, cache: string) => {
+    const send = (request: FastifyRequest, reply: FastifyReply, asset: WebAsset, cache: string, csp = CONSOLE_CSP) => {
       void reply.header('cache-control', cache).header('etag', asset.etag).header('vary', 'accept-encoding');
       if (asset.type.startsWith('text/html')) {
-        void reply.header('content-security-policy', CONSOLE_CSP).header('x-content-type-options', 'nosniff');
+        void reply.header('content-security-policy', csp).header('x-content-type-options', 'nosniff');
         void reply.header('referrer-policy', 'same-origin');
       }
       if (request.headers['if-none-match'] === asset.etag) return reply.code(304).send();
@@ -75,7 +84,7 @@ export class WebConsoleModule implements OnModuleInit {
       handler: (request, reply) => {
         const path = normalisedPath(request.url);
         if (path === '/graphiql' && playground && assets.has('/graphiql.html')) {
-          return send(request, reply, assets.get('/graphiql.html')!, 'no-cache');
+          return send(request, reply, assets.get('/graphiql.html')!, 'no-cache', PLAYGROUND_CSP);
         }
         if (API_PREFIXES.some((prefix) => underPrefix(path.toLowerCase(), prefix))) return reply.callNotFound();
         const asset = assets.get(path);

@@ -464,4 +464,18 @@ describe('web console journeys', () => {
     await page.goto(`${h.baseUrl}/work-queue`);
     await page.waitForURL(/\/sign-in\?next=%2Fwork-queue/);
   });
+
+  it('serves the GraphiQL playground whole from this server, so it works with no internet access', async () => {
+    const page = await h.page();
+    const elsewhere: string[] = [];
+    page.on('request', (request) => {
+      const url = request.url();
+      if (!url.startsWith(h.baseUrl) && !url.startsWith('data:') && !url.startsWith('blob:')) elsewhere.push(url);
+    });
+    await page.goto(`${h.baseUrl}/graphql`, { waitUntil: 'networkidle' });
+    expect(page.url()).toBe(`${h.baseUrl}/graphiql`);
+    await page.locator('.graphiql-container').waitFor();
+    await page.getByText('# Welcome to GraphiQL').waitFor();
+    expect(elsewhere).toEqual([]);
+  });
 });

@@ -4,7 +4,14 @@ import 'graphiql/setup-workers/vite';
 import 'graphiql/style.css';
 
 import { GraphiQL } from 'graphiql';
+import { buildSchema } from 'graphql';
 import { createRoot } from 'react-dom/client';
+
+// The committed schema (kept equal to the code by the schema test): no introspection round trip, which the
+// API's depth limit would refuse, and the docs work even where introspection is off.
+import sdl from '../../../schema.gql?raw';
+
+const schema = buildSchema(sdl);
 
 const fetcher = async (params: unknown, options?: { headers?: Record<string, string> }) => {
   const response = await fetch('/graphql', {
@@ -18,6 +25,7 @@ const fetcher = async (params: unknown, options?: { headers?: Record<string, str
 createRoot(document.getElementById('graphiql')!).render(
   <GraphiQL
     fetcher={fetcher}
+    schema={schema}
     defaultHeaders={'{\n  "Authorization": "Bearer <accessToken from the login mutation>"\n}'}
   />,
 );

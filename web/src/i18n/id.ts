@@ -554,6 +554,15 @@ export const id = {
     EDITED: 'Diubah',
     RESCHEDULED: 'Dijadwalkan ulang',
     ESCALATED: 'Eskalasi',
+    DRAFTED: 'Draf dibuat',
+    COUNTERPART_REPLY: 'Balasan mitra dicatat',
+    DEADLINE_EXTENDED: 'Tenggat diperpanjang',
+    CLOCK_PAUSED: 'Jam dihentikan',
+    CLOCK_RESUMED: 'Jam dijalankan lagi',
+    STAGE_OVERDUE: 'Tahap terlambat',
+    FORMAL_CHANNEL_PROPOSED: 'Saluran resmi diusulkan',
+    PROPOSED: 'Diusulkan',
+    REROUTED: 'Dialihkan ke penyedia lain',
   },
 };
 
