@@ -40,7 +40,8 @@ export const PLAYGROUND_CSP = CONSOLE_CSP.replace("style-src 'self'", "style-src
   "font-src 'self' data:",
 );
 
-const underPrefix = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix}/`);
+/** Any spelling that begins like an API path (`/admin/queues;x=1`, `/admin/queues%20`) is the API's to answer. */
+const underPrefix = (path: string, prefix: string) => path.startsWith(prefix);
 
 /**
  * Serves the web console (web/dist, built by `npm run build`) at `/`: hashed assets with a year's cache, every

@@ -4,6 +4,7 @@ import { Role } from '@app/kernel/role.enum';
 import { eventually } from '@libs/testing/eventually';
 
 import { ConsoleHarness } from './support/console-harness';
+import { expiredToken } from './support/expired-token';
 
 /**
  * Each role's main journey through the web console, in Debian's Chromium against the real API, worker, PostgreSQL,
@@ -449,11 +450,38 @@ describe('web console journeys', () => {
       await page.getByText(shows).first().waitFor();
       await h.check(page, name);
     }
+    await page.getByRole('tab', { name: 'Pengguna' }).click();
+    await page.getByRole('textbox', { name: 'Nama', exact: true }).fill('Petugas Baru Kemnaker');
+    await page.getByRole('textbox', { name: 'E-mail', exact: true }).fill('petugas.baru@kemnaker.test');
+    await choose(page, 'Instansi', 'Kemnaker');
+    // By keyboard: focus the roles field and open its list with the arrow key.
+    await page.getByRole('combobox', { name: 'Peran', exact: true }).focus();
+    await page.keyboard.press('ArrowDown');
+    await page.getByRole('option', { name: 'Penghubung instansi' }).click();
+    await page.keyboard.press('Escape');
+    await page.getByRole('textbox', { name: 'Kata sandi awal' }).fill('Mulai-kerja-2026!');
+    await page.getByRole('button', { name: 'Buat akun' }).click();
+    await page.getByText('Akun petugas.baru@kemnaker.test dibuat.', { exact: false }).waitFor();
+    await page.getByRole('cell', { name: 'petugas.baru@kemnaker.test', exact: true }).waitFor();
+
     const [board] = await Promise.all([
       page.waitForResponse((response) => new URL(response.url()).pathname === '/admin/queues'),
       page.getByRole('link', { name: 'Papan antrean pekerjaan' }).click(),
     ]);
     expect(board.status()).toBe(200);
+  });
+
+  it('sends a user whose session expired to sign in, and back to the page they were opening', async () => {
+    const page = await h.page();
+    await page
+      .context()
+      .addCookies([
+        { name: 'simpul_session', value: await expiredToken(h.api.dataSource, people.imigrasi.id), url: h.baseUrl },
+      ]);
+    await page.goto(taskLink);
+    await page.getByText('Sesi Anda telah berakhir. Masuk lagi untuk melanjutkan.').waitFor();
+    await h.signIn(page, people.imigrasi.email);
+    expect(page.url()).toBe(taskLink);
   });
 
   it('signs out so the next person on a shared computer starts at the sign-in page', async () => {

@@ -5,6 +5,8 @@ import { Role } from '@app/kernel/role.enum';
 import { Factories, TEST_PASSWORD } from '@libs/testing/factories';
 import { TestApp } from '@libs/testing/test-app';
 
+import { expiredToken } from './support/expired-token';
+
 /**
  * The browser session of the web console (src/web/session.controller.ts, src/auth/browser-session.ts) and the
  * console's place on the API's paths, through Fastify's inject against the real database.
@@ -124,6 +126,14 @@ describe('web console session and serving', () => {
     expect(cookieOf(out, 'simpul_session')).toMatch(/Max-Age=0/);
     const none = await sut.app.inject({ method: 'GET', url: '/auth/session' });
     expect(none.json()).toEqual({ signedIn: false });
+  });
+
+  it('ends an expired session: the page is told it ended, GraphQL answers UNAUTHENTICATED saying so', async () => {
+    const user = await factories.user([Role.LIAISON]);
+    const cookie = `simpul_session=${await expiredToken(sut.dataSource, user.id)}`;
+    const current = await sut.app.inject({ method: 'GET', url: '/auth/session', headers: { cookie } });
+    expect(current.json()).toEqual({ signedIn: false, reason: 'Your session has expired; log in again.' });
+    expect(cookieOf(current, 'simpul_session')).toMatch(/Max-Age=0/);
   });
 
   it('changes the password: this browser stays signed in on a fresh session, older sessions and tokens end', async () => {

@@ -42,6 +42,7 @@ export function App() {
 
 function Root() {
   const [session, setSession] = useState<Session | null | undefined>(undefined);
+  const [ended, setEnded] = useState(false);
   const [chosen, setChosen] = useState<Locale | null>(() => storedLocale());
   const sessionRef = useRef<Session | null | undefined>(undefined);
   sessionRef.current = session;
@@ -50,7 +51,10 @@ function Root() {
 
   useEffect(() => {
     currentSession()
-      .then(setSession)
+      .then((answer) => {
+        setEnded(answer.ended);
+        setSession(answer.session);
+      })
       .catch(() => setSession(null));
   }, []);
 
@@ -116,7 +120,7 @@ function Root() {
             path="*"
             element={
               <Navigate
-                to={location.pathname === '/' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(next)}`}
+                to={`/sign-in?${ended ? 'expired=1&' : ''}${location.pathname === '/' ? '' : `next=${encodeURIComponent(next)}`}`}
                 replace
               />
             }

@@ -52,13 +52,17 @@ async function sessionOf(response: Response): Promise<Session> {
   return { csrfToken: body.csrfToken, expiresAt: body.expiresAt, user: body.user };
 }
 
-export async function currentSession(): Promise<Session | null> {
+/** The session this browser holds, or none; `ended` when it had one that expired or was revoked. */
+export async function currentSession(): Promise<{ session: Session | null; ended: boolean }> {
   const response = await fetch('/auth/session', {
     credentials: 'same-origin',
     headers: { accept: 'application/json' },
   });
   const body = (await response.json()) as SessionAnswer;
-  return body.signedIn ? { csrfToken: body.csrfToken, expiresAt: body.expiresAt, user: body.user } : null;
+  if (body.signedIn) {
+    return { session: { csrfToken: body.csrfToken, expiresAt: body.expiresAt, user: body.user }, ended: false };
+  }
+  return { session: null, ended: Boolean(body.reason) };
 }
 
 export async function signIn(email: string, password: string): Promise<Session> {

@@ -1,9 +1,36 @@
-import { Anchor, Badge, Paper, Stack, Table, Tabs, Text, Title } from '@mantine/core';
-import { useState } from 'react';
-import { useQuery } from 'urql';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  MultiSelect,
+  Paper,
+  PasswordInput,
+  Select,
+  Stack,
+  Table,
+  Tabs,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { FormEvent, useState } from 'react';
+import { useClient, useQuery } from 'urql';
 
-import { AdminAgenciesDocument, AdminPoliciesDocument, AdminUnitsDocument, AdminUsersDocument } from '@/gql/graphql';
+import { errorMessage } from '@/app/graphql-errors';
+import {
+  AdminAgenciesDocument,
+  AdminPoliciesDocument,
+  AdminUnitsDocument,
+  AdminUsersDocument,
+  AgencyChoicesDocument,
+  CreateUserDocument,
+  DeactivateUserDocument,
+  Role,
+} from '@/gql/graphql';
 import { useI18n } from '@/i18n/i18n';
+import { ActionDialog } from '@/modules/ui/action-dialog';
 import { PageTitle, QueryState } from '@/modules/ui/page';
 
 /** The administrator's views: the directory, units and memberships, users, policies, and the queue board. */
@@ -100,36 +127,167 @@ function Units() {
 
 function Users() {
   const { m } = useI18n();
-  const [result] = useQuery({ query: AdminUsersDocument, variables: {} });
+  const client = useClient();
+  const [result, reload] = useQuery({ query: AdminUsersDocument, variables: {} });
+  const [deactivating, setDeactivating] = useState<string | null>(null);
+  const refresh = () => reload({ requestPolicy: 'network-only' });
   return (
-    <QueryState result={result}>
-      {(data) => (
-        <div className="table-scroll" tabIndex={0}>
-          <Table striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{m.table.name}</Table.Th>
-                <Table.Th scope="col">{m.table.email}</Table.Th>
-                <Table.Th scope="col">{m.table.agency}</Table.Th>
-                <Table.Th scope="col">{m.table.role}</Table.Th>
-                <Table.Th scope="col">{m.table.active}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {data.users.edges.map(({ node }) => (
-                <Table.Tr key={node.id}>
-                  <Table.Td>{node.displayName}</Table.Td>
-                  <Table.Td>{node.email}</Table.Td>
-                  <Table.Td>{node.agency.acronym}</Table.Td>
-                  <Table.Td>{node.roles.map((role) => m.role[role]).join(', ')}</Table.Td>
-                  <Table.Td>{node.active ? m.app.yes : m.app.no}</Table.Td>
+    <Stack>
+      <NewUserForm onCreated={refresh} />
+      <QueryState result={result} retry={refresh}>
+        {(data) => (
+          <div className="table-scroll" tabIndex={0}>
+            <Table striped>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{m.table.name}</Table.Th>
+                  <Table.Th scope="col">{m.table.email}</Table.Th>
+                  <Table.Th scope="col">{m.table.agency}</Table.Th>
+                  <Table.Th scope="col">{m.table.role}</Table.Th>
+                  <Table.Th scope="col">{m.table.active}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </div>
-      )}
-    </QueryState>
+              </Table.Thead>
+              <Table.Tbody>
+                {data.users.edges.map(({ node }) => (
+                  <Table.Tr key={node.id}>
+                    <Table.Td>{node.displayName}</Table.Td>
+                    <Table.Td>{node.email}</Table.Td>
+                    <Table.Td>{node.agency.acronym}</Table.Td>
+                    <Table.Td>{node.roles.map((role) => m.role[role]).join(', ')}</Table.Td>
+                    <Table.Td>
+                      {node.active ? (
+                        <Group gap="xs">
+                          {m.app.yes}
+                          <Button
+                            size="compact-xs"
+                            variant="default"
+                            onClick={() => setDeactivating(node.id)}
+                            aria-label={`${m.admin.deactivate}: ${node.email}`}
+                          >
+                            {m.admin.deactivate}
+                          </Button>
+                        </Group>
+                      ) : (
+                        m.app.no
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </div>
+        )}
+      </QueryState>
+      <ActionDialog
+        opened={deactivating !== null}
+        title={m.admin.deactivate}
+        reasonMode="required"
+        onClose={() => setDeactivating(null)}
+        onSubmit={async (reason) => {
+          const outcome = await client
+            .mutation(DeactivateUserDocument, { input: { id: deactivating!, reason } })
+            .toPromise();
+          if (!outcome.error) refresh();
+          return outcome;
+        }}
+      />
+    </Stack>
+  );
+}
+
+/** A new account: its first password is handed over by the administrator and changed by the user on Profil. */
+function NewUserForm({ onCreated }: { onCreated: () => void }) {
+  const { m, f } = useI18n();
+  const client = useClient();
+  const [agencies] = useQuery({ query: AgencyChoicesDocument, variables: {} });
+  const [email, setEmail] = useState('');
+  const [displayName, setDisplayName] = useState('');
+  const [agencyId, setAgencyId] = useState<string | null>(null);
+  const [roles, setRoles] = useState<string[]>([]);
+  const [password, setPassword] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [created, setCreated] = useState<string | null>(null);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setCreated(null);
+    if (!email || !displayName || !agencyId || roles.length === 0 || !password) return setProblem(m.errors.required);
+    const outcome = await client
+      .mutation(CreateUserDocument, {
+        input: { email, displayName, agencyId, roles: roles as Role[], initialPassword: password },
+      })
+      .toPromise();
+    if (outcome.error || !outcome.data)
+      return setProblem(outcome.error ? errorMessage(outcome.error, m) : m.errors.network);
+    setProblem(null);
+    setCreated(f(m.admin.userCreated, { email: outcome.data.createUser.email }));
+    setEmail('');
+    setDisplayName('');
+    setPassword('');
+    onCreated();
+  };
+  return (
+    <Paper withBorder p="md">
+      <form onSubmit={submit} noValidate>
+        <Title order={2} size="h4" mb="xs">
+          {m.admin.newUser}
+        </Title>
+        <Stack gap="xs">
+          <Group grow align="flex-start">
+            <TextInput
+              label={m.table.name}
+              required
+              value={displayName}
+              onChange={(event) => setDisplayName(event.currentTarget.value)}
+            />
+            <TextInput
+              label={m.table.email}
+              type="email"
+              required
+              value={email}
+              onChange={(event) => setEmail(event.currentTarget.value)}
+            />
+          </Group>
+          <Group grow align="flex-start">
+            <Select
+              label={m.table.agency}
+              searchable
+              required
+              value={agencyId}
+              onChange={setAgencyId}
+              data={(agencies.data?.agencies.edges ?? []).map(({ node }) => ({ value: node.id, label: node.acronym }))}
+            />
+            <MultiSelect
+              label={m.table.role}
+              required
+              value={roles}
+              onChange={setRoles}
+              data={Object.entries(m.role).map(([value, label]) => ({ value, label }))}
+            />
+          </Group>
+          <PasswordInput
+            label={m.admin.initialPassword}
+            description={m.profile.newPasswordHint}
+            required
+            autoComplete="new-password"
+            value={password}
+            onChange={(event) => setPassword(event.currentTarget.value)}
+          />
+          {problem && (
+            <Alert color="red" role="alert">
+              {problem}
+            </Alert>
+          )}
+          {created && (
+            <Alert color="green" role="status">
+              {created}
+            </Alert>
+          )}
+          <Group>
+            <Button type="submit">{m.admin.createUser}</Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
   );
 }
 

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Modal, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Modal, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { FormEvent, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useClient, useQuery } from 'urql';
@@ -288,12 +288,15 @@ function ReferralForm({ victimId }: { victimId: string }) {
   const [service, setService] = useState<ReferralService>('MEDICAL');
   const [providers] = useQuery({ query: ProvidersDocument, variables: { capability: service } });
   const [provider, setProvider] = useState<string | null>(null);
+  const [capacityGap, setCapacityGap] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!provider) return setProblem(m.errors.required);
     const outcome = await client
-      .mutation(ProposeReferralDocument, { input: { victimId, recipientAgencyId: provider, service } })
+      .mutation(ProposeReferralDocument, {
+        input: { victimId, recipientAgencyId: provider, service, capacityGapReason: capacityGap.trim() || undefined },
+      })
       .toPromise();
     if (outcome.error || !outcome.data)
       return setProblem(outcome.error ? errorMessage(outcome.error, m) : m.errors.network);
@@ -328,6 +331,13 @@ function ReferralForm({ victimId }: { victimId: string }) {
           />
           <Button type="submit">{m.referrals.submit}</Button>
         </Group>
+        <TextInput
+          mt="xs"
+          label={m.referrals.capacityGap}
+          description={m.referrals.capacityGapHint}
+          value={capacityGap}
+          onChange={(event) => setCapacityGap(event.currentTarget.value)}
+        />
         {problem && (
           <Alert color="red" role="alert" mt="xs">
             {problem}
