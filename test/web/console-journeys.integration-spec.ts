@@ -218,6 +218,12 @@ describe('web console journeys', () => {
     );
     await h.check(page, 'cross-border-request');
 
+    // Waiting for the counterpart's shelter register stops the clock; the page says since when and why.
+    await act(page, 'Hentikan jam', 'Waiting for the MoSVY shelter register');
+    await page.getByText(/Jam dihentikan sejak .*: Waiting for the MoSVY shelter register/).waitFor();
+    await act(page, 'Jalankan lagi jam');
+    await page.getByRole('button', { name: 'Hentikan jam' }).waitFor();
+
     await recordReply(page, 'Menerima');
     await page.getByText('Diterima', { exact: true }).first().waitFor();
     await recordReply(page, 'Menjawab');

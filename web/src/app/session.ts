@@ -54,10 +54,8 @@ async function sessionOf(response: Response): Promise<Session> {
 
 /** The session this browser holds, or none; `ended` when it had one that expired or was revoked. */
 export async function currentSession(): Promise<{ session: Session | null; ended: boolean }> {
-  const response = await fetch('/auth/session', {
-    credentials: 'same-origin',
-    headers: { accept: 'application/json' },
-  });
+  // Same mode and credentials as the <link rel="preload"> in index.html, so the browser reuses that response.
+  const response = await fetch('/auth/session', { credentials: 'same-origin' });
   const body = (await response.json()) as SessionAnswer;
   if (body.signedIn) {
     return { session: { csrfToken: body.csrfToken, expiresAt: body.expiresAt, user: body.user }, ended: false };
