@@ -11,7 +11,7 @@
  * libs/testing is the test harness: it may import anything, and nothing in src/ imports it.
  * See docs/architecture.md.
  */
-const INFRASTRUCTURE = '^src/(config|common|database|graphql|queue|auth|runtime|health)/';
+const INFRASTRUCTURE = '^src/(config|common|database|graphql|queue|auth|runtime|health|observability)/';
 const DOMAIN = '^src/(workflow|modules)/';
 const ENTRY = '^src/(main|worker|app\\.module|worker\\.module)\\.ts$|^src/(bootstrap|cli|seeds|persistence)/';
 const WORK_ITEM_MODULES = '^src/modules/(tasks|referrals|cross-border)/';

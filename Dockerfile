@@ -1,5 +1,9 @@
-# Production image for both roles: `node --max-semi-space-size=64 dist/src/main.js --role api` (the default) and `node --max-old-space-size=256 dist/src/worker.js`.
-FROM node:20-bookworm-slim AS build
+# Production image for both roles, from the built output only (no ts-node, no src/):
+#   api (default):  node --max-semi-space-size=64 dist/src/main.js --role api
+#   worker:         node --max-old-space-size=256 dist/src/worker.js
+#   ops commands:   node dist/src/cli/main.js <migration:run|seed|pii:rotate|digest:send|...>
+# The Node version is the one the tests run on (test/docker-compose.integration-spec.ts checks the major).
+FROM node:20.20.2-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json .npmrc ./
 RUN npm ci --no-audit --no-fund
@@ -9,9 +13,9 @@ COPY libs ./libs
 COPY migrations ./migrations
 # The web console: built by the same `npm run build` (GraphQL types from schema.gql, typecheck, Vite bundle).
 COPY web ./web
-RUN npm run build && npm prune --omit=dev
+RUN npm run build && npm prune --omit=dev --no-audit --no-fund
 
-FROM node:20-bookworm-slim
+FROM node:20.20.2-bookworm-slim
 ENV NODE_ENV=production
 WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
@@ -19,5 +23,6 @@ COPY --from=build /app/dist ./dist
 COPY --from=build /app/web/dist ./web/dist
 COPY package.json ./
 USER node
-EXPOSE 3000
+# 3000: the API. 9464: the worker's health and metrics listener.
+EXPOSE 3000 9464
 CMD ["node", "--max-semi-space-size=64", "dist/src/main.js", "--role", "api"]

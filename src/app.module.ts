@@ -18,6 +18,7 @@ import { DigestsModule } from './modules/digests/digests.module';
 import { EscalationsModule } from './modules/escalations/escalations.module';
 import { LegalInstrumentsModule } from './modules/legal-instruments/legal-instruments.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
+import { ObservabilityModule } from './observability/observability.module';
 import { TaskForcesModule } from './modules/task-forces/task-forces.module';
 import { TasksModule } from './modules/tasks/tasks.module';
 import { ReferralsModule } from './modules/referrals/referrals.module';
@@ -41,6 +42,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         CommonModule.forRoot(overrides.clock),
+        ObservabilityModule.forRoot('api'),
         DatabaseModule,
         QueueModule,
         GraphqlSetupModule,

@@ -5,12 +5,14 @@ import { CommonModule } from './common/common.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './persistence/database.module';
+import { HealthProbesModule } from './health/health-probes.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { CrossBorderModule } from './modules/cross-border/cross-border.module';
 import { DigestJobsModule } from './modules/digests/digest-jobs.module';
 import { EscalationJobsModule } from './modules/escalations/escalation-jobs.module';
 import { EscalationsModule } from './modules/escalations/escalations.module';
 import { NotificationJobsModule } from './modules/notifications/notification-jobs.module';
+import { ObservabilityModule } from './observability/observability.module';
 import { ReferralsModule } from './modules/referrals/referrals.module';
 import { TasksModule } from './modules/tasks/tasks.module';
 import { JobsModule } from './queue/jobs.module';
@@ -29,8 +31,10 @@ export class WorkerModule {
       imports: [
         ConfigModule.forRoot(config),
         CommonModule.forRoot(overrides.clock),
+        ObservabilityModule.forRoot('worker'),
         DatabaseModule,
         QueueModule,
+        HealthProbesModule,
         AuditModule,
         EscalationsModule,
         WorkflowModule,

@@ -16,7 +16,7 @@ describe('identity and access', () => {
 
   beforeAll(async () => {
     sut = await TestApp.start();
-    factories = new Factories(sut.dataSource);
+    factories = new Factories(sut);
     liaison = await factories.user([Role.LIAISON]);
   });
   afterAll(() => sut.stop());

@@ -77,7 +77,7 @@ describe('counterpart response times', () => {
     for (const code of codes) {
       agencyId[code] = (await sut.dataSource.query('SELECT id FROM agency WHERE code = $1', [code]))[0].id;
     }
-    const factories = new Factories(sut.dataSource);
+    const factories = new Factories(sut);
     const user = async (name: string, roles: Role[], code: string) => {
       const created = await factories.user(roles, { agencyId: agencyId[code] });
       token[name] = await sut.login(created.email, TEST_PASSWORD);

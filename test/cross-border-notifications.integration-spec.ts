@@ -35,7 +35,7 @@ describe('cross-border notifications', () => {
     const settings = { ...env.env, SMTP_URL: sink.url, JOB_BACKOFF_MS: '100' };
     api = await TestApp.start(settings);
     worker = await TestWorker.start(settings);
-    const factories = new Factories(api.dataSource);
+    const factories = new Factories(api);
     for (const code of ['DITJEN-IMIGRASI', 'ATASE-IMIGRASI-PNH', 'KH-GDI', 'KH-MOSVY', 'KEMENKES']) {
       agencyId[code] = (await api.dataSource.query('SELECT id FROM agency WHERE code = $1', [code]))[0].id;
     }

@@ -73,7 +73,7 @@ describe('cross-border requests', () => {
     const settings = { ...env.env, SMTP_URL: sink.url, JOB_BACKOFF_MS: '200' };
     api = await TestApp.start(settings, { clock });
     worker = await TestWorker.start(settings, { clock });
-    const factories = new Factories(api.dataSource);
+    const factories = new Factories(api);
     const codes = [
       'ATASE-IMIGRASI-PNH',
       'DITJEN-IMIGRASI',

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
+import { DateTime } from 'luxon';
 import { simpleParser } from 'mailparser';
 
 import { FixedClock } from '@app/kernel/clock';
@@ -48,7 +49,7 @@ describe('weekly digest schedule', () => {
     const settings = { ...env.env, SMTP_URL: sink.url, JOB_BACKOFF_MS: '200' };
     api = await TestApp.start(settings, { clock });
     worker = await TestWorker.start(settings, { clock });
-    const factories = new Factories(api.dataSource);
+    const factories = new Factories(api);
     const polri = (await api.dataSource.query(`SELECT id FROM agency WHERE code = 'POLRI'`))[0].id;
     const make = async (name: string, roles: Role[], timeZone: string, agencyId?: string) => {
       const created = await factories.user(roles, { timeZone, ...(agencyId ? { agencyId } : {}) });
@@ -188,7 +189,7 @@ describe('weekly digest schedule', () => {
     expect(firstErrorCode(await toggle(units[0].unit_id, false, 'jakarta'))).toBe('FORBIDDEN');
     for (const { unit_id } of units) expect((await toggle(unit_id, false)).errors).toBeUndefined();
     // Polri's liaison (all of whose units are off) gets a SKIPPED run for the next week.
-    const factories = new Factories(api.dataSource);
+    const factories = new Factories(api);
     const polri = (await api.dataSource.query(`SELECT agency_id FROM app_user WHERE id = $1`, [userId.admin]))[0]
       .agency_id;
     const liaison = await factories.user([Role.LIAISON], { agencyId: polri, timeZone: 'Asia/Jakarta' });
@@ -239,7 +240,8 @@ describe('weekly digest schedule', () => {
       'ts-node/register/transpile-only',
       '-r',
       'tsconfig-paths/register',
-      'src/cli/digest-send.command.ts',
+      'src/cli/main.ts',
+      'digest:send',
       '--week',
       '2027-W02',
       '--user',
@@ -256,7 +258,7 @@ describe('weekly digest schedule', () => {
     expect(second.stdout).toContain('Digests for 2027-W02: 0 sent');
     expect(digestsTo('makassar')).toHaveLength(before + 1);
     await expect(
-      run(process.execPath, [...command.slice(0, 5), '--week', '2027-X1'], { cwd, env: env2 }),
+      run(process.execPath, [...command.slice(0, 6), '--week', '2027-X1'], { cwd, env: env2 }),
     ).rejects.toMatchObject({
       stderr: expect.stringContaining('--week 2026-W48'),
     });
@@ -267,16 +269,22 @@ describe('weekly digests at a high worker concurrency', () => {
   it('sends every digest when the worker runs more digest jobs at once than it has database connections', async () => {
     const env = await isolatedEnvironment();
     const sink = await SmtpSink.start();
-    // Monday 30 November 2026, 02:00 UTC: 09:00 in Jakarta, the digest is due.
-    const clock = new FixedClock(new Date('2026-11-30T02:00:00Z'));
+    const clock = new FixedClock(new Date());
+    const settings = { ...env.env, SMTP_URL: sink.url, WORKER_CONCURRENCY: '30' };
+    const api = await TestApp.start(settings, { clock });
     // The pool has 20 connections; 30 digest jobs run at once.
-    const worker = await TestWorker.start({ ...env.env, SMTP_URL: sink.url, WORKER_CONCURRENCY: '30' }, { clock });
+    const worker = await TestWorker.start(settings, { clock });
     try {
-      const factories = new Factories(worker.dataSource);
+      const factories = new Factories(api);
       const emails: string[] = [];
       for (let i = 0; i < 40; i++)
         emails.push((await factories.user([Role.LIAISON], { timeZone: 'Asia/Jakarta' })).email);
-      await worker.dataSource.query(`UPDATE app_user SET created_at = $1`, [new Date('2026-11-01T00:00:00Z')]);
+      // Next Monday, 09:00 in Jakarta: the digest is due, for accounts that existed by 07:00 (the database stamps
+      // them with its own clock, which is now).
+      const [{ now }] = await api.dataSource.query('SELECT clock_timestamp() AS now');
+      clock.set(
+        DateTime.fromJSDate(now, { zone: 'Asia/Jakarta' }).startOf('week').plus({ weeks: 1, hours: 9 }).toJSDate(),
+      );
       await worker.queues.queue(QueueName.DIGESTS).add(JobName.DIGEST_FAN_OUT, {}, { jobId: 'concurrency-fan-out' });
       await worker.drain(60_000);
       for (const address of emails) expect(sink.to(address)).toHaveLength(1);
@@ -286,6 +294,7 @@ describe('weekly digests at a high worker concurrency', () => {
       expect(unsent).toBe(0);
     } finally {
       await worker.stop();
+      await api.stop();
       await sink.stop();
       await env.drop();
     }

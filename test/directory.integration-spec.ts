@@ -16,7 +16,7 @@ describe('task-force directory', () => {
 
   beforeAll(async () => {
     sut = await TestApp.start();
-    const factories = new Factories(sut.dataSource);
+    const factories = new Factories(sut);
     liaisonToken = await sut.login((await factories.user([Role.LIAISON])).email, TEST_PASSWORD);
     adminToken = await sut.login((await factories.user([Role.ADMINISTRATOR])).email, TEST_PASSWORD);
     auditorToken = await sut.login((await factories.user([Role.AUDITOR])).email, TEST_PASSWORD);

@@ -57,7 +57,7 @@ describe('escalation ladder of a task (controlled clock, real Redis, real SMTP)'
     const settings = { ...env.env, SMTP_URL: sink.url, JOB_BACKOFF_MS: '200' };
     api = await TestApp.start(settings, { clock });
     worker = await TestWorker.start(settings, { clock });
-    const factories = new Factories(api.dataSource);
+    const factories = new Factories(api);
     for (const code of ['KEMLU', 'DITJEN-IMIGRASI', 'POLRI']) {
       agencyId[code] = (await api.dataSource.query('SELECT id FROM agency WHERE code = $1', [code]))[0].id;
     }

@@ -22,7 +22,7 @@ describe('identity disclosure: every opening audited, nothing else', () => {
 
   beforeAll(async () => {
     sut = await TestApp.start();
-    const factories = new Factories(sut.dataSource);
+    const factories = new Factories(sut);
     for (const code of ['DITJEN-IMIGRASI', 'KEMENSOS', 'KH-GDI', 'POLRI']) {
       id[code] = (await sut.dataSource.query('SELECT id FROM agency WHERE code = $1', [code]))[0].id;
     }

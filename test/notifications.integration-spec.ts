@@ -43,7 +43,7 @@ describe('notifications: in the app and by email', () => {
     const settings = { ...env.env, SMTP_URL: sink.url, JOB_BACKOFF_MS: '100' };
     api = await TestApp.start(settings);
     worker = await TestWorker.start(settings);
-    const factories = new Factories(api.dataSource);
+    const factories = new Factories(api);
     for (const code of ['KEMLU', 'DITJEN-IMIGRASI']) {
       agencyId[code] = (await api.dataSource.query('SELECT id FROM agency WHERE code = $1', [code]))[0].id;
     }

@@ -17,7 +17,7 @@ describe('closed oracles: other agencies’ staff and consents', () => {
 
   beforeAll(async () => {
     sut = await TestApp.start();
-    factories = new Factories(sut.dataSource);
+    factories = new Factories(sut);
     for (const code of ['POLRI', 'KEMLU', 'KEMENSOS', 'DITJEN-IMIGRASI']) {
       agencyId[code] = (await sut.dataSource.query('SELECT id FROM agency WHERE code = $1', [code]))[0].id;
     }

@@ -2,6 +2,7 @@ import { Redis } from 'ioredis';
 
 import { AgencyCapability, AgencyType } from '@app/modules/agencies/agency.enums';
 import { Role } from '@app/kernel/role.enum';
+import { eventually } from '@libs/testing/eventually';
 import { Factories, TEST_PASSWORD } from '@libs/testing/factories';
 import { isolatedEnvironment, IsolatedEnvironment } from '@libs/testing/isolated-environment';
 import { SmtpSink } from '@libs/testing/smtp-sink';
@@ -70,7 +71,7 @@ describe('privacy: where identity values go', () => {
     const capture = (line: string) => void logs.push(line);
     api = await TestApp.start(settings, { logs: capture });
     worker = await TestWorker.start(settings, { logs: capture });
-    const factories = new Factories(api.dataSource);
+    const factories = new Factories(api);
     for (const code of ['POLRI', 'KEMENSOS']) {
       agencyId[code] = (await api.dataSource.query('SELECT id FROM agency WHERE code = $1', [code]))[0].id;
     }
@@ -153,9 +154,15 @@ describe('privacy: where identity values go', () => {
     );
     expect(accepted.errors).toBeUndefined();
     await worker.drain();
-    // The hospital's staff were told, by email, about the proposal and its acceptance went back to Polri.
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    await worker.drain();
+    // The hospital's staff were told, by email, about the proposal and its acceptance went back to Polri: every
+    // notification's email has gone out (one whose first try failed goes out when its retry comes due).
+    await eventually(async () => {
+      const [emails] = await api.dataSource.query(
+        `SELECT count(*)::int AS total, count(*) FILTER (WHERE email_status = 'PENDING')::int AS pending FROM notification`,
+      );
+      expect(emails.total).toBeGreaterThan(0);
+      expect(emails.pending).toBe(0);
+    });
     expect(sink.received.length).toBeGreaterThan(0);
 
     // Everything outside the sealed column, as text.

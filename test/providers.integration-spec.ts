@@ -32,7 +32,7 @@ describe('provider directory', () => {
   beforeAll(async () => {
     env = await isolatedEnvironment();
     sut = await TestApp.start(env.env, { clock });
-    factories = new Factories(sut.dataSource);
+    factories = new Factories(sut);
     indonesianToken = await sut.login((await factories.user([Role.CASE_OFFICER])).email, TEST_PASSWORD);
     englishToken = await sut.login((await factories.user([Role.PARTNER], { locale: Locale.EN })).email, TEST_PASSWORD);
   });

@@ -88,7 +88,7 @@ describe('the queue dashboard', () => {
     sut = await TestApp.start();
     port = await freePort();
     await sut.app.listen(port, '127.0.0.1');
-    const factories = new Factories(sut.dataSource);
+    const factories = new Factories(sut);
     adminToken = await sut.login((await factories.user([Role.ADMINISTRATOR])).email, TEST_PASSWORD);
     liaisonToken = await sut.login((await factories.user([Role.LIAISON])).email, TEST_PASSWORD);
   });

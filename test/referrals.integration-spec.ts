@@ -66,7 +66,7 @@ describe('referrals of victims to providers', () => {
     const settings = { ...env.env, SMTP_URL: sink.url, JOB_BACKOFF_MS: '200' };
     api = await TestApp.start(settings, { clock });
     worker = await TestWorker.start(settings, { clock });
-    const factories = new Factories(api.dataSource);
+    const factories = new Factories(api);
     for (const code of ['POLRI', 'KEMLU', 'LBH', 'LPSK', 'IOM']) {
       agencyId[code] = (await api.dataSource.query('SELECT id FROM agency WHERE code = $1', [code]))[0].id;
     }

@@ -121,7 +121,7 @@ describe('who may do what with a task', () => {
 
   beforeAll(async () => {
     sut = await TestApp.start();
-    const factories = new Factories(sut.dataSource);
+    const factories = new Factories(sut);
     const code = async (c: string) => (await sut.dataSource.query('SELECT id FROM agency WHERE code = $1', [c]))[0].id;
     const assigning = await code('KEMLU');
     assigneeAgencyId = await code('DITJEN-IMIGRASI');

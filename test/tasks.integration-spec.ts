@@ -27,7 +27,7 @@ describe('tasks between agencies', () => {
 
   beforeAll(async () => {
     sut = await TestApp.start();
-    factories = new Factories(sut.dataSource);
+    factories = new Factories(sut);
     for (const code of ['KEMLU', 'DITJEN-IMIGRASI', 'KEMENSOS', 'POLRI', 'BNP2TKI']) {
       agencyId[code] = (await sut.dataSource.query('SELECT id FROM agency WHERE code = $1', [code]))[0].id;
     }

@@ -56,7 +56,7 @@ describe('victim register: identity, consent and duplicates', () => {
   beforeAll(async () => {
     env = await isolatedEnvironment();
     api = await TestApp.start(env.env);
-    const factories = new Factories(api.dataSource);
+    const factories = new Factories(api);
     for (const code of ['POLRI', 'KEMENSOS', 'KEMLU']) {
       agencyId[code] = (await api.dataSource.query('SELECT id FROM agency WHERE code = $1', [code]))[0].id;
     }

@@ -26,7 +26,7 @@ describe('the work-item kernel, for every kind of work item', () => {
 
   beforeAll(async () => {
     sut = await TestApp.start();
-    const factories = new Factories(sut.dataSource);
+    const factories = new Factories(sut);
     for (const code of ['KEMLU', 'POLRI', 'BARESKRIM', 'KH-GDI']) {
       agencyId[code] = (await sut.dataSource.query('SELECT id FROM agency WHERE code = $1', [code]))[0].id;
     }

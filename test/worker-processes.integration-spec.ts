@@ -25,7 +25,7 @@ describe('worker processes', () => {
     // A short lock so a killed worker's job is handed on in seconds, not half a minute.
     settings = { ...env.env, SMTP_URL: sink.url, JOB_LOCK_MS: '2000', JOB_BACKOFF_MS: '200', OUTBOX_POLL_MS: '50' };
     api = await TestApp.start(settings);
-    factories = new Factories(api.dataSource);
+    factories = new Factories(api);
     const kemlu = (await api.dataSource.query(`SELECT id FROM agency WHERE code = 'KEMLU'`))[0].id;
     const liaison = await factories.user([Role.LIAISON], { agencyId: kemlu });
     assigningToken = await api.login(liaison.email, TEST_PASSWORD);
@@ -95,7 +95,8 @@ describe('worker processes', () => {
         const [after] = await api.dataSource.query(`SELECT status, attempts FROM digest_run WHERE id = $1`, [run.id]);
         expect(after).toEqual({ status: 'SENT', attempts: 1 });
       }, 30_000);
-      await new Promise((resolve) => setTimeout(resolve, 3_000));
+      // The job the killed worker held has run to completion and nothing is left to run: nothing can send it again.
+      await successor.drain();
       expect(sink.to(recipient.email)).toHaveLength(1);
     } finally {
       await successor.stop();
@@ -134,8 +135,8 @@ describe('worker processes', () => {
       );
       expect(after).toEqual({ email_status: 'SENT', email_attempts: 1 });
     }, 30_000);
-    // Well past another lock period: still exactly one email.
-    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    // The job the killed worker held has run to completion and nothing is left to run: still exactly one email.
+    await successor.drain();
     expect(mailsAbout(reference)).toHaveLength(1);
     expect(mailsAbout(reference)[0].notificationId).toBe(row.id);
   }, 90_000);

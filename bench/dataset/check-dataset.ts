@@ -12,7 +12,7 @@ import { DataSource } from 'typeorm';
 import { addWorkingDays, rollToWorkingDay, WorkCalendar } from '@libs/deadlines';
 import { PiiCipher } from '@libs/crypto';
 
-import { PasswordHasher } from '@app/auth/password-hasher';
+import { PasswordHasher } from '@app/modules/users/password-hasher';
 import { Clock } from '@app/kernel/clock';
 import { loadConfig } from '@app/config/load-config';
 import { dataSourceOptions } from '@app/persistence/data-source-options';

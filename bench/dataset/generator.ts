@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 
-import { PasswordHasher } from '@app/auth/password-hasher';
+import { PasswordHasher } from '@app/modules/users/password-hasher';
 import { PolicySnapshot } from '@app/modules/escalations/escalation.types';
 
 import { BenchEnv, benchClient } from '../support/bench-env';

@@ -108,6 +108,10 @@ export function processEnv(env: BenchEnv, extra: Record<string, string> = {}): R
     LOG_LEVEL: 'warn',
     // Production requires one; API processes never send mail (workers do, and get the sink's address).
     SMTP_URL: 'smtp://127.0.0.1:25',
+    // Production requires the base of links in emails; the sink never follows them.
+    PUBLIC_URL: 'https://simpul.bench.invalid',
+    // The worker's health and metrics listener on a free port: another run may hold the default one.
+    WORKER_HTTP_PORT: '0',
     ...extra,
   };
 }

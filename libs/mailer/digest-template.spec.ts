@@ -1,4 +1,4 @@
-import type { DigestContent } from '@app/modules/digests/digest-content';
+import type { DigestContent } from './digest/digest-content';
 
 import { renderDigest, renderDigestDirect } from './digest-template';
 

@@ -1,13 +1,31 @@
 export { renderDigest } from './digest-template';
 export type { RenderedDigest } from './digest-template';
+export { isEmptyDigest } from './digest/digest-content';
+export type {
+  AgencyRankingItem,
+  CrossBorderCountryGroup,
+  CrossBorderItem,
+  DigestAudience,
+  DigestContent,
+  DigestItemKind,
+  DigestRecipient,
+  DigestWeek,
+  DueSoonItem,
+  EscalationItem,
+  OverdueItem,
+  ReferralAwaitingItem,
+  StalledCommitmentItem,
+  WeekCounts,
+} from './digest/digest-content';
 export { escapeHtml, simpleEmailHtml } from './html';
+export { countryName, formatInstant } from './locale';
+export type { MailLocale } from './locale';
 export { MailTransport } from './mail-transport';
 export type { OutgoingMail } from './mail-transport';
-export { countryName, formatInstant, renderNotification } from './notification-templates';
+export { renderNotification } from './notification-templates';
 export type {
   CrossBorderTemplateKind,
-  MailLocale,
   NotificationTemplateKind,
   NotificationTemplateParams,
   RenderedNotification,
-} from './notification-templates';
+} from './notification/notification-params';

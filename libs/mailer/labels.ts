@@ -1,4 +1,4 @@
-import type { MailLocale } from './notification-templates';
+import type { MailLocale } from './locale';
 
 /**
  * Labels for the codes messages show (services, urgencies, cross-border categories, stages and statuses), in

@@ -37,6 +37,8 @@ export class WorkerProcess {
           AUTH_TOKEN_SECRET: TEST_TOKEN_SECRET,
           PII_ENCRYPTION_KEY: TEST_PII_KEY,
           LOG_LEVEL: 'info',
+          // Its health and metrics listener on a port the system picks: several workers run side by side.
+          WORKER_HTTP_PORT: '0',
           ...env,
         },
         stdio: ['ignore', 'pipe', 'pipe'],
@@ -59,6 +61,13 @@ export class WorkerProcess {
 
   get log(): string {
     return this.output;
+  }
+
+  /** Where its health and metrics listener answers (from its startup log line). */
+  get httpUrl(): string {
+    const match = /Worker health and metrics: (http:\/\/[^/\s"]+)\/health\/ready/.exec(this.output);
+    if (!match) throw new Error(`The worker logged no health listener:\n${this.output}`);
+    return match[1];
   }
 
   /** SIGKILL: no shutdown hooks, no goodbyes (a crash, an OOM kill, a pulled plug). */

@@ -1,16 +1,14 @@
 import { CanActivate, ExecutionContext, Inject, Injectable, Logger } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { ModuleRef, Reflector } from '@nestjs/core';
 
 import { RequestException } from '@app/kernel/domain.exception';
 import { AppConfig } from '@app/config/app-config';
 import { APP_CONFIG } from '@app/config/config.module';
 import { requestHolder } from '@app/graphql/graphql-context';
-import { UserEntity } from '@app/modules/users/user.entity';
 
 import { ACCESS_METADATA, AccessRule } from './access.decorators';
 import { Actor } from './actor';
+import { ACTOR_SOURCE, ActorSource } from './actor-source';
 import { browserSessionToken } from './browser-session';
 import { TokenService } from './token.service';
 
@@ -25,9 +23,12 @@ export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
-    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    private readonly moduleRef: ModuleRef,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** Looked up when first needed: the worker builds this guard too, and never authenticates anyone. */
+  private actors?: ActorSource;
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_METADATA, [
@@ -63,21 +64,9 @@ export class AccessGuard implements CanActivate {
   /** The actor behind an access token, or UNAUTHENTICATED (also used by the queue board). */
   async actorForToken(token: string): Promise<Actor> {
     const claims = this.tokens.verify(token);
-    const user = await this.users.findOne({
-      where: { id: claims.sub },
-      select: ['id', 'agencyId', 'roles', 'locale', 'timeZone', 'active', 'credentialsChangedAt'],
-    });
-    // Tokens issued before the last password change no longer count.
-    const revoked = user && claims.cv !== user.credentialsChangedAt.getTime();
-    if (!user || !user.active || revoked || user.agencyId !== claims.agency) {
-      throw RequestException.unauthenticated('The access token is no longer valid; log in again.');
-    }
-    return {
-      userId: user.id,
-      agencyId: user.agencyId,
-      roles: user.roles,
-      locale: user.locale,
-      timeZone: user.timeZone,
-    };
+    this.actors ??= this.moduleRef.get<ActorSource>(ACTOR_SOURCE, { strict: false });
+    const actor = await this.actors.actorFor(claims);
+    if (!actor) throw RequestException.unauthenticated('The access token is no longer valid; log in again.');
+    return actor;
   }
 }

@@ -3,19 +3,18 @@ import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { TypeOrmModule } from '@nestjs/typeorm';
 
 import { AppConfig } from '@app/config/app-config';
 import { APP_CONFIG } from '@app/config/config.module';
-import { UserEntity } from '@app/modules/users/user.entity';
 
 import { AccessGuard } from './access.guard';
 import { AccessService } from './access.service';
-import { AuthResolver } from './auth.resolver';
-import { AuthService } from './auth.service';
-import { PasswordHasher } from './password-hasher';
 import { TokenService } from './token.service';
 
+/**
+ * Authentication and access as infrastructure: tokens, the one guard, the access rules. Who a token's holder is comes
+ * from the users module (ACTOR_SOURCE), which also owns sign-in, passwords and their throttling.
+ */
 @Module({
   imports: [
     JwtModule.registerAsync({
@@ -28,18 +27,14 @@ import { TokenService } from './token.service';
       }),
       inject: [APP_CONFIG],
     }),
-    TypeOrmModule.forFeature([UserEntity]),
   ],
   providers: [
     // The one guard every operation passes; see access.guard.ts.
     { provide: APP_GUARD, useExisting: AccessGuard },
     AccessGuard,
     AccessService,
-    AuthService,
-    AuthResolver,
-    PasswordHasher,
     TokenService,
   ],
-  exports: [AccessGuard, AccessService, AuthService, PasswordHasher, TokenService],
+  exports: [AccessGuard, AccessService, TokenService],
 })
 export class AuthModule {}

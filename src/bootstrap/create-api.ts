@@ -1,16 +1,61 @@
 import { randomUUID } from 'node:crypto';
 
+import helmet from '@fastify/helmet';
 import { LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyInstance } from 'fastify';
 
 import { AppModule, ModuleOverrides } from '@app/app.module';
 import { RequestContext } from '@app/kernel/request-context';
 import { AppConfig } from '@app/config/app-config';
+import { GRAPHQL_PATH, installGraphqlHttp } from '@app/graphql/graphql-http';
 import { createValidationPipe } from '@app/graphql/validation.pipe';
 import { WebConsoleModule } from '@app/web/web-console.module';
 
 const REQUEST_ID_HEADER = 'x-request-id';
+
+/** What any page the API serves may load: only its own scripts (Bull Board), never framed, no plugins. */
+const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  baseUri: ["'self'"],
+  connectSrc: ["'self'"],
+  fontSrc: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+  imgSrc: ["'self'", 'data:'],
+  objectSrc: ["'none'"],
+  scriptSrc: ["'self'"],
+  scriptSrcAttr: ["'none'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+};
+
+/**
+ * Security headers on every answer (@fastify/helmet): HSTS, nosniff, frame denial, a content security policy, no
+ * referrer. The GraphQL endpoint answers data only, so its policy allows nothing at all. The web console's pages
+ * and the offline GraphiQL (src/web) send their own, stricter policies.
+ */
+async function installSecurityHeaders(fastify: FastifyInstance): Promise<void> {
+  fastify.addHook('onRoute', (route) => {
+    const directives = route.url === GRAPHQL_PATH ? { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } : undefined;
+    if (directives) {
+      route.config = Object.assign(route.config ?? {}, {
+        helmet: { contentSecurityPolicy: { useDefaults: false, directives } },
+      });
+    }
+  });
+  await fastify.register(helmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
+    strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' },
+  });
+  // Answers carry personal data: no browser or proxy may keep a copy (static assets set their own policy).
+  fastify.addHook('onSend', (_request, reply, payload, done) => {
+    if (!reply.hasHeader('cache-control')) void reply.header('cache-control', 'no-store');
+    done(null, payload);
+  });
+}
 
 /** Builds the API application (not yet listening), the same way for `npm start`, `start:api` and the tests. */
 export async function createApiApp(
@@ -24,8 +69,10 @@ export async function createApiApp(
       const given = req.headers[REQUEST_ID_HEADER];
       return typeof given === 'string' && /^[\w.:-]{1,80}$/.test(given) ? given : randomUUID();
     },
-    bodyLimit: 1024 * 1024,
-    trustProxy: config.nodeEnv === 'production',
+    bodyLimit: config.http.maxBodyBytes,
+    // Off unless configured: X-Forwarded-For is the client's word unless a proxy we trust wrote it, and sign-in
+    // throttling counts per client address.
+    trustProxy: config.http.trustProxy,
   });
   // The API plus the web console it serves at / (src/web: sign-in session, pages, the offline playground).
   const root = { module: class ApiRootModule {}, imports: [AppModule.forRoot(config, overrides), WebConsoleModule] };
@@ -36,15 +83,16 @@ export async function createApiApp(
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
 
-  const fastify = app.getHttpAdapter().getInstance();
+  const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
+  await installSecurityHeaders(fastify);
   fastify.addHook('onRequest', (request, reply, done) => {
     RequestContext.enter(request.id);
     void reply.header(REQUEST_ID_HEADER, request.id);
-    // A browser opening /graphql gets the GraphiQL playground (Mercurius serves it at /graphiql).
+    // A browser opening /graphql gets the GraphiQL playground (the web console serves it at /graphiql).
     if (
       config.graphql.playground &&
       request.method === 'GET' &&
-      request.url === '/graphql' &&
+      request.url === GRAPHQL_PATH &&
       (request.headers.accept ?? '').includes('text/html')
     ) {
       void reply.redirect('/graphiql');
@@ -52,6 +100,7 @@ export async function createApiApp(
     }
     done();
   });
+  installGraphqlHttp(fastify);
   fastify.addHook('onResponse', (request, reply, done) => {
     logger.log(
       {

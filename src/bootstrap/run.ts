@@ -8,6 +8,7 @@ import { Env, loadConfig } from '@app/config/load-config';
 import { withMigrationLock } from '@app/persistence/migration-lock';
 import { seedDemoUsers } from '@app/seeds/seed-demo-users';
 import { seedReferenceData } from '@app/seeds/seed-reference-data';
+import { startWorkerHttpServer } from '@app/health/worker-http-server';
 import { loadOrCreateDevSecrets } from '@app/runtime/dev-secrets';
 import { startEmbeddedPostgres } from '@app/runtime/embedded-postgres';
 import { ensureRedis } from '@app/runtime/local-redis';
@@ -101,6 +102,12 @@ export async function run(role: ProcessRole, env: Env): Promise<void> {
     if (role !== 'api') {
       const worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger });
       contexts.push(worker);
+      // A worker of its own gets a listener for health checks and metrics; under npm start the API serves both.
+      if (role === 'worker') {
+        const listener = await startWorkerHttpServer(worker, config);
+        stops.push(listener.close);
+        log(`Worker health and metrics: ${listener.url}/health/ready, ${listener.url}/metrics`);
+      }
       log('Worker started.');
     }
     stops.push(async () => {

@@ -1,37 +1,75 @@
-/**
- * `npm run pii:rotate`: re-seal every victim identity with the current key (PII_ENCRYPTION_KEY) and
- * recompute the blind indexes. Keep the old key in PII_PREVIOUS_KEYS until this has run, then remove it.
- */
-import 'reflect-metadata';
+import { Command, Option } from 'nest-commander';
 
-import { DataSource } from 'typeorm';
-
-import { ConfigError } from '@app/config/config.error';
-import { loadConfig } from '@app/config/load-config';
 import { embeddedDatabaseUrl } from '@app/database/embedded-database-url';
 import { withMigrationLock } from '@app/persistence/migration-lock';
 import { rotateIdentityKeys } from '@app/modules/victims/rotate-identity-keys';
-import { loadOrCreateDevSecrets } from '@app/runtime/dev-secrets';
 
-async function main(): Promise<void> {
-  const production = process.env.NODE_ENV === 'production';
-  const config = loadConfig(
-    process.env,
-    production ? undefined : loadOrCreateDevSecrets(process.env.DATA_DIR || '.data'),
-  );
-  const url = config.databaseUrl || embeddedDatabaseUrl(config.embedded.postgresPort);
-  const result = await withMigrationLock(url, async (dataSource: DataSource) => {
-    await dataSource.runMigrations({ transaction: 'each' });
-    return rotateIdentityKeys(dataSource, config);
-  });
-  console.log(`Identity key ${result.keyId}: ${result.rotated} records re-sealed, ${result.current} already current.`);
-  if (config.piiPreviousKeys.length > 0) {
-    console.log('Every record now uses the current key: remove PII_PREVIOUS_KEYS from the configuration.');
-  }
+import { cliConfig } from './cli-environment';
+import { CliError, EXIT, integerOption, OpsCommand } from './ops-command';
+import { Progress } from './progress';
+
+interface PiiRotateOptions {
+  batchSize?: string;
+  lockTimeout?: string;
 }
 
-main().catch((error) => {
-  const message = error instanceof ConfigError ? error.message : error instanceof Error ? error.message : String(error);
-  console.error(`Key rotation failed: ${message}`);
-  process.exit(1);
-});
+/**
+ * `npm run pii:rotate`: re-seals every victim identity with the current key (PII_ENCRYPTION_KEY) and recomputes the
+ * blind indexes. It says the earlier key may go only when a final count finds no record left under it; otherwise
+ * it names how many remain and exits 75, so a deploy script cannot mistake a partial run for a finished one.
+ */
+@Command({
+  name: 'pii:rotate',
+  description: 'Re-seal every victim identity with PII_ENCRYPTION_KEY (keep PII_PREVIOUS_KEYS until it reports done).',
+})
+export class PiiRotateCommand extends OpsCommand<PiiRotateOptions> {
+  protected readonly commandName = 'pii:rotate';
+
+  @Option({ flags: '--batch-size <rows>', description: 'Records per transaction (default 500).' })
+  parseBatchSize(value: string): string {
+    return value;
+  }
+
+  @Option({
+    flags: '--lock-timeout <seconds>',
+    description: 'How long to wait for a record another transaction holds (default 30).',
+  })
+  parseLockTimeout(value: string): string {
+    return value;
+  }
+
+  protected async execute(options: PiiRotateOptions): Promise<void> {
+    const batchSize = options.batchSize ? integerOption('batch-size', options.batchSize, 1, 10_000) : 500;
+    const lockTimeout = options.lockTimeout ? integerOption('lock-timeout', options.lockTimeout, 1, 3_600) : 30;
+    const config = cliConfig();
+    const url = config.databaseUrl ?? embeddedDatabaseUrl(config.embedded.postgresPort);
+    let progress: Progress | undefined;
+    const result = await withMigrationLock(url, async (dataSource) => {
+      await dataSource.runMigrations({ transaction: 'each' });
+      return rotateIdentityKeys(dataSource, config, {
+        batchSize,
+        lockTimeoutMs: lockTimeout * 1000,
+        progress: {
+          start: (total) => (progress = new Progress('pii:rotate', total)),
+          advance: (count) => progress?.tick(count),
+        },
+      });
+    });
+    progress?.finish();
+    this.say(
+      `Identity key ${result.keyId}: ${result.rotated} records re-sealed, ${result.current} already current, ` +
+        `${result.remaining} still under an earlier key.`,
+    );
+    if (result.remaining > 0) {
+      throw new CliError(
+        `${result.remaining} record(s) are still sealed with an earlier key (held locked by another transaction for ` +
+          `over ${lockTimeout} s, or written meanwhile by a process still on the old key). Keep PII_PREVIOUS_KEYS and ` +
+          'run npm run pii:rotate again.',
+        EXIT.incomplete,
+      );
+    }
+    if (config.piiPreviousKeys.length > 0) {
+      this.say('Every record now uses the current key: remove PII_PREVIOUS_KEYS from the configuration.');
+    }
+  }
+}

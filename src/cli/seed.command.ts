@@ -1,21 +1,21 @@
-/** `npm run seed`: load the reference data into DATABASE_URL (or the embedded dev database). Idempotent. */
-import 'reflect-metadata';
+import { Command } from 'nest-commander';
 
-import { DataSource } from 'typeorm';
-import { embeddedDatabaseUrl } from '@app/database/embedded-database-url';
 import { withMigrationLock } from '@app/persistence/migration-lock';
 import { seedReferenceData } from '@app/seeds/seed-reference-data';
 
-async function main(): Promise<void> {
-  const url = process.env.DATABASE_URL || embeddedDatabaseUrl(Number(process.env.EMBEDDED_POSTGRES_PORT) || 54329);
-  const result = await withMigrationLock(url, async (dataSource: DataSource) => {
-    await dataSource.runMigrations({ transaction: 'each' });
-    return seedReferenceData(dataSource);
-  });
-  console.log(`Reference data: ${result.inserted} new rows (${result.summary}).`);
-}
+import { cliDatabaseUrl } from './cli-environment';
+import { OpsCommand } from './ops-command';
 
-main().catch((error) => {
-  console.error(`Seeding failed: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
-});
+/** `npm run seed`: applies pending migrations, then loads the reference data. Idempotent. */
+@Command({ name: 'seed', description: 'Apply pending migrations and load the reference data (idempotent).' })
+export class SeedCommand extends OpsCommand {
+  protected readonly commandName = 'seed';
+
+  protected async execute(): Promise<void> {
+    const result = await withMigrationLock(cliDatabaseUrl(), async (dataSource) => {
+      await dataSource.runMigrations({ transaction: 'each' });
+      return seedReferenceData(dataSource);
+    });
+    this.say(`Reference data: ${result.inserted} new rows (${result.summary}).`);
+  }
+}

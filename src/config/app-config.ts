@@ -25,7 +25,35 @@ export interface AppConfig {
   graphql: {
     playground: boolean;
     introspection: boolean;
+    /** "Did you mean …?" hints in validation errors; they reveal the schema, so off in production. */
+    suggestions: boolean;
+    /** Deepest selection nesting a query may use. */
     maxDepth: number;
+    /** Most aliases one request may use (an alias repeats a field's work under another name). */
+    maxAliases: number;
+    /** Most estimated work one operation may cause; lists count by the page size asked for. */
+    maxCost: number;
+    /** Most lexical tokens a document may hold; longer ones are refused before parsing finishes. */
+    maxTokens: number;
+  };
+  http: {
+    /** Largest request body accepted; a larger one is answered 413. */
+    maxBodyBytes: number;
+    /** Which proxies' X-Forwarded-For to believe for the client address (Fastify's trustProxy). */
+    trustProxy: boolean | number | string[];
+  };
+  /** Sign-in throttling (src/auth/login-throttle.ts): counters live in Redis, shared by every API replica. */
+  login: {
+    /** Wrong passwords in a row for one account from one address before that pair is locked. */
+    maxFailures: number;
+    /** The first lock of a pair; each further lock within 24 hours doubles it, up to an hour (or this, if longer). */
+    lockSeconds: number;
+    /** Failed sign-ins from one address (any accounts) per hour before the address is locked for an hour. */
+    addressMaxFailures: number;
+    /** Failed sign-ins for one account (any addresses) per hour before each further attempt is slowed down. */
+    accountSlowdownAfter: number;
+    /** How much each failure beyond that adds to the wait of the next attempt on the account (at most 10 s). */
+    accountSlowdownMs: number;
   };
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   dataDir: string;
@@ -44,5 +72,16 @@ export interface AppConfig {
     outboxPollMs: number;
     /** First retry delay of a failed job; each later retry waits twice as long. */
     backoffMs: number;
+  };
+  observability: {
+    /** Bearer token that /metrics requires; without one, production serves no metrics. */
+    metricsToken: string | undefined;
+    /** The worker's own HTTP listener (health and metrics); 0 lets the OS pick a port. */
+    workerHttpPort: number;
+    workerHttpHost: string;
+    /** OTLP/HTTP collector base URL; traces are exported only when it is set. */
+    otlpEndpoint: string | undefined;
+    otlpHeaders: Record<string, string>;
+    serviceName: string;
   };
 }

@@ -79,6 +79,87 @@ export class EnvSchema {
   GRAPHQL_INTROSPECTION?: boolean;
 
   @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  GRAPHQL_SUGGESTIONS?: boolean;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(2)
+  @Max(50)
+  GRAPHQL_MAX_DEPTH?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  GRAPHQL_MAX_ALIASES?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(1_000_000)
+  GRAPHQL_MAX_COST?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(100_000)
+  GRAPHQL_MAX_TOKENS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(10 * 1024 * 1024)
+  HTTP_MAX_BODY_BYTES?: number;
+
+  @IsOptional()
+  @Matches(/^(true|false|\d{1,2}|[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*)$/, {
+    message: 'must be false, true, a number of proxy hops, or comma-separated proxy addresses or CIDR ranges',
+  })
+  TRUST_PROXY?: string;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  LOGIN_MAX_FAILURES?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
+  LOGIN_LOCK_SECONDS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  LOGIN_ADDRESS_MAX_FAILURES?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  LOGIN_ACCOUNT_SLOWDOWN_AFTER?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(10_000)
+  LOGIN_ACCOUNT_SLOWDOWN_MS?: number;
+
+  @IsOptional()
   @IsIn(['debug', 'info', 'warn', 'error'])
   LOG_LEVEL?: string;
 
@@ -138,4 +219,34 @@ export class EnvSchema {
   @Min(100)
   @Max(600000)
   JOB_BACKOFF_MS?: number;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters long' })
+  METRICS_TOKEN?: string;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  WORKER_HTTP_PORT?: number;
+
+  @IsOptional()
+  @IsString()
+  WORKER_HTTP_HOST?: string;
+
+  @IsOptional()
+  @Matches(/^https?:\/\/[^/?#]+(\/[^?#]*)?$/, {
+    message: 'must be an http:// or https:// URL (the collector, e.g. http://otel:4318)',
+  })
+  OTEL_EXPORTER_OTLP_ENDPOINT?: string;
+
+  @IsOptional()
+  @Matches(/^[^=,\s]+=[^,]*(,[^=,\s]+=[^,]*)*$/, { message: 'must be key=value pairs separated by commas' })
+  OTEL_EXPORTER_OTLP_HEADERS?: string;
+
+  @IsOptional()
+  @Matches(/^[\w.-]{1,60}$/, { message: 'may hold only letters, digits, ".", "_" and "-" (at most 60)' })
+  OTEL_SERVICE_NAME?: string;
 }

@@ -48,7 +48,14 @@ describe('loadConfig', () => {
     }
     expect(error).toBeInstanceOf(ConfigError);
     const problems = (error as ConfigError).problems.join('\n');
-    for (const name of ['DATABASE_URL', 'REDIS_URL', 'SMTP_URL', 'AUTH_TOKEN_SECRET', 'PII_ENCRYPTION_KEY']) {
+    for (const name of [
+      'DATABASE_URL',
+      'REDIS_URL',
+      'SMTP_URL',
+      'AUTH_TOKEN_SECRET',
+      'PII_ENCRYPTION_KEY',
+      'PUBLIC_URL',
+    ]) {
       expect(problems).toContain(name);
     }
   });
@@ -67,9 +74,56 @@ describe('loadConfig', () => {
       SMTP_URL: 'smtp://mail:25',
       AUTH_TOKEN_SECRET: secret,
       PII_ENCRYPTION_KEY: validKey,
+      PUBLIC_URL: 'https://simpul.example.go.id',
     });
     expect(sut.graphql.playground).toBe(false);
     expect(sut.graphql.introspection).toBe(false);
+    expect(sut.graphql.suggestions).toBe(false);
     expect(sut.host).toBe('0.0.0.0');
+  });
+
+  it('reads the observability settings, hiding the metrics token and the collector settings when wrong', () => {
+    const sut = loadConfig({
+      AUTH_TOKEN_SECRET: secret,
+      PII_ENCRYPTION_KEY: validKey,
+      OTEL_EXPORTER_OTLP_ENDPOINT: 'http://otel-collector:4318/',
+      OTEL_EXPORTER_OTLP_HEADERS: 'authorization=Bearer%20abc,x-tenant=simpul',
+      WORKER_HTTP_PORT: '0',
+    });
+    expect(sut.observability).toMatchObject({
+      otlpEndpoint: 'http://otel-collector:4318',
+      otlpHeaders: { authorization: 'Bearer abc', 'x-tenant': 'simpul' },
+      workerHttpPort: 0,
+      workerHttpHost: '127.0.0.1',
+      serviceName: 'simpul',
+      metricsToken: undefined,
+    });
+    expect(loadConfig({ AUTH_TOKEN_SECRET: secret, PII_ENCRYPTION_KEY: validKey }).observability.workerHttpPort).toBe(
+      9464,
+    );
+    const attempt = () =>
+      loadConfig({
+        AUTH_TOKEN_SECRET: secret,
+        PII_ENCRYPTION_KEY: validKey,
+        METRICS_TOKEN: 'short-token',
+        OTEL_EXPORTER_OTLP_ENDPOINT: 'grpc://collector:4317',
+      });
+    expect(attempt).toThrow(/METRICS_TOKEN must be at least 32 characters long \(got \[hidden\]\)/);
+    expect(attempt).toThrow(/OTEL_EXPORTER_OTLP_ENDPOINT must be an http/);
+    expect(attempt).not.toThrow(/short-token/);
+  });
+
+  it('reads the edge limits and trusts no proxy unless told', () => {
+    const defaults = loadConfig({ AUTH_TOKEN_SECRET: secret, PII_ENCRYPTION_KEY: validKey });
+    expect(defaults.http).toEqual({ maxBodyBytes: 1024 * 1024, trustProxy: false });
+    expect(defaults.graphql).toMatchObject({ suggestions: true, maxDepth: 10, maxAliases: 30 });
+    const given = (TRUST_PROXY: string) =>
+      loadConfig({ AUTH_TOKEN_SECRET: secret, PII_ENCRYPTION_KEY: validKey, TRUST_PROXY }).http.trustProxy;
+    expect(given('1')).toBe(1);
+    expect(given('10.0.0.0/8,192.168.1.5')).toEqual(['10.0.0.0/8', '192.168.1.5']);
+    expect(() => given('everyone')).toThrow(/TRUST_PROXY must be false, true, a number of proxy hops/);
+    expect(() =>
+      loadConfig({ AUTH_TOKEN_SECRET: secret, PII_ENCRYPTION_KEY: validKey, GRAPHQL_MAX_ALIASES: '5000' }),
+    ).toThrow(/GRAPHQL_MAX_ALIASES/);
   });
 });

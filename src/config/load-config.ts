@@ -16,6 +16,8 @@ const REQUIRED_IN_PRODUCTION = [
   'SMTP_URL',
   'AUTH_TOKEN_SECRET',
   'PII_ENCRYPTION_KEY',
+  // Links in emails are built from it: localhost would send every recipient to their own machine.
+  'PUBLIC_URL',
 ] as const;
 
 const SECRET_VARIABLES = new Set([
@@ -25,7 +27,21 @@ const SECRET_VARIABLES = new Set([
   'DATABASE_URL',
   'REDIS_URL',
   'SMTP_URL',
+  'METRICS_TOKEN',
+  'OTEL_EXPORTER_OTLP_ENDPOINT',
+  'OTEL_EXPORTER_OTLP_HEADERS',
 ]);
+
+/**
+ * TRUST_PROXY as Fastify's trustProxy. Off by default: X-Forwarded-For is whatever the client wrote unless a proxy
+ * we trust set it, and sign-in throttling counts per client address.
+ */
+function parseTrustProxy(value: string | undefined): boolean | number | string[] {
+  if (value === undefined || value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value.split(',');
+}
 
 /**
  * Validates the environment once and returns the typed configuration.
@@ -58,10 +74,11 @@ export function loadConfig(env: Env, devSecrets?: { tokenSecret: string; piiEncr
 
   const isProduction = nodeEnv === 'production';
   const port = parsed.PORT ?? 3000;
+  const host = parsed.HOST ?? (isProduction ? '0.0.0.0' : '127.0.0.1');
   return {
     nodeEnv,
     port,
-    host: parsed.HOST ?? (isProduction ? '0.0.0.0' : '127.0.0.1'),
+    host,
     databaseUrl: parsed.DATABASE_URL,
     redisUrl: parsed.REDIS_URL ?? 'redis://127.0.0.1:6379',
     redisPrefix: parsed.REDIS_PREFIX ?? 'simpul',
@@ -79,7 +96,22 @@ export function loadConfig(env: Env, devSecrets?: { tokenSecret: string; piiEncr
     graphql: {
       playground: parsed.GRAPHQL_PLAYGROUND ?? !isProduction,
       introspection: parsed.GRAPHQL_INTROSPECTION ?? !isProduction,
-      maxDepth: 10,
+      suggestions: parsed.GRAPHQL_SUGGESTIONS ?? !isProduction,
+      maxDepth: parsed.GRAPHQL_MAX_DEPTH ?? 10,
+      maxAliases: parsed.GRAPHQL_MAX_ALIASES ?? 30,
+      maxCost: parsed.GRAPHQL_MAX_COST ?? 10_000,
+      maxTokens: parsed.GRAPHQL_MAX_TOKENS ?? 5_000,
+    },
+    http: {
+      maxBodyBytes: parsed.HTTP_MAX_BODY_BYTES ?? 1024 * 1024,
+      trustProxy: parseTrustProxy(parsed.TRUST_PROXY),
+    },
+    login: {
+      maxFailures: parsed.LOGIN_MAX_FAILURES ?? 5,
+      lockSeconds: parsed.LOGIN_LOCK_SECONDS ?? 60,
+      addressMaxFailures: parsed.LOGIN_ADDRESS_MAX_FAILURES ?? 100,
+      accountSlowdownAfter: parsed.LOGIN_ACCOUNT_SLOWDOWN_AFTER ?? 20,
+      accountSlowdownMs: parsed.LOGIN_ACCOUNT_SLOWDOWN_MS ?? 1_000,
     },
     logLevel: (parsed.LOG_LEVEL ?? 'info') as AppConfig['logLevel'],
     dataDir: resolve(parsed.DATA_DIR ?? '.data'),
@@ -94,6 +126,22 @@ export function loadConfig(env: Env, devSecrets?: { tokenSecret: string; piiEncr
       lockMs: parsed.JOB_LOCK_MS ?? 30_000,
       outboxPollMs: parsed.OUTBOX_POLL_MS ?? 250,
       backoffMs: parsed.JOB_BACKOFF_MS ?? 5_000,
+    },
+    observability: {
+      metricsToken: parsed.METRICS_TOKEN,
+      workerHttpPort: parsed.WORKER_HTTP_PORT ?? 9464,
+      workerHttpHost: parsed.WORKER_HTTP_HOST ?? host,
+      otlpEndpoint: parsed.OTEL_EXPORTER_OTLP_ENDPOINT?.replace(/\/+$/, ''),
+      otlpHeaders: Object.fromEntries(
+        (parsed.OTEL_EXPORTER_OTLP_HEADERS ?? '')
+          .split(',')
+          .filter((pair) => pair.includes('='))
+          .map((pair) => {
+            const at = pair.indexOf('=');
+            return [pair.slice(0, at).trim(), decodeURIComponent(pair.slice(at + 1).trim())];
+          }),
+      ),
+      serviceName: parsed.OTEL_SERVICE_NAME ?? 'simpul',
     },
   };
 }

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, HttpStatus } from '@nestjs/common';
-import { GqlArgumentsHost, GqlExceptionFilter } from '@nestjs/graphql';
+import { BaseExceptionFilter } from '@nestjs/core';
+import { GqlArgumentsHost } from '@nestjs/graphql';
 import { FastifyReply } from 'fastify';
 
 import { DomainException, ErrorKind } from '@app/kernel/domain.exception';
@@ -10,19 +11,23 @@ const HTTP_STATUS: Record<ErrorKind, number> = {
   FORBIDDEN: HttpStatus.FORBIDDEN,
   NOT_FOUND: HttpStatus.NOT_FOUND,
   CONFLICT: HttpStatus.CONFLICT,
+  TOO_MANY_REQUESTS: HttpStatus.TOO_MANY_REQUESTS,
 };
 
 /**
- * Expected domain errors are answers, not incidents: pass them to the GraphQL error formatter untouched (and
- * unlogged), or answer plain HTTP routes with the matching status.
+ * In GraphQL, every error goes to the error formatter untouched: expected domain errors are answers, not
+ * incidents, and the formatter logs an unexpected one once, with its error id (Nest's default handler would log
+ * it a second time, stack and all, before the formatter decides whether the client caused it). Plain HTTP routes
+ * answer domain errors with the matching status and leave the rest to Nest.
  */
-@Catch(DomainException)
-export class DomainExceptionFilter implements GqlExceptionFilter {
-  catch(exception: DomainException, host: ArgumentsHost): unknown {
+@Catch()
+export class DomainExceptionFilter extends BaseExceptionFilter {
+  override catch(exception: unknown, host: ArgumentsHost): unknown {
     if (host.getType<string>() === 'graphql') {
       GqlArgumentsHost.create(host);
       return exception;
     }
+    if (!(exception instanceof DomainException)) return super.catch(exception, host);
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     void reply.status(HTTP_STATUS[exception.kind]).send({ code: exception.kind, message: exception.message });
     return undefined;

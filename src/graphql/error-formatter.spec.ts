@@ -3,7 +3,7 @@ import { GraphQLError } from 'graphql';
 
 import { ErrorKind, RequestException } from '@app/kernel/domain.exception';
 
-import { formatError, graphqlCode, mercuriusErrorFormatter } from './error-formatter';
+import { createErrorFormatter, formatError, graphqlCode } from './error-formatter';
 
 const wrap = (original: Error) => new GraphQLError(original.message, { originalError: original, path: ['x'] });
 
@@ -29,11 +29,39 @@ describe('formatError', () => {
     expect(formatError(wrap(new BadRequestException('bad'))).extensions.code).toBe('BAD_USER_INPUT');
   });
 
-  it('answers 400 when the request never executed and 200 when it did', () => {
-    const parseError = new GraphQLError('Syntax Error');
-    expect(mercuriusErrorFormatter({ errors: [parseError] }).statusCode).toBe(400);
-    expect(
-      mercuriusErrorFormatter({ data: null, errors: [wrap(RequestException.notFound('Agency', 'a'))] }).statusCode,
-    ).toBe(200);
+  it('answers 400 without data when the request never executed, and 200 with data when it did', () => {
+    const sut = createErrorFormatter({ suggestions: true, maxBodyBytes: 1024 });
+    const refused = sut({ errors: [new GraphQLError('Syntax Error')] });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.response).not.toHaveProperty('data');
+    const executed = sut({ data: null, errors: [wrap(RequestException.notFound('Agency', 'a'))] });
+    expect(executed.statusCode).toBe(200);
+    expect(executed.response).toHaveProperty('data', null);
+  });
+
+  it('answers transport problems with their own status, never as internal errors', () => {
+    const sut = createErrorFormatter({ suggestions: true, maxBodyBytes: 1024 });
+    const tooLarge = Object.assign(new Error('Request body is too large'), { code: 'FST_ERR_CTP_BODY_TOO_LARGE' });
+    const result = sut({ errors: [new GraphQLError(tooLarge.message, { originalError: tooLarge })] });
+    expect(result.statusCode).toBe(413);
+    expect(result.response.errors[0]).toMatchObject({
+      message: expect.stringMatching(/1024 bytes/),
+      extensions: { code: 'BAD_REQUEST', reason: 'BODY_TOO_LARGE' },
+    });
+  });
+
+  it('leaves out "Did you mean" hints when suggestions are off', () => {
+    const error = new GraphQLError(
+      'Cannot query field "agencie" on type "Query". Did you mean "agencies" or "agency"?',
+    );
+    expect(formatError(error, { suggestions: false }).message).toBe('Cannot query field "agencie" on type "Query".');
+    expect(formatError(error, { suggestions: true }).message).toMatch(/Did you mean/);
+  });
+
+  it('names the field of a variable that failed coercion', () => {
+    const error = new GraphQLError(
+      'Variable "$input" got invalid value "x" at "input.dueAt"; DateTime must be an ISO 8601 date and time.',
+    );
+    expect(formatError(error).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'dueAt' });
   });
 });

@@ -1,5 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { Field, ID, Int } from '@nestjs/graphql';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -18,6 +19,8 @@ import { IsCalendarDate, IsTimeZone } from '@app/graphql/validators';
 /**
  * Field decorators for GraphQL inputs: each declares the schema field and its validation together, so the
  * two cannot drift apart. `optional` makes the field nullable in the schema and skips validation when absent.
+ * What every input gets regardless (UUID ids, well-formed text, blank = missing, null = omitted, bounded dates)
+ * is applied to the whole schema in input-hygiene.ts.
  */
 interface Options {
   description: string;
@@ -26,10 +29,16 @@ interface Options {
 
 const optional = (options: Options) => (options.optional ? [IsOptional()] : []);
 
-/** Free text of bounded length. */
+/** Leading and trailing white space is never meant: "  Verify identities " is stored as "Verify identities". */
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const trimEach = ({ value }: { value: unknown }) =>
+  Array.isArray(value) ? value.map((item) => (typeof item === 'string' ? item.trim() : item)) : value;
+
+/** Free text of bounded length, trimmed (the lengths count what is kept). */
 export function TextField(options: Options & { min?: number; max: number }): PropertyDecorator {
   return applyDecorators(
     Field(() => String, { nullable: options.optional, description: options.description }),
+    Transform(trim),
     ...optional(options),
     IsString(),
     options.min ? Length(options.min, options.max) : MaxLength(options.max),
@@ -40,6 +49,7 @@ export function TextField(options: Options & { min?: number; max: number }): Pro
 export function TextListField(options: Options & { maxItems: number; maxLength: number }): PropertyDecorator {
   return applyDecorators(
     Field(() => [String], { nullable: options.optional, description: options.description }),
+    Transform(trimEach),
     ...optional(options),
     IsArray(),
     ArrayMaxSize(options.maxItems),

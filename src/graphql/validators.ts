@@ -14,9 +14,12 @@ export function IsTimeZone(options?: ValidationOptions): PropertyDecorator {
     });
 }
 
-/** True for a calendar date written YYYY-MM-DD that exists (2024-02-30 does not). */
+/**
+ * True for a calendar date written YYYY-MM-DD that exists (2024-02-30 does not), between 1900 and 2100 (year 0
+ * does not exist in PostgreSQL, and nothing Simpul records lies outside those years).
+ */
 export function isCalendarDate(value: unknown): value is string {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  if (typeof value !== 'string' || !/^(19\d\d|20\d\d|2100)-\d{2}-\d{2}$/.test(value)) return false;
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 }
@@ -28,7 +31,7 @@ export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
       name: 'isCalendarDate',
       target: target.constructor,
       propertyName: String(propertyName),
-      options: { message: '$property must be a date written YYYY-MM-DD', ...options },
+      options: { message: '$property must be a date written YYYY-MM-DD, between 1900 and 2100', ...options },
       validator: { validate: isCalendarDate },
     });
 }

@@ -1,18 +1,13 @@
-import { Controller, Get, HttpCode, HttpException, HttpStatus, Inject } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { Controller, Get, HttpCode, HttpException, HttpStatus } from '@nestjs/common';
 
 import { Public } from '@app/auth/access.decorators';
-import { REDIS_CLIENT } from '@app/queue/queue.constants';
-import type { Redis } from 'ioredis';
+
+import { HealthChecks } from './health-checks';
 
 /** Liveness (the process runs) and readiness (it can reach PostgreSQL and Redis) for load balancers. */
 @Controller('health')
 export class HealthController {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(REDIS_CLIENT) private readonly redis: Redis,
-  ) {}
+  constructor(private readonly checks: HealthChecks) {}
 
   @Public()
   @Get('live')
@@ -24,21 +19,9 @@ export class HealthController {
   @Public()
   @Get('ready')
   async ready() {
-    const [database, redis] = await Promise.all([
-      this.check(() => this.dataSource.query('SELECT 1')),
-      this.check(() => this.redis.ping()),
-    ]);
+    const { database, redis } = await this.checks.check();
     const body = { status: database && redis ? 'ok' : 'unavailable', checks: { database, redis } };
     if (!database || !redis) throw new HttpException(body, HttpStatus.SERVICE_UNAVAILABLE);
     return body;
-  }
-
-  private async check(probe: () => Promise<unknown>): Promise<boolean> {
-    try {
-      await Promise.race([probe(), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000))]);
-      return true;
-    } catch {
-      return false;
-    }
   }
 }

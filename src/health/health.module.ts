@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 
+import { HealthProbesModule } from './health-probes.module';
 import { HealthController } from './health.controller';
 
-@Module({ controllers: [HealthController] })
+/** The API's /health/live and /health/ready. */
+@Module({ imports: [HealthProbesModule], controllers: [HealthController] })
 export class HealthModule {}

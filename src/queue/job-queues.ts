@@ -4,6 +4,7 @@ import { ModuleRef } from '@nestjs/core';
 import type { Job, JobsOptions, Queue } from 'bullmq';
 
 import { JOB_QUEUE, JobName, JobPayloads, QueueName } from './queue.names';
+import { withCurrentTraceparent } from '@app/observability/trace-context';
 
 /** One job to add, its payload typed by its name (see JobPayloads). */
 export type JobRequest<N extends JobName = JobName> = {
@@ -30,7 +31,7 @@ export class JobQueues {
   }
 
   async add(request: JobRequest): Promise<Job> {
-    return this.queueOf(request.name).add(request.name, request.data, this.options(request));
+    return this.queueOf(request.name).add(request.name, withCurrentTraceparent(request.data), this.options(request));
   }
 
   /** Adds many jobs, one round trip per queue. */
@@ -42,7 +43,11 @@ export class JobQueues {
     }
     for (const [queue, list] of byQueue) {
       await this.queue(queue).addBulk(
-        list.map((request) => ({ name: request.name, data: request.data, opts: this.options(request) })),
+        list.map((request) => ({
+          name: request.name,
+          data: withCurrentTraceparent(request.data),
+          opts: this.options(request),
+        })),
       );
     }
   }
@@ -58,7 +63,7 @@ export class JobQueues {
     const queue = this.queueOf(request.name);
     const existing = await queue.getJob(request.jobId);
     if (!existing) {
-      await queue.add(request.name, request.data, { ...this.options(request), delay: 0 });
+      await queue.add(request.name, withCurrentTraceparent(request.data), { ...this.options(request), delay: 0 });
       return 'added';
     }
     if (options.promoteDelayed && (await existing.getState()) === 'delayed') {

@@ -38,4 +38,8 @@ export class OutboxEventEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   processedAt: Date | null;
+
+  /** W3C traceparent of the request or job that wrote the row (ids only), so its job continues the same trace. */
+  @Column({ type: 'varchar', length: 55, nullable: true })
+  traceParent: string | null;
 }

@@ -1,10 +1,12 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { Span } from '@opentelemetry/api';
 import { DataSource } from 'typeorm';
 
 import { Clock } from '@app/kernel/clock';
 import { AppConfig } from '@app/config/app-config';
 import { APP_CONFIG } from '@app/config/config.module';
+import { markFailed, SpanKind, traceparentOfSpan, Tracing } from '@app/observability/tracing';
 
 import { SweepStep } from './job-handler.decorator';
 import { JobQueues } from './job-queues';
@@ -32,6 +34,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly queues: JobQueues,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly tracing: Tracing,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -56,30 +59,61 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   async relayBatch(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const rows: OutboxRow[] = await manager.query(
-        `SELECT id, topic, aggregate_id AS "aggregateId", payload FROM outbox_event
+      const rows: (OutboxRow & { createdAt: Date })[] = await manager.query(
+        `SELECT id, topic, aggregate_id AS "aggregateId", payload, created_at AS "createdAt",
+           trace_parent AS "traceParent"
+         FROM outbox_event
          WHERE published_at IS NULL ORDER BY created_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [BATCH],
       );
       if (rows.length === 0) return 0;
       const now = this.clock.now();
-      const routes = rows.map((row) => routeOutboxRow(row, now));
-      await withTimeout(this.queues.addAll(routes.map((route) => route.job)), PUBLISH_TIMEOUT_MS);
-      await manager.query(
-        `UPDATE outbox_event SET published_at = $2,
-           processed_at = CASE WHEN id = ANY($3::uuid[]) THEN $2 ELSE processed_at END
-         WHERE id = ANY($1::uuid[])`,
-        [rows.map((row) => row.id), now, rows.filter((_, i) => routes[i].settledOnPublish).map((row) => row.id)],
-      );
+      const spans: Span[] = [];
+      const routes = rows.map((row) => routeOutboxRow({ ...row, traceParent: this.traced(row, spans) }, now));
+      try {
+        await withTimeout(this.queues.addAll(routes.map((route) => route.job)), PUBLISH_TIMEOUT_MS);
+        await manager.query(
+          `UPDATE outbox_event SET published_at = $2,
+             processed_at = CASE WHEN id = ANY($3::uuid[]) THEN $2 ELSE processed_at END
+           WHERE id = ANY($1::uuid[])`,
+          [rows.map((row) => row.id), now, rows.filter((_, i) => routes[i].settledOnPublish).map((row) => row.id)],
+        );
+      } catch (error) {
+        for (const span of spans) markFailed(span, error);
+        throw error;
+      } finally {
+        for (const span of spans) span.end();
+      }
       return rows.length;
     });
+  }
+
+  /**
+   * A row written inside a trace gets a span from its commit to its publication (the outbox lag, visible in the
+   * trace), and its job continues from that span. Without tracing here the row's traceparent passes on unchanged.
+   */
+  private traced(row: OutboxRow & { createdAt: Date }, spans: Span[]): string | null {
+    if (!row.traceParent) return null;
+    const span = this.tracing.start(`outbox publish ${row.topic}`, {
+      kind: SpanKind.PRODUCER,
+      parent: row.traceParent,
+      startTime: row.createdAt,
+      attributes: {
+        'messaging.system': 'bullmq',
+        'messaging.operation.type': 'publish',
+        'simpul.outbox.topic': row.topic,
+      },
+    });
+    if (!span) return row.traceParent;
+    spans.push(span);
+    return traceparentOfSpan(span);
   }
 
   /** Published but never processed (Redis lost the job, or it is still queued): make sure the job exists. */
   @SweepStep('outbox')
   async resubmitUnprocessed(): Promise<number> {
     const rows: OutboxRow[] = await this.dataSource.query(
-      `SELECT id, topic, aggregate_id AS "aggregateId", payload FROM outbox_event
+      `SELECT id, topic, aggregate_id AS "aggregateId", payload, trace_parent AS "traceParent" FROM outbox_event
        WHERE processed_at IS NULL AND published_at IS NOT NULL AND published_at <= $1
        ORDER BY published_at LIMIT 1000`,
       [new Date(this.clock.now().getTime() - 30_000)],

@@ -12,6 +12,8 @@ export interface OutboxRow {
   topic: string;
   aggregateId: string;
   payload: EventPayload;
+  /** The trace the row's job continues (see observability/trace-context.ts); ids only. */
+  traceParent?: string | null;
 }
 
 export interface Route {
@@ -27,7 +29,7 @@ export function routeOutboxRow(row: OutboxRow, now: Date): Route {
     return {
       job: {
         name: JobName.FIRE_RUNG,
-        data: { rungId: row.aggregateId },
+        data: { rungId: row.aggregateId, ...trace(row) },
         jobId: JobIds.rung(row.aggregateId),
         delayMs: Number.isFinite(fireAt) ? fireAt - now.getTime() : 0,
       },
@@ -35,7 +37,11 @@ export function routeOutboxRow(row: OutboxRow, now: Date): Route {
     };
   }
   return {
-    job: { name: JobName.DISPATCH_EVENT, data: { eventId: row.id }, jobId: JobIds.event(row.id) },
+    job: { name: JobName.DISPATCH_EVENT, data: { eventId: row.id, ...trace(row) }, jobId: JobIds.event(row.id) },
     settledOnPublish: false,
   };
+}
+
+function trace(row: OutboxRow): { traceparent?: string } {
+  return row.traceParent ? { traceparent: row.traceParent } : {};
 }

@@ -1,10 +1,11 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { hostname } from 'node:os';
 
-import { Worker } from 'bullmq';
+import { Job, Worker } from 'bullmq';
 
 import { AppConfig } from '@app/config/app-config';
 import { APP_CONFIG } from '@app/config/config.module';
+import { JobInstrumentation } from '@app/observability/job-instrumentation';
 
 import { JobHandlerRegistry } from './job-handler.registry';
 import { JobQueues } from './job-queues';
@@ -29,12 +30,15 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
     private readonly registry: JobHandlerRegistry,
     private readonly queues: JobQueues,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly instrumentation: JobInstrumentation,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     const { concurrency, lockMs } = this.config.jobs;
     for (const name of ALL_QUEUES) {
-      const worker = new Worker(name, (job, token) => this.registry.handle(job, token), {
+      const processor = (job: Job, token?: string) =>
+        this.instrumentation.run(name, job, () => this.registry.handle(job, token));
+      const worker = new Worker(name, processor, {
         connection: redisOptions(this.config.redisUrl),
         prefix: this.config.redisPrefix,
         // Recorded on each job (processedBy), so Bull Board shows which process ran it.
@@ -64,6 +68,11 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
   async onApplicationShutdown(): Promise<void> {
     if (this.refresh) clearInterval(this.refresh);
     await Promise.all(this.workers.map((worker) => worker.close()));
+  }
+
+  /** Whether every queue's BullMQ worker is running (the worker's readiness). */
+  running(): boolean {
+    return this.workers.length > 0 && this.workers.every((worker) => worker.isRunning());
   }
 
   /** Idempotent: upserting a scheduler that exists changes nothing. */

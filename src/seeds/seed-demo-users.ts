@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 
-import { PasswordHasher } from '@app/auth/password-hasher';
+import { PasswordHasher } from '@app/modules/users/password-hasher';
 import { AgencyEntity } from '@app/modules/agencies/agency.entity';
 import { UserEntity } from '@app/modules/users/user.entity';
 

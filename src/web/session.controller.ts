@@ -4,15 +4,15 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Authenticated, Public } from '@app/auth/access.decorators';
 import { AccessGuard } from '@app/auth/access.guard';
 import { Actor, hasRole } from '@app/auth/actor';
-import { AuthService } from '@app/auth/auth.service';
 import { csrfTokenFor, isJsonRequest, readCookie, SESSION_COOKIE } from '@app/auth/browser-session';
 import { CurrentActor } from '@app/auth/current-actor.decorator';
-import { ChangePasswordInput, LoginInput } from '@app/auth/dto/auth.inputs';
 import { TokenService } from '@app/auth/token.service';
 import { AppConfig } from '@app/config/app-config';
 import { APP_CONFIG } from '@app/config/config.module';
 import { RequestException } from '@app/kernel/domain.exception';
 import { Locale, Role } from '@app/kernel/role.enum';
+import { AuthService } from '@app/modules/users/sign-in/auth.service';
+import { ChangePasswordInput, LoginInput } from '@app/modules/users/sign-in/auth.inputs';
 import { QUEUE_BOARD_ROUTE } from '@app/queue/queue-board.module';
 
 /** The queue board reads its own cookie (queue-board.module.ts); administrators get it with their session. */
@@ -49,7 +49,7 @@ export class SessionController {
     @Body() input: LoginInput,
   ): Promise<SessionView> {
     requireJson(request);
-    const payload = await this.auth.login(input);
+    const payload = await this.auth.login(input, request.ip);
     return this.open(reply, payload.accessToken, payload.expiresAt, {
       userId: payload.user.id,
       agencyId: payload.user.agencyId,

@@ -5,6 +5,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AuthModule } from '@app/auth/auth.module';
 import { AppConfig } from '@app/config/app-config';
 import { APP_CONFIG } from '@app/config/config.module';
+import { UsersModule } from '@app/modules/users/users.module';
 import { normalisedPath } from '@app/queue/queue-board.module';
 
 import { SessionController } from './session.controller';
@@ -49,7 +50,7 @@ const underPrefix = (path: string, prefix: string) => path.startsWith(prefix);
  * and the GraphiQL playground from the installed packages outside production. The API's own paths are never
  * shadowed: they are routes of their own, and the console answers 404 for anything under them it does not know.
  */
-@Module({ imports: [AuthModule], controllers: [SessionController] })
+@Module({ imports: [AuthModule, UsersModule], controllers: [SessionController] })
 export class WebConsoleModule implements OnModuleInit {
   private readonly logger = new Logger(WebConsoleModule.name);
 

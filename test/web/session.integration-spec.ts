@@ -17,7 +17,7 @@ describe('web console session and serving', () => {
 
   beforeAll(async () => {
     sut = await TestApp.start();
-    factories = new Factories(sut.dataSource);
+    factories = new Factories(sut);
   });
 
   afterAll(async () => {

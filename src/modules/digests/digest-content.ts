@@ -1,127 +1,22 @@
 /**
- * What one weekly coordination digest says (DOMAIN.md section 6), computed fresh from PostgreSQL for one
- * recipient and ISO week, and rendered by libs/mailer. Reference codes, agency acronyms, counts, instants and
- * links only: never free text users typed (titles, bodies, reasons) and never a victim's identity.
+ * What one weekly coordination digest says (DOMAIN.md section 6), computed by the query files of this module and
+ * rendered by libs/mailer. The shape is the digest template's input, so it is defined there (libs never import
+ * src/); this module re-exports it under its own name.
  */
-
-/** Which digest a person gets; one person may hold several roles (the sections add up). */
-export type DigestAudience = 'LIAISON' | 'SUPERVISOR' | 'SECRETARIAT' | 'ATTACHE';
-
-export type DigestItemKind = 'TASK' | 'REFERRAL' | 'CROSS_BORDER_REQUEST';
-
-export interface DigestRecipient {
-  userId: string;
-  displayName: string;
-  locale: 'id' | 'en';
-  timeZone: string;
-  agencyId: string;
-  agencyAcronym: string;
-  audiences: DigestAudience[];
-}
-
-export interface DigestWeek {
-  /** ISO week, e.g. 2026-W48. */
-  isoWeek: string;
-  /** Monday 00:00 and the next Monday 00:00 in the recipient's time zone, as ISO instants. */
-  start: string;
-  end: string;
-}
-
-export interface DueSoonItem {
-  kind: DigestItemKind;
-  reference: string;
-  link: string;
-  /** The other agency (who asked, for a task; who referred, for a referral). */
-  counterpartAgency: string;
-  dueAt: string;
-  status: string;
-}
-
-export interface OverdueItem {
-  kind: DigestItemKind;
-  reference: string;
-  link: string;
-  counterpartAgency: string;
-  dueAt: string;
-  /** Whole days past the deadline at the digest's moment. */
-  daysOverdue: number;
-}
-
-export interface ReferralAwaitingItem {
-  reference: string;
-  link: string;
-  fromAgency: string;
-  service: string;
-  urgency: string;
-  respondBy: string;
-}
-
-export interface CrossBorderItem {
-  reference: string;
-  link: string;
-  counterpartAgency: string;
-  status: string;
-  /** The stage the counterpart owes (ACKNOWLEDGE, DECIDE, EXECUTE), null when none. */
-  openStage: string | null;
-  daysOutstanding: number;
-  overdue: boolean;
-}
-
-export interface CrossBorderCountryGroup {
-  country: string;
-  requests: CrossBorderItem[];
-}
-
-export interface EscalationItem {
-  kind: DigestItemKind;
-  reference: string;
-  link: string;
-  rungKey: string;
-  firedAt: string;
-}
-
-export interface StalledCommitmentItem {
-  code: string;
-  instrumentCode: string;
-  ownerAgency: string | null;
-  lastActivityAt: string | null;
-}
-
-/** Secretariat: member agencies ranked by overdue work. */
-export interface AgencyRankingItem {
-  agency: string;
-  overdueTasks: number;
-  overdueReferrals: number;
-  overdueRequests: number;
-  total: number;
-}
-
-export interface WeekCounts {
-  tasksOpened: number;
-  tasksCompleted: number;
-  overdueNow: number;
-  escalationsFired: number;
-}
-
-export interface DigestContent {
-  recipient: DigestRecipient;
-  week: DigestWeek;
-  /** Link to the recipient's digest settings. */
-  preferencesLink: string;
-  sections: {
-    dueSoon: DueSoonItem[];
-    overdue: OverdueItem[];
-    overdueByOthers: OverdueItem[];
-    referralsAwaiting: ReferralAwaitingItem[];
-    crossBorder: CrossBorderCountryGroup[];
-    escalations: EscalationItem[];
-    stalledCommitments: StalledCommitmentItem[];
-    agencyRanking: AgencyRankingItem[];
-  };
-  counts: { thisWeek: WeekCounts; lastWeek: WeekCounts };
-}
-
-/** True when every section is empty: the digest is a short "nothing pending" note. */
-export function isEmptyDigest(content: DigestContent): boolean {
-  return Object.values(content.sections).every((section) => section.length === 0);
-}
+export { isEmptyDigest } from '@libs/mailer';
+export type {
+  AgencyRankingItem,
+  CrossBorderCountryGroup,
+  CrossBorderItem,
+  DigestAudience,
+  DigestContent,
+  DigestItemKind,
+  DigestRecipient,
+  DigestWeek,
+  DueSoonItem,
+  EscalationItem,
+  OverdueItem,
+  ReferralAwaitingItem,
+  StalledCommitmentItem,
+  WeekCounts,
+} from '@libs/mailer';

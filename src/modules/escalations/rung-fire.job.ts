@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DelayedError, Job } from 'bullmq';
 import { DataSource, EntityManager } from 'typeorm';
@@ -9,6 +9,7 @@ import { NotificationKind } from '@app/modules/notifications/notification.enums'
 import { NotificationsService } from '@app/modules/notifications/notifications.service';
 import { RecipientsService } from '@app/modules/notifications/recipients.service';
 import { Role } from '@app/kernel/role.enum';
+import { SimpulMetrics } from '@app/observability/metrics';
 import { JobHandler, SweepStep } from '@app/queue/job-handler.decorator';
 import { payloadUuid } from '@app/queue/job-errors';
 import { JobQueues } from '@app/queue/job-queues';
@@ -40,12 +41,14 @@ export class RungFireJob {
     private readonly emails: EmailQueue,
     private readonly queues: JobQueues,
     private readonly clock: Clock,
+    @Optional() private readonly metrics?: SimpulMetrics,
   ) {}
 
   @JobHandler(JobName.FIRE_RUNG)
   async fire(job: Job, token?: string): Promise<Outcome> {
     const rungId = payloadUuid(JobName.FIRE_RUNG, job.data, 'rungId');
     const emailIds: string[] = [];
+    const latenessSeconds: number[] = [];
     const outcome = await this.dataSource.transaction(async (manager): Promise<Outcome> => {
       const found = await manager.findOneBy(EscalationRungEntity, { id: rungId });
       if (!found) return { settled: 'no such rung' };
@@ -103,6 +106,7 @@ export class RungFireJob {
           })),
         );
         emailIds.push(...created);
+        latenessSeconds.push(Math.max(0, now.getTime() - rung.fireAt.getTime()) / 1000);
         fired += 1;
       }
       return { fired };
@@ -112,6 +116,7 @@ export class RungFireJob {
       await job.moveToDelayed(Date.now() + outcome.earlyByMs, token);
       throw new DelayedError();
     }
+    for (const seconds of latenessSeconds) this.metrics?.rungLateness.observe(seconds);
     await this.emails.enqueue(emailIds);
     return outcome;
   }

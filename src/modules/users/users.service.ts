@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 
 import { AccessService } from '@app/auth/access.service';
 import { Actor, hasRole } from '@app/auth/actor';
-import { PasswordHasher, passwordProblem } from '@app/auth/password-hasher';
+import { PasswordHasher, passwordProblem } from '@app/modules/users/password-hasher';
 import { isUniqueViolation } from '@app/database/db-errors';
 import { containsPattern } from '@app/kernel/sql';
 import { lockForChange } from '@app/database/row-lock';

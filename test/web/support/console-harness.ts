@@ -78,7 +78,7 @@ export class ConsoleHarness {
         '--disable-sync',
       ],
     });
-    return new ConsoleHarness(env, sink, api, worker, browser, baseUrl, new Factories(api.dataSource));
+    return new ConsoleHarness(env, sink, api, worker, browser, baseUrl, new Factories(api));
   }
 
   async stop(): Promise<void> {

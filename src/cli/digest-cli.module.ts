@@ -6,7 +6,7 @@ import { ConfigModule } from '@app/config/config.module';
 import { DatabaseModule } from '@app/persistence/database.module';
 import { QueueModule } from '@app/queue/queue.module';
 
-import { DigestJobsModule } from './digest-jobs.module';
+import { DigestJobsModule } from '@app/modules/digests/digest-jobs.module';
 
 /** What `npm run digest:send` needs: the database, the queues (unused when sending directly), the digest jobs. */
 @Module({})

@@ -2,6 +2,7 @@ import { Field, GraphQLISODateTime, InputType, ObjectType } from '@nestjs/graphq
 import { Transform } from 'class-transformer';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
 
+import { IdField } from '@app/graphql/input-fields';
 import { lowerCaseEmail } from '@app/modules/users/dto/user.inputs';
 import { UserEntity } from '@app/modules/users/user.entity';
 
@@ -27,6 +28,25 @@ export class ChangePasswordInput {
   currentPassword: string;
 
   @Field(() => String, { description: 'New password: at least 12 characters, letters mixed with digits or symbols.' })
+  @IsString()
+  newPassword: string;
+}
+
+@InputType({ description: 'Whose sign-in locks to lift (administrators).' })
+export class UnlockLoginInput {
+  @IdField({ description: 'The user locked out by failed sign-ins.' })
+  userId: string;
+}
+
+@InputType({ description: "A new password for someone else's account (administrators)." })
+export class ResetUserPasswordInput {
+  @IdField({ description: 'The user.' })
+  userId: string;
+
+  @Field(() => String, {
+    description:
+      'The new password: at least 12 characters, letters mixed with digits or symbols. Hand it over out of band.',
+  })
   @IsString()
   newPassword: string;
 }

@@ -1,0 +1,44 @@
+import { EntityManager } from 'typeorm';
+
+import { RequestException } from '@app/kernel/domain.exception';
+import { Role } from '@app/kernel/role.enum';
+
+import { DigestAudience } from '../digest-content';
+
+/** Which roles put a person in which digest audience; case officers read what their liaison reads. */
+const AUDIENCE_ROLES: ReadonlyArray<[DigestAudience, readonly Role[]]> = [
+  ['LIAISON', [Role.LIAISON, Role.CASE_OFFICER]],
+  ['SUPERVISOR', [Role.SUPERVISOR]],
+  ['SECRETARIAT', [Role.SECRETARIAT]],
+  ['ATTACHE', [Role.ATTACHE]],
+];
+
+export interface RecipientRow {
+  id: string;
+  displayName: string;
+  locale: 'id' | 'en';
+  timeZone: string;
+  agencyId: string;
+  agencyAcronym: string;
+  roles: Role[];
+}
+
+/** The audiences a person's roles put them in; roles without a digest (administrators, auditors …) none. */
+export function audiencesOf(roles: readonly Role[]): DigestAudience[] {
+  return AUDIENCE_ROLES.filter(([, holders]) => holders.some((role) => roles.includes(role))).map(
+    ([audience]) => audience,
+  );
+}
+
+/** The person the digest is for, with their agency's acronym; NOT_FOUND when there is no such user. */
+export async function readRecipient(manager: EntityManager, userId: string): Promise<RecipientRow> {
+  const rows: RecipientRow[] = await manager.query(
+    `SELECT u.id, u.display_name AS "displayName", u.locale::text AS locale, u.time_zone AS "timeZone",
+            u.agency_id AS "agencyId", a.acronym AS "agencyAcronym", u.roles::text[] AS roles
+       FROM app_user u JOIN agency a ON a.id = u.agency_id
+      WHERE u.id = $1`,
+    [userId],
+  );
+  if (rows.length === 0) throw RequestException.notFound('User', userId);
+  return rows[0];
+}
