@@ -11,8 +11,26 @@ import { normalisedPath } from '@app/queue/queue-board.module';
 import { SessionController } from './session.controller';
 import { loadWebAssets, WebAsset, webDistDir } from './web-assets';
 
-/** Paths that belong to the API: the console never answers them, whatever is (or is not yet) registered there. */
-const API_PREFIXES = ['/graphql', '/graphiql', '/health', '/admin/queues', '/metrics', '/auth'];
+/**
+ * The console's pages (web/src/app/App.tsx), each with the paths below it: the links Simpul sends (`/tasks/<id>`,
+ * `/referrals/<id>`, `/cross-border-requests/<id>`, `/settings/notifications`, `/settings/digest`) among them. The
+ * API's own paths (/graphql, /health, /admin/queues, /metrics, /auth) are not here, so the console never answers them;
+ * `/admin` itself is added alone.
+ */
+const CONSOLE_PAGES = [
+  '/',
+  '/sign-in',
+  '/work-queue',
+  '/tasks',
+  '/cross-border-requests',
+  '/cross-border',
+  '/referrals',
+  '/cases',
+  '/people',
+  '/secretariat',
+  '/notifications',
+  '/settings',
+];
 
 /**
  * The console's pages come with a policy a strict CSP allows: scripts, styles, fonts and images from this origin
@@ -40,9 +58,6 @@ export const PLAYGROUND_CSP = CONSOLE_CSP.replace("style-src 'self'", "style-src
   "font-src 'self'",
   "font-src 'self' data:",
 );
-
-/** Any spelling that begins like an API path (`/admin/queues;x=1`, `/admin/queues%20`) is the API's to answer. */
-const underPrefix = (path: string, prefix: string) => path.startsWith(prefix);
 
 /**
  * Serves the web console (web/dist, built by `npm run build`) at `/`: hashed assets with a year's cache, every
@@ -80,31 +95,44 @@ export class WebConsoleModule implements OnModuleInit {
       return reply.send(asset.body);
     };
 
-    fastify.route({
-      method: ['GET', 'HEAD'],
-      url: '/*',
-      handler: (request, reply) => {
-        const path = normalisedPath(request.url);
-        if (path === '/graphiql' && playground && assets.has('/graphiql.html')) {
-          return send(request, reply, assets.get('/graphiql.html')!, 'no-cache', PLAYGROUND_CSP);
-        }
-        if (API_PREFIXES.some((prefix) => underPrefix(path.toLowerCase(), prefix))) return reply.callNotFound();
-        const asset = assets.get(path);
-        if (asset && path !== '/index.html' && path !== '/graphiql.html') {
-          const immutable = path.startsWith('/assets/');
-          return send(request, reply, asset, immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
-        }
-        // A file that is not there (an old hashed asset, a typo) is a 404, never the page.
-        if (path.startsWith('/assets/') || /\.[a-z0-9]+$/i.test(path)) return reply.callNotFound();
-        const index = assets.get('/index.html');
-        if (!index) {
-          return reply
-            .code(503)
-            .type('text/plain; charset=utf-8')
-            .send('The web console is not built yet: run `npm run build` (npm start does it), then reload.');
-        }
-        return send(request, reply, index, 'no-cache');
-      },
-    });
+    const page = (request: FastifyRequest, reply: FastifyReply) => {
+      const index = assets.get('/index.html');
+      if (!index) {
+        return reply
+          .code(503)
+          .type('text/plain; charset=utf-8')
+          .send('The web console is not built yet: run `npm run build` (npm start does it), then reload.');
+      }
+      return send(request, reply, index, 'no-cache');
+    };
+    const file = (request: FastifyRequest, reply: FastifyReply) => {
+      const path = normalisedPath(request.url);
+      const asset = assets.get(path);
+      // A file that is not there (an old hashed asset, a typo) is a 404, never the page.
+      if (!asset || path.endsWith('.html')) return reply.callNotFound();
+      return send(
+        request,
+        reply,
+        asset,
+        path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+      );
+    };
+    const get = (url: string, handler: (request: FastifyRequest, reply: FastifyReply) => unknown) =>
+      fastify.route({ method: ['GET', 'HEAD'], url, handler });
+
+    // The console's own paths only: anything else (a typo, a scanner's probe) stays an ordinary 404 of the API.
+    for (const path of CONSOLE_PAGES) {
+      get(path, page);
+      if (path !== '/') get(`${path}/*`, page);
+    }
+    // The administrator's page, but nothing below it: /admin/queues is the queue board's.
+    get('/admin', page);
+    get('/assets/*', file);
+    get('/favicon.svg', file);
+    if (playground && assets.has('/graphiql.html')) {
+      get('/graphiql', (request, reply) =>
+        send(request, reply, assets.get('/graphiql.html')!, 'no-cache', PLAYGROUND_CSP),
+      );
+    }
   }
 }

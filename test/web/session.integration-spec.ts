@@ -225,6 +225,9 @@ describe('web console session and serving', () => {
       const unknownHealth = await sut.app.inject({ method: 'GET', url: '/health/nothing' });
       expect(unknownHealth.statusCode).toBe(404);
       expect(unknownHealth.body).not.toContain('<div id="root">');
+      const unknown = await sut.app.inject({ method: 'GET', url: '/wp-login.php', headers: { accept: 'text/html' } });
+      expect(unknown.statusCode).toBe(404);
+      expect(unknown.body).not.toContain('<div id="root">');
       const metrics = await sut.app.inject({ method: 'GET', url: '/metrics' });
       expect(metrics.body).not.toContain('<div id="root">');
       const board = await sut.app.inject({ method: 'GET', url: '/admin/queues' });
