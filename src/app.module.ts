@@ -17,6 +17,9 @@ import { CrossBorderModule } from './modules/cross-border/cross-border.module';
 import { DigestsModule } from './modules/digests/digests.module';
 import { EscalationsModule } from './modules/escalations/escalations.module';
 import { LegalInstrumentsModule } from './modules/legal-instruments/legal-instruments.module';
+import { ActivitiesModule } from './modules/activities/activities.module';
+import { CoordinationFiguresModule } from './modules/coordination-figures/coordination-figures.module';
+import { MeetingsModule } from './modules/meetings/meetings.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { ObservabilityModule } from './observability/observability.module';
 import { TaskForcesModule } from './modules/task-forces/task-forces.module';
@@ -62,6 +65,9 @@ export class AppModule {
         CrossBorderModule,
         DigestsModule,
         CrossBorderStatisticsModule,
+        MeetingsModule,
+        ActivitiesModule,
+        CoordinationFiguresModule,
         NotificationsModule,
         QueueBoardModule,
         HealthModule,

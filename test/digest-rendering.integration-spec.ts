@@ -175,6 +175,8 @@ function fullDigest(locale: Locale): DigestContent {
         { agency: 'Ditjen Imigrasi', overdueTasks: 2, overdueReferrals: 0, overdueRequests: 1, total: 3 },
         { agency: 'Polri', overdueTasks: 1, overdueReferrals: 0, overdueRequests: 0, total: 1 },
       ],
+      actionItemsDue: [],
+      actionItemsByAgency: [],
     },
     counts: {
       thisWeek: { tasksOpened: 4, tasksCompleted: 1, overdueNow: 3, escalationsFired: 2 },
@@ -197,6 +199,8 @@ function emptyDigest(locale: Locale): DigestContent {
       escalations: [],
       stalledCommitments: [],
       agencyRanking: [],
+      actionItemsDue: [],
+      actionItemsByAgency: [],
     },
     counts: { thisWeek: { ...zero }, lastWeek: { ...zero } },
   };

@@ -106,6 +106,9 @@ describe('ops commands from the built output', () => {
   }, 120_000);
 
   it('seeds idempotently and names a bad database URL without echoing it', async () => {
+    // The revert above dropped the last migration's tables and with them what the seed keeps there (the historical
+    // meetings and activities): the first run puts that back, the second finds nothing missing.
+    expect((await npm('seed')).code).toBe(0);
     const seed = await npm('seed');
     expect(seed.code).toBe(0);
     expect(seed.stdout).toMatch(/^Reference data: 0 new rows/);

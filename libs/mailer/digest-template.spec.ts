@@ -34,6 +34,8 @@ function digest(
       escalations: [],
       stalledCommitments: [],
       agencyRanking: [],
+      actionItemsDue: [],
+      actionItemsByAgency: [],
       ...sections,
     },
   };
@@ -134,6 +136,8 @@ const fullSections: DigestContent['sections'] = {
     { agency: 'Kemlu', overdueTasks: 3, overdueReferrals: 1, overdueRequests: 1, total: 5 },
     { agency: 'Polri', overdueTasks: 1, overdueReferrals: 0, overdueRequests: 0, total: 1 },
   ],
+  actionItemsDue: [],
+  actionItemsByAgency: [],
 };
 
 const counts = {

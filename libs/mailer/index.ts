@@ -2,6 +2,8 @@ export { renderDigest } from './digest-template';
 export type { RenderedDigest } from './digest-template';
 export { isEmptyDigest } from './digest/digest-content';
 export type {
+  ActionItemDueItem,
+  ActionItemsByAgencyItem,
   AgencyRankingItem,
   CrossBorderCountryGroup,
   CrossBorderItem,

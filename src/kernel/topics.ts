@@ -89,6 +89,35 @@ export type DuplicateFlagPayload = {
   reportingAgencyId: string;
   matchedOn: string;
 };
+/** A meeting of a task-force unit: scheduled, or a decision recorded (with the tasks its action items became). */
+export type MeetingEventPayload = ActedBy & {
+  meetingId: string;
+  reference: string;
+  unitId: string;
+  organiserAgencyId: string;
+  type: string;
+  startsAt: string;
+  decisionId?: string;
+  decisionNumber?: number;
+  actionItemTaskIds?: string[];
+};
+/** The meeting closed an action item with an outcome code (the note stays in Simpul: it is free text). */
+export type ActionItemClosedPayload = ActedBy & {
+  actionItemId: string;
+  taskId: string;
+  decisionId: string;
+  meetingId: string;
+  ownerAgencyId: string;
+  outcome: string;
+};
+/** A prevention, training or partnership activity recorded or corrected by its organising agency. */
+export type ActivityEventPayload = ActedBy & {
+  activityId: string;
+  reference: string;
+  organiserAgencyId: string;
+  type: string;
+  startsOn: string;
+};
 export type CommitmentStalledPayload = { commitmentId: string; instrumentId: string; code: string };
 /** A job request rather than an event: the relay turns it into the rung's delayed job. */
 export type RungScheduledPayload = { fireAt: string };
@@ -134,6 +163,12 @@ export interface TopicPayloads {
   'consent.recorded': ConsentEventPayload;
   'consent.revoked': ConsentEventPayload;
 
+  'meeting.scheduled': MeetingEventPayload;
+  'meeting.decision-recorded': MeetingEventPayload;
+  'meeting.action-item-closed': ActionItemClosedPayload;
+  'activity.recorded': ActivityEventPayload;
+  'activity.corrected': ActivityEventPayload;
+
   'commitment.stalled': CommitmentStalledPayload;
 
   'escalation.rung-scheduled': RungScheduledPayload;
@@ -178,6 +213,11 @@ export const TOPICS: readonly Topic[] = Object.keys({
   'victim.possible-duplicate': 1,
   'consent.recorded': 1,
   'consent.revoked': 1,
+  'meeting.scheduled': 1,
+  'meeting.decision-recorded': 1,
+  'meeting.action-item-closed': 1,
+  'activity.recorded': 1,
+  'activity.corrected': 1,
   'commitment.stalled': 1,
   'escalation.rung-scheduled': 1,
 } satisfies Record<Topic, 1>) as Topic[];

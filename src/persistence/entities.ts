@@ -33,6 +33,12 @@ import {
 import { CrossBorderRequestEntity } from '@app/modules/cross-border/cross-border-request.entity';
 import { DigestRunEntity } from '@app/modules/digests/digest-run.entity';
 import { DigestOptOutEntity, DigestUnitOffEntity } from '@app/modules/digests/digest-subscription.entity';
+import { ActionItemEntity } from '@app/modules/meetings/action-item.entity';
+import { MeetingAttendanceEntity } from '@app/modules/meetings/meeting-attendance.entity';
+import { MeetingDecisionEntity } from '@app/modules/meetings/meeting-decision.entity';
+import { MeetingEntity } from '@app/modules/meetings/meeting.entity';
+import { ActivityRevisionEntity } from '@app/modules/activities/activity-revision.entity';
+import { ActivityEntity } from '@app/modules/activities/activity.entity';
 export const ENTITIES = [
   AgencyEntity,
   TaskForceUnitEntity,
@@ -65,4 +71,10 @@ export const ENTITIES = [
   EscalationRungEntity,
   NotificationEntity,
   NotificationPreferenceEntity,
+  MeetingEntity,
+  MeetingAttendanceEntity,
+  MeetingDecisionEntity,
+  ActionItemEntity,
+  ActivityEntity,
+  ActivityRevisionEntity,
 ];

@@ -15,6 +15,7 @@ import { MembershipEntity } from '@app/modules/task-forces/membership.entity';
 import { TaskForceUnitEntity } from '@app/modules/task-forces/task-force-unit.entity';
 
 import { AGENCIES, LEGAL_INSTRUMENTS, MEMBERSHIPS, TASK_FORCE_UNITS } from './reference-data';
+import { seedHistory } from './seed-history';
 
 export interface SeedResult {
   inserted: number;
@@ -126,6 +127,9 @@ export async function seedReferenceData(dataSource: DataSource, now: Date = new 
         { ...policy },
       );
     }
+
+    // Real events from the papers (issue 23), after the agencies, units and commitments they name.
+    await seedHistory(manager, counts);
 
     counts.holidays = await new CalendarsService(dataSource).importHolidays(
       manager,

@@ -98,6 +98,24 @@ export interface AgencyRankingItem {
   total: number;
 }
 
+/** An action item of a meeting decision the recipient's agency owes, due this week (no decision text: free text). */
+export interface ActionItemDueItem {
+  /** The task's reference, e.g. TSK-000042. */
+  reference: string;
+  link: string;
+  /** The decision, e.g. MTG-000012/3. */
+  decision: string;
+  dueAt: string;
+  status: string;
+}
+
+/** Secretariat: open action items of the unit's meetings, per owner agency. */
+export interface ActionItemsByAgencyItem {
+  agency: string;
+  overdue: number;
+  open: number;
+}
+
 export interface WeekCounts {
   tasksOpened: number;
   tasksCompleted: number;
@@ -119,6 +137,8 @@ export interface DigestContent {
     escalations: EscalationItem[];
     stalledCommitments: StalledCommitmentItem[];
     agencyRanking: AgencyRankingItem[];
+    actionItemsDue: ActionItemDueItem[];
+    actionItemsByAgency: ActionItemsByAgencyItem[];
   };
   counts: { thisWeek: WeekCounts; lastWeek: WeekCounts };
 }

@@ -4,6 +4,8 @@ import { label, SERVICE_LABEL, STAGE_LABEL, URGENCY_LABEL } from '../labels';
 import { countryName, formatInstant, MailLocale } from '../locale';
 
 import {
+  ActionItemDueItem,
+  ActionItemsByAgencyItem,
   AgencyRankingItem,
   CrossBorderCountryGroup,
   DigestContent,
@@ -112,9 +114,24 @@ function sections(content: DigestContent, locale: MailLocale): Section[] {
       rows: items.map((r) => [r.agency, r.overdueTasks, r.overdueReferrals, r.overdueRequests, r.total].map(String)),
     },
   });
+  const actionItemDue = (item: ActionItemDueItem): Entry => ({
+    code: item.reference,
+    link: item.link,
+    details: [
+      w.decision(item.decision),
+      w.due(when(item.dueAt)),
+      w.status(label(STATUS_LABEL.TASK, locale, item.status)),
+    ],
+  });
+  const actionItemsByAgency = (items: ActionItemsByAgencyItem[]): Section => ({
+    title: w.headings.actionItemsByAgency,
+    groups: [],
+    table: { head: w.actionItemsHead, rows: items.map((r) => [r.agency, r.overdue, r.open].map(String)) },
+  });
 
   const all: Section[] = [
     single(w.headings.dueSoon, s.dueSoon.map(dueSoon)),
+    single(w.headings.actionItemsDue, s.actionItemsDue.map(actionItemDue)),
     single(w.headings.overdue, s.overdue.map(overdue('mine'))),
     single(w.headings.overdueByOthers, s.overdueByOthers.map(overdue('theirs'))),
     single(w.headings.referralsAwaiting, s.referralsAwaiting.map(referral)),
@@ -122,6 +139,7 @@ function sections(content: DigestContent, locale: MailLocale): Section[] {
     single(w.headings.escalations, s.escalations.map(escalation)),
     single(w.headings.stalledCommitments, s.stalledCommitments.map(stalled)),
     ranking(s.agencyRanking),
+    actionItemsByAgency(s.actionItemsByAgency),
   ];
   return all.filter(
     (section) => section.groups.some((g) => g.entries.length > 0) || (section.table?.rows.length ?? 0) > 0,
@@ -137,6 +155,7 @@ function subjectSummary(content: DigestContent, locale: MailLocale): string {
   const candidates: [number, (n: number) => string][] = [
     [s.overdue.length, w.subjectParts.overdue],
     [s.dueSoon.length, w.subjectParts.dueSoon],
+    [s.actionItemsDue.length, w.subjectParts.actionItemsDue],
     [s.referralsAwaiting.length, w.subjectParts.referralsAwaiting],
     [requests.filter((r) => r.overdue).length, w.subjectParts.crossBorderOverdue],
     [s.escalations.length, w.subjectParts.escalations],

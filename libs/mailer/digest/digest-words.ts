@@ -23,6 +23,8 @@ export interface Words {
     escalations: string;
     stalledCommitments: string;
     agencyRanking: string;
+    actionItemsDue: string;
+    actionItemsByAgency: string;
   };
   subjectParts: {
     overdue: (n: number) => string;
@@ -34,6 +36,7 @@ export interface Words {
     stalledCommitments: (n: number) => string;
     memberAgencyOverdue: (n: number) => string;
     crossBorderOpen: (n: number) => string;
+    actionItemsDue: (n: number) => string;
   };
   askedBy: Record<DigestItemKind, (agency: string) => string>;
   at: (agency: string) => string;
@@ -52,6 +55,8 @@ export interface Words {
   owner: (agency: string) => string;
   lastActivity: (when: string | null) => string;
   rankingHead: [string, string, string, string, string];
+  decision: (reference: string) => string;
+  actionItemsHead: [string, string, string];
   footer: (timeZone: string) => string;
   footerPreferences: string;
   footerPrivacy: string;
@@ -78,6 +83,8 @@ export const WORDS: Record<MailLocale, Words> = {
       escalations: 'Eskalasi minggu ini',
       stalledCommitments: 'Komitmen macet',
       agencyRanking: 'Instansi anggota menurut pekerjaan terlambat',
+      actionItemsDue: 'Keputusan rapat yang jatuh tempo minggu ini',
+      actionItemsByAgency: 'Tindak lanjut rapat yang masih terbuka, per instansi',
     },
     subjectParts: {
       overdue: (n) => `${n} terlambat`,
@@ -89,6 +96,7 @@ export const WORDS: Record<MailLocale, Words> = {
       stalledCommitments: (n) => `${n} komitmen macet`,
       memberAgencyOverdue: (n) => `${n} terlambat di instansi anggota`,
       crossBorderOpen: (n) => `${n} permintaan lintas batas berjalan`,
+      actionItemsDue: (n) => `${n} keputusan rapat jatuh tempo`,
     },
     askedBy: {
       TASK: (agency) => `diminta oleh ${agency}`,
@@ -111,6 +119,8 @@ export const WORDS: Record<MailLocale, Words> = {
     owner: (agency) => `penanggung jawab ${agency}`,
     lastActivity: (when) => (when ? `aktivitas terakhir ${when}` : 'belum ada aktivitas'),
     rankingHead: ['Instansi', 'Tugas', 'Rujukan', 'Lintas batas', 'Total'],
+    decision: (reference) => `keputusan ${reference}`,
+    actionItemsHead: ['Instansi', 'Terlambat', 'Terbuka'],
     footer: (timeZone) =>
       `Anda menerima ringkasan ini karena Anda pengguna Simpul di Gugus Tugas GTPP-TPPO. Ringkasan dikirim setiap Senin pukul 07.00 waktu Anda (${timeZone}).`,
     footerPreferences: 'Ubah atau hentikan ringkasan mingguan',
@@ -136,6 +146,8 @@ export const WORDS: Record<MailLocale, Words> = {
       escalations: 'Escalations this week',
       stalledCommitments: 'Stalled commitments',
       agencyRanking: 'Member agencies by overdue work',
+      actionItemsDue: 'Meeting decisions due this week',
+      actionItemsByAgency: 'Open action items of meetings, by agency',
     },
     subjectParts: {
       overdue: (n) => `${n} overdue`,
@@ -147,6 +159,7 @@ export const WORDS: Record<MailLocale, Words> = {
       stalledCommitments: (n) => plural(n, 'stalled commitment', 'stalled commitments'),
       memberAgencyOverdue: (n) => `${n} overdue at member agencies`,
       crossBorderOpen: (n) => `${plural(n, 'cross-border request', 'cross-border requests')} open`,
+      actionItemsDue: (n) => `${plural(n, 'meeting decision', 'meeting decisions')} due`,
     },
     askedBy: {
       TASK: (agency) => `asked by ${agency}`,
@@ -169,6 +182,8 @@ export const WORDS: Record<MailLocale, Words> = {
     owner: (agency) => `owner ${agency}`,
     lastActivity: (when) => (when ? `last activity ${when}` : 'no activity yet'),
     rankingHead: ['Agency', 'Tasks', 'Referrals', 'Cross-border', 'Total'],
+    decision: (reference) => `decision ${reference}`,
+    actionItemsHead: ['Agency', 'Overdue', 'Open'],
     footer: (timeZone) =>
       `You receive this digest because you are a Simpul user of the GTPP-TPPO task force. It is sent every Monday at 07:00 your time (${timeZone}).`,
     footerPreferences: 'Change or stop the weekly digest',

@@ -8,6 +8,7 @@ import { APP_CONFIG } from '@app/config/config.module';
 
 import { DigestContent, WeekCounts } from './digest-content';
 import { previousIsoWeek, weekBounds } from './iso-week';
+import { readActionItems } from './queries/action-items.query';
 import { readAgencyRanking } from './queries/agency-ranking.query';
 import { readCrossBorderRequests } from './queries/cross-border-requests.query';
 import { byDueThenReference, hasAudience, Scope } from './queries/digest-scope';
@@ -77,6 +78,8 @@ export class DigestContentService {
           escalations: [],
           stalledCommitments: [],
           agencyRanking: [],
+          actionItemsDue: [],
+          actionItemsByAgency: [],
         },
         counts: { thisWeek: emptyCounts(), lastWeek: emptyCounts() },
       };
@@ -88,6 +91,7 @@ export class DigestContentService {
       const requests = await readCrossBorderRequests(manager, scope);
       const escalations = await readFiredEscalations(manager, scope);
       const counts = await readWeekTaskCounts(manager, scope);
+      const actionItems = await readActionItems(manager, scope, recipient.timeZone);
       content.sections = {
         dueSoon: tasks.dueSoon,
         overdue: [...tasks.overdue, ...referrals.overdue, ...requests.overdue].sort(byDueThenReference),
@@ -99,6 +103,8 @@ export class DigestContentService {
         agencyRanking: hasAudience(scope, 'SECRETARIAT')
           ? await readAgencyRanking(manager, scope, recipient.timeZone)
           : [],
+        actionItemsDue: actionItems.due,
+        actionItemsByAgency: actionItems.byAgency,
       };
       content.counts = {
         thisWeek: {

@@ -5,6 +5,8 @@
  */
 export { isEmptyDigest } from '@libs/mailer';
 export type {
+  ActionItemDueItem,
+  ActionItemsByAgencyItem,
   AgencyRankingItem,
   CrossBorderCountryGroup,
   CrossBorderItem,

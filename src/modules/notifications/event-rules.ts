@@ -302,6 +302,15 @@ export const SILENT_TOPICS: { readonly [T in Topic]?: string } = {
     'Consent is recorded by the owning agency; the recipient learns of the person through a referral.',
   'consent.revoked':
     'Access ends on the next request; a message would only repeat the person’s code to another agency.',
+  'meeting.scheduled':
+    'Invitations go out from the secretariat as letters, as they do today; the meeting shows in `meetings` for every member and invitee.',
+  'meeting.decision-recorded':
+    'Each action item is a task, and its owner agency is told by task.assigned; the decision itself is on the meeting.',
+  'meeting.action-item-closed':
+    'The outcome shows on the meeting and at the next one; the owner agency closed its task or was at the meeting that closed it.',
+  'activity.recorded': 'Activities are records of what happened; they count in the figures and ask nothing of anyone.',
+  'activity.corrected':
+    'A correction is kept in the activity’s history and changes the figures; it asks nothing of anyone.',
   'commitment.stalled': 'Stalled commitments are listed in the weekly digest, where the owners read them together.',
   'escalation.rung-scheduled': 'A job request, not an event: the relay turns it into the rung’s delayed job.',
 };

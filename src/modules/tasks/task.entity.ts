@@ -13,6 +13,7 @@ import { TaskForceDuty, TaskPillar, TaskPriority, TaskStatus } from './task.enum
 @Index('UQ_task_number', ['number'], { unique: true })
 @Index('IDX_task_assignee_status_due', ['assigneeAgencyId', 'status', 'dueAt'])
 @Index('IDX_task_assigning_status_due', ['assigningAgencyId', 'status', 'dueAt'])
+@Index('IDX_task_meeting_decision', ['meetingDecisionId'])
 export class TaskEntity extends BaseEntity {
   /** Running number behind the reference code TSK-000123. */
   @Column({ type: 'int' })
@@ -116,6 +117,15 @@ export class TaskEntity extends BaseEntity {
   @ManyToOne(() => AgreementCommitmentEntity, { nullable: true, onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'agreement_commitment_id', foreignKeyConstraintName: 'FK_task_agreement_commitment' })
   agreementCommitment?: AgreementCommitmentEntity | null;
+
+  // No foreign key from here: tasks know nothing of meetings; the meetings module's action_item row holds the link
+  // with its constraint, and this column lets a task be found by its decision (the linkedItemId filter).
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The meeting decision this task carries out, when it is an action item.',
+  })
+  @Column({ type: 'uuid', nullable: true })
+  meetingDecisionId: string | null;
 
   /** The escalation ladder in force when the task was created, frozen so later policy edits leave it alone. */
   @Column({ type: 'jsonb' })

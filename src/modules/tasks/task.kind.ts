@@ -92,12 +92,16 @@ export class TaskKind implements WorkItemKind<TaskEntity, TaskStatus, TaskAction
     return anyOf(conditions, params);
   }
 
-  /** The liaisons of the two agencies act; supervisors and secretariats only read. */
+  /**
+   * The liaisons of the two agencies act; supervisors and secretariats only read. A meeting's action item may bind
+   * the agency that recorded the decision: then its liaisons act on both sides.
+   */
   sides(actor: Actor, task: TaskEntity): TaskSide[] {
     if (!hasRole(actor, Role.LIAISON)) return [];
-    if (actor.agencyId === task.assigningAgencyId) return [TaskSide.ASSIGNER];
-    if (actor.agencyId === task.assigneeAgencyId) return [TaskSide.ASSIGNEE];
-    return [];
+    const sides: TaskSide[] = [];
+    if (actor.agencyId === task.assigningAgencyId) sides.push(TaskSide.ASSIGNER);
+    if (actor.agencyId === task.assigneeAgencyId) sides.push(TaskSide.ASSIGNEE);
+    return sides;
   }
 
   deadlines(task: TaskEntity): DeadlineState[] {

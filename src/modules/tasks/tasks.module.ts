@@ -4,6 +4,7 @@ import { AuthModule } from '@app/auth/auth.module';
 import { CalendarsModule } from '@app/modules/calendars/calendars.module';
 import { LegalInstrumentsModule } from '@app/modules/legal-instruments/legal-instruments.module';
 
+import { CloseActionItemTaskCommand } from './commands/close-action-item-task.command';
 import { CommentOnTaskCommand } from './commands/comment-on-task.command';
 import { CreateTaskCommand } from './commands/create-task.command';
 import { EditTaskCommand } from './commands/edit-task.command';
@@ -26,6 +27,7 @@ import { TasksService } from './tasks.service';
     RescheduleTaskCommand,
     TransitionTaskCommand,
     CommentOnTaskCommand,
+    CloseActionItemTaskCommand,
     TaskQueries,
     TasksService,
     TasksResolver,

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
 
 import { Actor } from '@app/auth/actor';
 import { Connection, PageArgs } from '@app/graphql/pagination';
 import { WorkItemEventEntity } from '@app/workflow/history/work-item-event.entity';
 
+import { CloseActionItemTaskCommand } from './commands/close-action-item-task.command';
 import { CommentOnTaskCommand } from './commands/comment-on-task.command';
 import { CreateTaskCommand } from './commands/create-task.command';
 import { EditTaskCommand } from './commands/edit-task.command';
@@ -27,6 +29,7 @@ export class TasksService {
     private readonly rescheduling: RescheduleTaskCommand,
     private readonly transitioning: TransitionTaskCommand,
     private readonly commenting: CommentOnTaskCommand,
+    private readonly closingActionItems: CloseActionItemTaskCommand,
   ) {}
 
   findVisible(actor: Actor, id: string): Promise<TaskEntity> {
@@ -68,5 +71,20 @@ export class TasksService {
 
   comment(actor: Actor, input: CommentOnTaskInput): Promise<TaskEntity> {
     return this.commenting.execute(actor, input);
+  }
+
+  /** An action item of a meeting decision, created in the decision's transaction (the meetings module calls this). */
+  createActionItemTask(
+    manager: EntityManager,
+    actor: Actor,
+    input: CreateTaskInput,
+    meetingDecisionId: string,
+  ): Promise<TaskEntity> {
+    return this.creating.execute(actor, input, { manager, meetingDecisionId });
+  }
+
+  /** The meeting closed an action item: the task, if still in play, is cancelled with the outcome as reason. */
+  closeActionItemTask(manager: EntityManager, actor: Actor, taskId: string, reason: string): Promise<TaskEntity> {
+    return this.closingActionItems.execute(manager, actor, taskId, reason);
   }
 }

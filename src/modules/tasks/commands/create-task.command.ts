@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 
 import { Actor } from '@app/auth/actor';
 import { diffFields } from '@app/modules/audit/audit.service';
@@ -29,9 +29,17 @@ export class CreateTaskCommand {
     private readonly commitments: CommitmentLinksService,
   ) {}
 
-  execute(actor: Actor, input: CreateTaskInput): Promise<TaskEntity> {
-    return this.dataSource.transaction(async (manager) => {
-      const assignee = await this.assignment.requireAssigneeAgency(manager, actor, input.assigneeAgencyId);
+  /**
+   * `decision`: the task is an action item of a meeting decision, created in the decision's transaction; the
+   * decision may bind the agency that recorded it.
+   */
+  execute(
+    actor: Actor,
+    input: CreateTaskInput,
+    decision: { manager: EntityManager; meetingDecisionId: string } | null = null,
+  ): Promise<TaskEntity> {
+    const create = async (manager: EntityManager): Promise<TaskEntity> => {
+      const assignee = await this.assignment.requireAssigneeAgency(manager, actor, input.assigneeAgencyId, !!decision);
       await this.assignment.requireAssigneeUser(manager, input.assigneeUserId, assignee.id);
       const dueAt = await this.assignment.resolveDue(input.due, assignee);
       if (
@@ -58,6 +66,7 @@ export class CreateTaskCommand {
         status: TaskStatus.OPEN,
         dueAt,
         agreementCommitmentId: input.agreementCommitmentId ?? null,
+        meetingDecisionId: decision?.meetingDecisionId ?? null,
         escalationPolicy: (await this.escalations.policyFor(manager, TASK_ITEM_TYPE, priority)) as unknown as Record<
           string,
           unknown
@@ -69,6 +78,7 @@ export class CreateTaskCommand {
         audit: diffFields(null, task, [...EDITABLE_TASK_FIELDS, 'dueAt']),
         events: [{ topic: 'task.assigned' }],
       });
-    });
+    };
+    return decision ? create(decision.manager) : this.dataSource.transaction(create);
   }
 }

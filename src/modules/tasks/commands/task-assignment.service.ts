@@ -20,8 +20,13 @@ export class TaskAssignmentService {
     private readonly clock: Clock,
   ) {}
 
-  /** An active agency other than the actor's own. */
-  async requireAssigneeAgency(manager: EntityManager, actor: Actor, agencyId: string): Promise<AgencyEntity> {
+  /** An active agency other than the actor's own (unless `ownAgencyAllowed`: a meeting's decision binds it too). */
+  async requireAssigneeAgency(
+    manager: EntityManager,
+    actor: Actor,
+    agencyId: string,
+    ownAgencyAllowed = false,
+  ): Promise<AgencyEntity> {
     const agency = await manager.findOneBy(AgencyEntity, { id: agencyId });
     if (!agency || !agency.active) {
       throw new TaskException(
@@ -31,7 +36,7 @@ export class TaskAssignmentService {
       );
     }
     // Policy: a task is work asked of another agency; an agency's own to-dos do not belong here.
-    if (agency.id === actor.agencyId) {
+    if (agency.id === actor.agencyId && !ownAgencyAllowed) {
       throw new TaskException(
         TaskErrorReason.SELF_ASSIGNMENT,
         'assigneeAgencyId: tasks are assigned to another agency, not your own.',

@@ -175,7 +175,8 @@ export class TaskFilter {
   pillar?: TaskPillar;
 
   @IdField({
-    description: 'Only tasks linked to this item (a case, victim, referral, cross-border request or commitment).',
+    description:
+      'Only tasks linked to this item (a case, victim, referral, cross-border request, commitment or meeting decision).',
     optional: true,
   })
   linkedItemId?: string;

@@ -45,7 +45,7 @@ export class TaskQueries {
     if (filter.pillar) query.andWhere('task.pillar = :pillar', { pillar: filter.pillar });
     if (filter.linkedItemId) {
       query.andWhere(
-        ':linked IN (task.case_id, task.victim_id, task.referral_id, task.cross_border_request_id, task.agreement_commitment_id)',
+        ':linked IN (task.case_id, task.victim_id, task.referral_id, task.cross_border_request_id, task.agreement_commitment_id, task.meeting_decision_id)',
         { linked: filter.linkedItemId },
       );
     }
