@@ -6,6 +6,7 @@ import { coldStart } from './scenarios/cold-start';
 import { deadlineStorm } from './scenarios/deadline-storm';
 import { digest } from './scenarios/digest';
 import { growthReading, growthResult } from './scenarios/growth';
+import { webConsole } from './scenarios/web-console';
 import { workQueue } from './scenarios/work-queue';
 import { clearRedis, createBenchEnv, prepareDatabase } from './support/bench-env';
 import { CountingSmtpSink } from './support/counting-smtp-sink';
@@ -15,8 +16,8 @@ import { parseScale } from './support/scale';
 import { runMain } from './support/run-main';
 
 /**
- * `npm run bench [-- --scale small]`: loads a national-scale dataset into its own database, runs the five
- * benchmarks of issue 8 against the built app (API and worker processes from dist/), prints a table and writes
+ * `npm run bench [-- --scale small]`: loads a national-scale dataset into its own database, runs the
+ * benchmarks of issue 8 (and F, the web console's, of issue 20) against the built app (API and worker processes from dist/), prints a table and writes
  * bench/results/<timestamp>.json. Goals are reported, never asserted.
  */
 async function main(): Promise<void> {
@@ -51,6 +52,8 @@ async function main(): Promise<void> {
   env.log('B: deadline storm');
   const smtp = await CountingSmtpSink.start();
   const storm = await deadlineStorm(env, smtp).finally(() => smtp.stop());
+  env.log('F: web console');
+  const web = await webConsole(env, loaded);
   env.log('E: cold start');
   const cold = await coldStart(env);
 
@@ -65,6 +68,7 @@ async function main(): Promise<void> {
     digest: digestResult,
     growth,
     coldStart: cold,
+    webConsole: web,
   };
   const directory = join(__dirname, 'results');
   mkdirSync(directory, { recursive: true });

@@ -3,6 +3,7 @@ import type { ColdStartResult } from '../scenarios/cold-start';
 import type { DigestResult } from '../scenarios/digest';
 import type { GrowthResult } from '../scenarios/growth';
 import type { WorkQueueResult } from '../scenarios/work-queue';
+import type { WebConsoleResult } from '../scenarios/web-console';
 
 import type { MachineDescription } from './machine';
 import type { ScaleName } from './scale';
@@ -19,6 +20,7 @@ export interface BenchResults {
   digest: DigestResult;
   growth: GrowthResult;
   coldStart: ColdStartResult;
+  webConsole: WebConsoleResult;
 }
 
 interface Row {
@@ -34,7 +36,7 @@ const num = (value: number, unit = ''): string =>
 
 /** The table printed at the end of a run (and pasted into the README's Performance section). */
 export function resultRows(r: BenchResults): Row[] {
-  const { workQueue: a, deadlineStorm: b, digest: c, growth: d, coldStart: e } = r;
+  const { workQueue: a, deadlineStorm: b, digest: c, growth: d, coldStart: e, webConsole: f } = r;
   return [
     { benchmark: 'A work queue', figure: 'GraphQL requests/s', value: num(a.requestsPerSecond) },
     {
@@ -88,6 +90,27 @@ export function resultRows(r: BenchResults): Row[] {
     { benchmark: 'E cold start', figure: 'npm start, empty data folder', value: num(e.emptySeconds, ' s') },
     { benchmark: 'E cold start', figure: 'npm start, warm data folder', value: num(e.warmSeconds, ' s') },
     { benchmark: 'E cold start', figure: 'ratio (warm / empty)', value: num(e.ratio) },
+    {
+      benchmark: 'F web console',
+      figure: 'initial JS, sign-in (compressed)',
+      value: num(f.signInJsKB, ' KB'),
+      goal: '≤ 250 KB',
+      met: f.signInJsKB <= 250,
+    },
+    {
+      benchmark: 'F web console',
+      figure: 'initial JS, work queue (compressed)',
+      value: num(f.workQueueJsKB, ' KB'),
+      goal: '≤ 250 KB',
+      met: f.workQueueJsKB <= 250,
+    },
+    {
+      benchmark: 'F web console',
+      figure: `work queue shown, CPU ${f.cpuThrottle}× slower (p50)`,
+      value: num(f.workQueueInteractiveMs, ' ms'),
+      goal: '≤ 1.5 s',
+      met: f.workQueueInteractiveMs <= 1500,
+    },
   ];
 }
 

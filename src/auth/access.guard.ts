@@ -1,12 +1,15 @@
-import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Inject, Injectable, Logger } from '@nestjs/common';
 import { ModuleRef, Reflector } from '@nestjs/core';
 
 import { RequestException } from '@app/kernel/domain.exception';
+import { AppConfig } from '@app/config/app-config';
+import { APP_CONFIG } from '@app/config/config.module';
 import { requestHolder } from '@app/graphql/graphql-context';
 
 import { ACCESS_METADATA, AccessRule } from './access.decorators';
 import { Actor } from './actor';
 import { ACTOR_SOURCE, ActorSource } from './actor-source';
+import { browserSessionToken } from './browser-session';
 import { TokenService } from './token.service';
 
 /**
@@ -21,6 +24,7 @@ export class AccessGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
     private readonly moduleRef: ModuleRef,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** Looked up when first needed: the worker builds this guard too, and never authenticates anyone. */
@@ -39,11 +43,18 @@ export class AccessGuard implements CanActivate {
 
     const { req, holder } = requestHolder(context);
     const header = req.headers.authorization;
-    if (!header) throw RequestException.unauthenticated();
-    const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match) throw RequestException.unauthenticated('Send the access token as "Authorization: Bearer <token>".');
+    let token: string | undefined;
+    if (header) {
+      const match = /^Bearer\s+(\S+)$/i.exec(header);
+      if (!match) throw RequestException.unauthenticated('Send the access token as "Authorization: Bearer <token>".');
+      token = match[1];
+    } else {
+      // The web console's cookie session (browser-session.ts), only with its CSRF proofs.
+      token = browserSessionToken(req, this.config.auth.tokenSecret);
+    }
+    if (!token) throw RequestException.unauthenticated();
 
-    holder.actor = await this.actorForToken(match[1]);
+    holder.actor = await this.actorForToken(token);
     if (rule.kind === 'roles' && !rule.roles.some((role) => holder.actor!.roles.includes(role))) {
       throw RequestException.forbidden();
     }

@@ -11,6 +11,7 @@ import { RequestContext } from '@app/kernel/request-context';
 import { AppConfig } from '@app/config/app-config';
 import { GRAPHQL_PATH, installGraphqlHttp } from '@app/graphql/graphql-http';
 import { createValidationPipe } from '@app/graphql/validation.pipe';
+import { WebConsoleModule } from '@app/web/web-console.module';
 
 const REQUEST_ID_HEADER = 'x-request-id';
 
@@ -31,23 +32,12 @@ const CONTENT_SECURITY_POLICY = {
 
 /**
  * Security headers on every answer (@fastify/helmet): HSTS, nosniff, frame denial, a content security policy, no
- * referrer. The GraphQL endpoint answers data only, so its policy allows nothing at all; GraphiQL (development
- * only) loads its scripts from unpkg.
+ * referrer. The GraphQL endpoint answers data only, so its policy allows nothing at all. The web console's pages
+ * and the offline GraphiQL (src/web) send their own, stricter policies.
  */
-async function installSecurityHeaders(fastify: FastifyInstance, playground: boolean): Promise<void> {
+async function installSecurityHeaders(fastify: FastifyInstance): Promise<void> {
   fastify.addHook('onRoute', (route) => {
-    const directives =
-      route.url === GRAPHQL_PATH
-        ? { defaultSrc: ["'none'"], frameAncestors: ["'none'"] }
-        : playground && route.url.startsWith('/graphiql')
-          ? {
-              ...CONTENT_SECURITY_POLICY,
-              scriptSrc: ["'self'", 'https://unpkg.com'],
-              styleSrc: ["'self'", "'unsafe-inline'", 'https://unpkg.com'],
-              fontSrc: ["'self'", 'data:', 'https://unpkg.com'],
-              workerSrc: ["'self'", 'blob:'],
-            }
-          : undefined;
+    const directives = route.url === GRAPHQL_PATH ? { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } : undefined;
     if (directives) {
       route.config = Object.assign(route.config ?? {}, {
         helmet: { contentSecurityPolicy: { useDefaults: false, directives } },
@@ -84,7 +74,9 @@ export async function createApiApp(
     // throttling counts per client address.
     trustProxy: config.http.trustProxy,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, overrides), adapter, {
+  // The API plus the web console it serves at / (src/web: sign-in session, pages, the offline playground).
+  const root = { module: class ApiRootModule {}, imports: [AppModule.forRoot(config, overrides), WebConsoleModule] };
+  const app = await NestFactory.create<NestFastifyApplication>(root, adapter, {
     logger,
     bufferLogs: false,
   });
@@ -92,11 +84,11 @@ export async function createApiApp(
   app.enableShutdownHooks();
 
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
-  await installSecurityHeaders(fastify, config.graphql.playground);
+  await installSecurityHeaders(fastify);
   fastify.addHook('onRequest', (request, reply, done) => {
     RequestContext.enter(request.id);
     void reply.header(REQUEST_ID_HEADER, request.id);
-    // A browser opening /graphql gets the GraphiQL playground (Mercurius serves it at /graphiql).
+    // A browser opening /graphql gets the GraphiQL playground (the web console serves it at /graphiql).
     if (
       config.graphql.playground &&
       request.method === 'GET' &&

@@ -43,7 +43,8 @@ function operationNameOf(request: FastifyRequest | undefined): string | undefine
           transformSchema: hardenSchema,
           resolvers: { JSON: GraphQLJSON },
           path: GRAPHQL_PATH,
-          graphiql: config.graphql.playground,
+          // The playground is served from the installed packages by the web console (src/web), never from a CDN.
+          graphiql: false,
           queryDepth: config.graphql.maxDepth,
           // The parser gives up past this many tokens: a huge document costs no more than a refusal.
           graphql: { parseOptions: { maxTokens: config.graphql.maxTokens } },

@@ -114,6 +114,7 @@ registerEnumType(RequestStatus, {
   description:
     'DRAFT → (IN_REVIEW) → SUBMITTED → ACKNOWLEDGED → ACCEPTED → ANSWERED → CLOSED; exits REFUSED, WITHDRAWN, LAPSED.',
 });
+registerEnumType(RequestAction, { name: 'RequestAction', description: 'A transition of a cross-border request.' });
 registerEnumType(RequestStage, { name: 'RequestStage', description: 'ACKNOWLEDGE, DECIDE or EXECUTE.' });
 registerEnumType(ReplyChannel, { name: 'ReplyChannel', description: 'How a counterpart reply arrived.' });
 registerEnumType(ReplyKind, { name: 'ReplyKind', description: 'What a counterpart reply says.' });

@@ -10,12 +10,15 @@ import { CaseEntity } from '@app/modules/cases/case.entity';
 import { AgreementCommitmentEntity } from '@app/modules/legal-instruments/agreement-commitment.entity';
 import { Role } from '@app/kernel/role.enum';
 import { VictimIdentityView } from '@app/modules/victims/dto/victim.inputs';
+import { availableActions } from '@app/workflow/lifecycle';
 
 import { CrossBorderDeadlinePolicyEntity } from './cross-border-deadline-policy.entity';
 import { CrossBorderRequestEvent, toCrossBorderRequestEvent } from './dto/cross-border-event.dto';
 import { requestReference } from './cross-border.constants';
 import { CrossBorderRequestEntity } from './cross-border-request.entity';
 import { CrossBorderService } from './cross-border.service';
+import { CrossBorderKind } from './cross-border.kind';
+import { RequestAction } from './cross-border.enums';
 import {
   AcknowledgeRequestInput,
   AnswerRequestInput,
@@ -51,7 +54,10 @@ const READERS = [...BOTH, Role.SECRETARIAT] as const;
 
 @Resolver(() => CrossBorderRequestEntity)
 export class CrossBorderResolver {
-  constructor(private readonly service: CrossBorderService) {}
+  constructor(
+    private readonly service: CrossBorderService,
+    private readonly kind: CrossBorderKind,
+  ) {}
 
   @Allow(...READERS)
   @Query(() => CrossBorderRequestEntity, { description: 'One request you may see (others answer NOT_FOUND).' })
@@ -152,6 +158,14 @@ export class CrossBorderResolver {
   @Mutation(() => CrossBorderRequestEntity, { description: 'Close an answered request.' })
   closeCrossBorderRequest(@CurrentActor() actor: Actor, @Args('input') input: RequestActionInput) {
     return this.service.closeCrossBorderRequest(actor, input);
+  }
+
+  @ResolveField(() => [RequestAction], {
+    description:
+      'The lifecycle actions you may take on the request now (from its status and your side of it); WITHDRAW among them means you work it for the home side.',
+  })
+  availableActions(@CurrentActor() actor: Actor, @Parent() request: CrossBorderRequestEntity): RequestAction[] {
+    return availableActions(this.kind.lifecycle, request.status, this.kind.sides(actor, request));
   }
 
   @ResolveField(() => String, { description: 'Reference code, e.g. CBR-000042.' })

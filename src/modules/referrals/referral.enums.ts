@@ -50,6 +50,7 @@ export enum ReferralSide {
   SYSTEM = 'SYSTEM',
 }
 
+registerEnumType(ReferralAction, { name: 'ReferralAction', description: 'A transition of a referral.' });
 registerEnumType(ReferralService, { name: 'ReferralService', description: 'The service a victim is referred for.' });
 registerEnumType(ReferralUrgency, {
   name: 'ReferralUrgency',

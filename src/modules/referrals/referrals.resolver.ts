@@ -11,6 +11,7 @@ import { CASE_PARTICIPANT_STAFF } from '@app/auth/access.service';
 import { CaseEntity } from '@app/modules/cases/case.entity';
 import { VictimEntity } from '@app/modules/victims/victim.entity';
 import { VictimsService } from '@app/modules/victims/victims.service';
+import { availableActions } from '@app/workflow/lifecycle';
 
 import {
   CompleteReferralInput,
@@ -25,6 +26,8 @@ import { ProposeReferralsForGroupInput, ReferralGroupProposal } from './dto/refe
 import { referralReference } from './referral.constants';
 import { ReferralResponsePolicyEntity } from './referral-response-policy.entity';
 import { ReferralEntity } from './referral.entity';
+import { ReferralAction } from './referral.enums';
+import { ReferralKind } from './referral.kind';
 import { ReferralsService } from './referrals.service';
 
 @ObjectType()
@@ -44,6 +47,7 @@ export class ReferralsResolver {
   constructor(
     private readonly service: ReferralsService,
     private readonly victims: VictimsService,
+    private readonly kind: ReferralKind,
   ) {}
 
   @Allow(...READERS)
@@ -127,6 +131,13 @@ export class ReferralsResolver {
   })
   rerouteReferral(@CurrentActor() actor: Actor, @Args('input') input: RerouteReferralInput) {
     return this.service.rerouteReferral(actor, input);
+  }
+
+  @ResolveField(() => [ReferralAction], {
+    description: 'The lifecycle actions you may take on the referral now (from its status and your side of it).',
+  })
+  availableActions(@CurrentActor() actor: Actor, @Parent() referral: ReferralEntity): ReferralAction[] {
+    return availableActions(this.kind.lifecycle, referral.status, this.kind.sides(actor, referral));
   }
 
   @ResolveField(() => String, { description: 'Reference code, e.g. REF-000042.' })

@@ -5,6 +5,7 @@ import { AccessService } from '@app/auth/access.service';
 import { Actor } from '@app/auth/actor';
 import { CurrentActor } from '@app/auth/current-actor.decorator';
 import { Clock } from '@app/kernel/clock';
+import { availableActions } from '@app/workflow/lifecycle';
 import { GraphqlContext } from '@app/graphql/graphql-context';
 import { ConnectionType, PageArgs } from '@app/graphql/pagination';
 import { AgencyEntity } from '@app/modules/agencies/agency.entity';
@@ -25,6 +26,7 @@ import { taskReference } from './task.constants';
 import { OPEN_STATUSES } from './task.lifecycle';
 import { TaskAction } from './task.enums';
 import { TaskEntity } from './task.entity';
+import { TaskKind } from './task.kind';
 import { TasksService } from './tasks.service';
 
 @ObjectType()
@@ -39,6 +41,7 @@ export class TasksResolver {
     private readonly service: TasksService,
     private readonly clock: Clock,
     private readonly access: AccessService,
+    private readonly kind: TaskKind,
   ) {}
 
   @Allow(...READERS)
@@ -136,6 +139,13 @@ export class TasksResolver {
   @ResolveField(() => String, { description: 'Human reference, e.g. TSK-000042.' })
   reference(@Parent() task: TaskEntity) {
     return taskReference(task);
+  }
+
+  @ResolveField(() => [TaskAction], {
+    description: 'The lifecycle actions you may take on the task now (from its status and your side of it).',
+  })
+  availableActions(@CurrentActor() actor: Actor, @Parent() task: TaskEntity): TaskAction[] {
+    return availableActions(this.kind.lifecycle, task.status, this.kind.sides(actor, task));
   }
 
   @ResolveField(() => Boolean, { description: 'Open and past its due date.' })
