@@ -241,7 +241,9 @@ describe('a national coordination meeting, end to end', () => {
         id: item.imigrasi.taskId,
       });
     }
-    // Friday 6 November, 12:00 in Jakarta: the deadline; then Tuesday 10 November: two working days later.
+    // Thursday 5 November, 12:00 in Jakarta: the 24-hour reminder, on time (a reminder that comes due only after
+    // its deadline is skipped as stale); Friday 6 November: the deadline; then Tuesday 10 November: two working days later.
+    await timePasses(clock, worker, at('2026-11-05T05:00:00Z'));
     await timePasses(clock, worker, at('2026-11-06T05:00:00Z'));
     await timePasses(clock, worker, at('2026-11-10T05:00:00Z'));
     const escalations = (name: string) =>
