@@ -159,7 +159,8 @@ describe('hostile input at the edge', () => {
         // Unique, so a creation that succeeds does not make the next one a duplicate.
         if (/email/i.test(name)) return `fuzz.${unique().toLowerCase()}@test.simpul.id`;
         if (/password/i.test(name)) return 'Fuzz-password-2026!';
-        if (/country/i.test(name)) return 'ID';
+        if (/country|nationality/i.test(name)) return 'ID';
+        if (/Key$/.test(name)) return `fuzz-${unique().toLowerCase()}`;
         if (/timeZone/i.test(name)) return 'Asia/Jakarta';
         if (/code$/i.test(name)) return `FUZZ-${unique()}`;
         if (name === 'week') return '2026-W48';
@@ -241,9 +242,10 @@ describe('hostile input at the edge', () => {
         const result = await run(operation, withValue(operation, position.path, value));
         const error = result.errors?.[0];
         const field = expectedField(position.path);
-        // A field inside a list may be named with its index: actionItems[0].due.at for actionItems.due.at.
-        const reported = String(error?.extensions?.field ?? '').replace(/\[\d+\]/g, '');
-        const named = reported === field || error?.message.replace(/\[\d+\]/g, '').includes(field);
+        // A field inside a list may be named with its index: actionItems[0].due.at or people.0.rescuedOn.
+        const withoutIndexes = (text: string) => text.replace(/\[\d+\]|\.\d+(?=\.|\b)/g, '');
+        const reported = withoutIndexes(String(error?.extensions?.field ?? ''));
+        const named = reported === field || withoutIndexes(error?.message ?? '').includes(field);
         if (error?.extensions?.code !== 'BAD_USER_INPUT' || !named) {
           failures.push(
             `${operation.field.name} ${position.path.join('.')} ${JSON.stringify(value)}: ` +
