@@ -1,5 +1,6 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 
 import { Clock } from '@app/kernel/clock';
@@ -9,7 +10,7 @@ import { loadConfig } from '@app/config/load-config';
 import { JobHandlerRegistry, SweepResult } from '@app/queue/job-handler.registry';
 import { JobQueues } from '@app/queue/job-queues';
 import { OutboxRelay } from '@app/queue/outbox-relay';
-import { ALL_QUEUES } from '@app/queue/queue.names';
+import { ALL_QUEUES, QueueName } from '@app/queue/queue.names';
 import { WorkerModule } from '@app/worker.module';
 
 import { readTestRunState, TEST_PII_KEY, TEST_TOKEN_SECRET } from './test-environment';
@@ -82,10 +83,22 @@ export class TestWorker {
           .queue(name)
           .getJobCounts('waiting', 'active', 'prioritized', 'waiting-children');
         busy += Object.values(counts).reduce((sum, n) => sum + n, 0);
+        busy += await this.delayedDueSoon(name);
       }
       idleRounds = busy === 0 ? idleRounds + 1 : 0;
       await new Promise((resolve) => setTimeout(resolve, 60));
     }
+  }
+
+  /**
+   * Jobs of a queue waiting out a short delay in real time (a retry's backoff, an email or digest whose lease another
+   * run holds): the queue is not idle until they ran. Ladder rungs days ahead on the controlled clock do not count.
+   */
+  private async delayedDueSoon(name: QueueName, withinMs = 3_000): Promise<number> {
+    const queue = this.queues.queue(name);
+    const client = (await queue.client) as unknown as Redis;
+    // BullMQ scores a delayed job by its due time in ms × 0x1000 (plus a counter).
+    return client.zcount(queue.keys.delayed, 0, (Date.now() + withinMs) * 0x1000 + 0xfff);
   }
 
   async stop(): Promise<void> {
