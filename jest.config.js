@@ -7,6 +7,9 @@ const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.jest.json' }]
 
 module.exports = {
   testTimeout: 60000,
+  // Each suite starts Nest apps, workers and browsers; one long-lived process grew past its heap over ~90 suites.
+  // With a limit, Jest runs the suites in a worker process it replaces once the worker holds more than this.
+  workerIdleMemoryLimit: '1GB',
   projects: [
     {
       displayName: 'unit',
