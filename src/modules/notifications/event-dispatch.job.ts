@@ -32,9 +32,9 @@ export class EventDispatchJob {
   async dispatch(job: Job): Promise<{ notified: number } | 'already processed' | 'no such event'> {
     const eventId = payloadUuid(JobName.DISPATCH_EVENT, job.data, 'eventId');
     const [event] = (await this.dataSource.query(
-      `SELECT topic, payload, processed_at AS "processedAt" FROM outbox_event WHERE id = $1`,
+      `SELECT topic, payload, processed_at AS "processedAt", created_at AS "occurredAt" FROM outbox_event WHERE id = $1`,
       [eventId],
-    )) as { topic: string; payload: EventPayload; processedAt: Date | null }[];
+    )) as { topic: string; payload: EventPayload; processedAt: Date | null; occurredAt: Date }[];
     if (!event) return 'no such event';
     if (event.processedAt) return 'already processed';
     // The topic names its payload's type; the row was written through the typed catalogue.
@@ -57,6 +57,8 @@ export class EventDispatchJob {
           subjectId: notice.subjectId,
           reference: notice.reference,
           params: notice.params,
+          // Events are dispatched concurrently; dated by the event, two notices read in the order things happened.
+          createdAt: event.occurredAt,
         })),
       );
     });

@@ -31,6 +31,8 @@ export interface NotificationDraft {
   subjectId: string;
   reference: string;
   params: NotificationParams;
+  /** When what it tells of happened (the event's time), so a list shows notices in the order things happened. */
+  createdAt?: Date;
 }
 
 const SUBJECT_PATH: Record<string, string> = {
