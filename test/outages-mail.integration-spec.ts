@@ -6,6 +6,7 @@ import { emailLedger } from '@libs/testing/delivery-ledger';
 import { eventually } from '@libs/testing/eventually';
 import { Factories, TEST_PASSWORD } from '@libs/testing/factories';
 import { isolatedEnvironment, IsolatedEnvironment } from '@libs/testing/isolated-environment';
+import { parsePrometheus, sampleValue } from '@libs/testing/prometheus';
 import { SmtpSink } from '@libs/testing/smtp-sink';
 import { firstErrorCode, TestApp } from '@libs/testing/test-app';
 import { TestWorker } from '@libs/testing/test-worker';
@@ -173,6 +174,22 @@ describe('outages: the mail server away, and failed deliveries', () => {
       expect((await emailOf(reference, fine.id)).email_status).toBe('SENT');
     });
     const failed = await emailOf(reference, refused.id);
+    // Operators see it counted on /metrics, apart from the critical ones.
+    const failedGauge = async (critical: boolean) =>
+      sampleValue(
+        parsePrometheus((await api.app.inject({ method: 'GET', url: '/metrics' })).body),
+        'simpul_email_deliveries_failed',
+        { critical: String(critical) },
+      );
+    const failedBefore = await failedGauge(false);
+    expect(failedBefore).toBe(
+      (
+        await api.dataSource.query(
+          `SELECT count(*)::int AS n FROM notification WHERE email_status = 'FAILED' AND NOT critical`,
+        )
+      )[0].n,
+    );
+    expect(failedBefore).toBeGreaterThanOrEqual(1);
     // One attempt: a 550 is not retried for a day.
     expect(failed.email_attempts).toBe(1);
     expect(failed.email_last_error).toMatch(/550/);
@@ -213,6 +230,7 @@ describe('outages: the mail server away, and failed deliveries', () => {
     expect(retried.data!.retryFailedDeliveries).toMatchObject({ retried: 1, notFailed: [stranger] });
     await eventually(async () => expect((await emailOf(reference, refused.id)).email_status).toBe('SENT'));
     expect(sink.received.filter((mail) => mail.notificationId === failed.id)).toHaveLength(1);
+    expect(await failedGauge(false)).toBe(failedBefore - 1);
     const [audit] = await api.dataSource.query(
       `SELECT count(*)::int AS n FROM audit_entry WHERE operation = 'retryFailedDeliveries' AND target_id = $1`,
       [failed.id],

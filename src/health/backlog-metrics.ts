@@ -13,8 +13,8 @@ const READ_TIMEOUT_MS = 3_000;
 
 /**
  * Reads the backlog at scrape time: queue depth per queue and state from Redis; outbox lag, due rungs and the
- * latest week's digest progress from PostgreSQL. Operations reads, across module tables on purpose: each is one
- * indexed query (the outbox's partial indexes, the rungs' due index, the digest runs' week index), and none
+ * latest week's digest progress and the failed emails from PostgreSQL. Operations reads, across module tables on purpose: each is one
+ * indexed query (the outbox's partial indexes, the rungs' due index, the digest runs' week index, the failed emails' index), and none
  * touches a column that could identify a person.
  */
 @Injectable()
@@ -83,6 +83,14 @@ export class BacklogMetrics implements OnModuleInit, OnApplicationShutdown {
     this.metrics.outboxLag.set({ state: 'unprocessed' }, Math.max(0, row.unprocessed_age ?? 0));
     this.metrics.rungsDue.set(row.rungs_due);
     this.metrics.oldestDueRung.set(Math.max(0, row.oldest_rung ?? 0));
+
+    const failed: { critical: boolean; count: number }[] = await this.dataSource.query(
+      `SELECT critical, count(*)::int AS count FROM notification WHERE email_status = 'FAILED' GROUP BY critical`,
+    );
+    for (const critical of [true, false]) {
+      const count = failed.find((group) => group.critical === critical)?.count ?? 0;
+      this.metrics.failedEmails.set({ critical: String(critical) }, count);
+    }
 
     const digests: { iso_week: string; status: string; count: number }[] = await this.dataSource.query(
       `SELECT iso_week, status::text AS status, count(*)::int AS count FROM digest_run

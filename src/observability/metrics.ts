@@ -107,6 +107,13 @@ export class SimpulMetrics {
     registers: [this.registry],
   });
 
+  readonly failedEmails = new Gauge({
+    name: 'simpul_email_deliveries_failed',
+    help: 'Emails of notifications that are FAILED and wait for an administrator (failedDeliveries, retryFailedDeliveries), by critical (escalations and other notices nobody may mute) or not.',
+    labelNames: ['critical'] as const,
+    registers: [this.registry],
+  });
+
   readonly backlogUp = new Gauge({
     name: 'simpul_backlog_scrape_success',
     help: '1 when the backlog gauges could be read from PostgreSQL and Redis at this scrape, else 0.',
