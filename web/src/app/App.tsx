@@ -22,6 +22,7 @@ const ReferralsPage = lazy(() => import('@/pages/referrals-page'));
 const ReferralPage = lazy(() => import('@/pages/referral-page'));
 const CasesPage = lazy(() => import('@/pages/cases-page'));
 const CasePage = lazy(() => import('@/pages/case-page'));
+const GroupRegistrationPage = lazy(() => import('@/pages/group-registration-page'));
 const PeoplePage = lazy(() => import('@/pages/people-page'));
 const PersonPage = lazy(() => import('@/pages/person-page'));
 const SecretariatPage = lazy(() => import('@/pages/secretariat-page'));
@@ -149,6 +150,7 @@ function Root() {
                 <Route path="/referrals/:id" element={<ReferralPage />} />
                 <Route path="/cases" element={<CasesPage />} />
                 <Route path="/cases/:id" element={<CasePage />} />
+                <Route path="/cases/:id/register-group" element={<GroupRegistrationPage />} />
                 <Route path="/people" element={<PeoplePage />} />
                 <Route path="/people/:id" element={<PersonPage />} />
                 <Route path="/secretariat" element={<SecretariatPage />} />

@@ -1,6 +1,8 @@
+import { enCasework } from './en-casework';
 import type { Messages } from './id';
 
 export const en: Messages = {
+  ...enCasework,
   app: {
     name: 'Simpul',
     tagline: 'Anti-trafficking task force coordination',

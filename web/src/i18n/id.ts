@@ -1,6 +1,9 @@
 // Bahasa Indonesia: the console's first language. Every string a user sees is here; en.ts must have the same
 // keys (the typecheck fails otherwise), and each GraphQL enum has a label in both (types from schema.gql).
+import { idCasework } from './id-casework';
+
 export const id = {
+  ...idCasework,
   app: {
     name: 'Simpul',
     tagline: 'Koordinasi Gugus Tugas TPPO',
