@@ -1,17 +1,4 @@
-import {
-  Alert,
-  Anchor,
-  Button,
-  Group,
-  List,
-  Paper,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Anchor, Button, Group, List, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { FormEvent, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useClient, useQuery } from 'urql';
@@ -184,7 +171,7 @@ function GroupForm(props: { caseId: string; rescuedOn: string; rescuePlace: stri
           <Title order={2} size="h4" mb="xs">
             {m.groupRegistration.shared}
           </Title>
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <div className="form-row">
             <TextInput
               type="date"
               label={m.groupRegistration.rescuedOn}
@@ -209,7 +196,7 @@ function GroupForm(props: { caseId: string; rescuedOn: string; rescuePlace: stri
               value={nationality}
               onChange={(event) => setNationality(event.currentTarget.value)}
             />
-          </SimpleGrid>
+          </div>
         </Paper>
         {rows.map((row, index) => {
           const n = index + 1;
@@ -229,7 +216,7 @@ function GroupForm(props: { caseId: string; rescuedOn: string; rescuePlace: stri
                   </Button>
                 )}
               </Group>
-              <SimpleGrid cols={{ base: 1, sm: 3 }}>
+              <div className="form-row">
                 <TextInput
                   label={`${m.groupRegistration.fullName} (${n})`}
                   required
@@ -266,7 +253,7 @@ function GroupForm(props: { caseId: string; rescuedOn: string; rescuePlace: stri
                   value={row.nationalIdNumber}
                   onChange={(event) => change(index, { nationalIdNumber: event.currentTarget.value })}
                 />
-              </SimpleGrid>
+              </div>
             </Paper>
           );
         })}

@@ -33,7 +33,7 @@ export default function MeetingPage() {
             </PageTitle>
             <Group gap="xs">
               <Badge tt="none">{m.meetingType[meeting.type]}</Badge>
-              <Badge tt="none" variant="light" color={meeting.held ? 'gray' : 'green'}>
+              <Badge tt="none" variant={meeting.held ? 'light' : 'filled'} color={meeting.held ? 'gray' : 'teal'}>
                 {meeting.held ? m.meetings.held : m.meetings.upcoming}
               </Badge>
             </Group>

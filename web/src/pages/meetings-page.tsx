@@ -71,7 +71,12 @@ export default function MeetingsPage() {
                           <Badge size="sm" variant="light" tt="none" mr={4}>
                             {m.meetingType[node.type]}
                           </Badge>
-                          <Badge size="sm" variant="light" tt="none" color={node.held ? 'gray' : 'green'}>
+                          <Badge
+                            size="sm"
+                            variant={node.held ? 'light' : 'filled'}
+                            tt="none"
+                            color={node.held ? 'gray' : 'teal'}
+                          >
                             {node.held ? m.meetings.held : m.meetings.upcoming}
                           </Badge>
                         </div>

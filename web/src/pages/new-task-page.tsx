@@ -30,7 +30,6 @@ export default function NewTaskPage() {
   const [busy, setBusy] = useState(false);
 
   const options = (agencies.data?.agencies.edges ?? []).map(({ node }) => node);
-  const chosen = options.find((agency) => agency.id === assignee);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -133,7 +132,7 @@ export default function NewTaskPage() {
           ) : (
             <DateTimeField label={m.newTask.dueDate} value={at} onChange={setAt} required min={new Date()} />
           )}
-          {chosen && mode === 'days' && <DuePreview agencyId={chosen.id} workingDays={days} />}
+          {assignee && mode === 'days' && <DuePreview agencyId={assignee} workingDays={days} />}
           {problem && (
             <Alert color="red" role="alert">
               {problem}

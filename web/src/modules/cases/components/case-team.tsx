@@ -86,7 +86,7 @@ export function CaseTeam({
                   <Table.Td>
                     {participant.current ? (
                       <Group gap="xs">
-                        <Badge color="green" variant="light" tt="none">
+                        <Badge color="teal" tt="none">
                           {m.caseTeam.current}
                         </Badge>
                         {canChange && !participant.lead && (

@@ -128,7 +128,15 @@ export function MeetingDecisions({
         onClose={() => setClosing(null)}
         onSubmit={async (note) => {
           const result = await client
-            .mutation(CloseActionItemDocument, { input: { id: closing!.id, meetingId: meeting.id, outcome, note } })
+            .mutation(CloseActionItemDocument, {
+              input: {
+                id: closing!.id,
+                // Closed at this meeting when it was decided at an earlier one; else at the meeting that decided it.
+                meetingId: closing!.meeting.id === meeting.id ? undefined : meeting.id,
+                outcome,
+                note,
+              },
+            })
             .toPromise();
           if (!result.error) onChanged();
           return result;
