@@ -121,9 +121,11 @@ function GroupForm(props: { caseId: string; rescuedOn: string; rescuePlace: stri
         listed.length > 0
           ? listed.map(({ field, message }) => {
               const row = /^people\.(\d+)\./.exec(field);
+              // The message may repeat the field ("people.0.identity.dateOfBirth: …"); the row is named instead.
+              const text = message.startsWith(`${field}: `) ? message.slice(field.length + 2) : message;
               return row
-                ? f(m.groupRegistration.rowProblems, { n: Number(row[1]) + 1, message })
-                : `${field}: ${message}`;
+                ? f(m.groupRegistration.rowProblems, { n: Number(row[1]) + 1, message: text })
+                : `${field}: ${text}`;
             })
           : [outcome.error ? errorMessage(outcome.error, m) : m.errors.network],
       );
