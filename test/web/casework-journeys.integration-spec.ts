@@ -19,6 +19,8 @@ describe('web console: casework and coordination journeys', () => {
     people.officer = await h.user([Role.CASE_OFFICER], 'KEMENSOS');
     people.investigator = await h.user([Role.CASE_OFFICER], 'BARESKRIM');
     people.polri = await h.user([Role.LIAISON], 'POLRI');
+    people.admin = await h.user([Role.ADMINISTRATOR], 'POLRI');
+    people.forgetful = await h.user([Role.LIAISON], 'KEMNAKER');
   }, 120_000);
 
   afterAll(async () => {
@@ -300,5 +302,42 @@ describe('web console: casework and coordination journeys', () => {
     await page.getByRole('textbox', { name: 'Jumlah hari kerja' }).fill('12');
     await page.getByText(/12 hari kerja dalam kalender/).waitFor();
     await h.check(page, 'new-task-preview');
+  });
+
+  it('lets the administrator edit an agency, add and end a membership on a day, and reset a password', async () => {
+    const page = await h.page();
+    await h.signIn(page, people.admin.email);
+    await page.waitForURL(`${h.baseUrl}/admin`);
+    await page.getByRole('button', { name: 'Ubah Yayasan Pulih' }).click();
+    await page.getByRole('dialog').getByLabel('Nama (Bahasa Indonesia)').fill('Yayasan Pulih (Jakarta)');
+    await page.getByRole('dialog').getByRole('button', { name: 'Konfirmasi' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await page.getByRole('cell', { name: 'Yayasan Pulih (Jakarta)', exact: true }).waitFor();
+
+    await page.getByRole('tab', { name: 'Unit dan keanggotaan' }).click();
+    await choose(page, 'Instansi (GTPP-NAS)', /^Yayasan Pulih/);
+    await choose(page, 'Peran (GTPP-NAS)', 'Mitra');
+    await page.getByLabel(/^Berlaku sejak \(GTPP-NAS\)/).fill(yesterday());
+    await page.getByRole('button', { name: 'Tambah keanggotaan GTPP-NAS' }).click();
+    const end = page.getByRole('button', { name: 'Akhiri keanggotaan Yayasan Pulih (Mitra, GTPP-NAS)' });
+    await end.waitFor();
+    await h.check(page, 'admin-units-edit');
+    await end.click();
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(new Date());
+    await page
+      .getByRole('dialog')
+      .getByLabel(/^Berlaku hingga/)
+      .fill(today);
+    await page.getByRole('dialog').getByRole('button', { name: 'Konfirmasi' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await page.getByRole('row').filter({ hasText: 'Yayasan Pulih' }).getByRole('cell', { name: today }).waitFor();
+
+    await page.getByRole('tab', { name: 'Pengguna' }).click();
+    await page.getByRole('button', { name: `Atur ulang kata sandi ${people.forgetful.email}` }).click();
+    await page.getByRole('dialog').getByLabel('Kata sandi baru').fill('Lupa-lagi-2026!');
+    await page.getByRole('dialog').getByRole('button', { name: 'Konfirmasi' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await page.getByText(`Kata sandi ${people.forgetful.email} diatur ulang`, { exact: false }).waitFor();
+    expect(await h.api.login(people.forgetful.email, 'Lupa-lagi-2026!')).toEqual(expect.any(String));
   });
 });

@@ -14,7 +14,6 @@ export const enCoordination: Pick<Messages, keyof typeof idCoordination> = {
     meetings: 'Coordination meetings',
     actionItems: 'Open action items',
     activities: 'Activities',
-    duplicates: 'Possible duplicates',
   },
   meetings: {
     title: 'Coordination meetings',

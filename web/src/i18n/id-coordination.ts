@@ -12,7 +12,6 @@ export const idCoordination = {
     meetings: 'Rapat koordinasi',
     actionItems: 'Tindak lanjut terbuka',
     activities: 'Kegiatan',
-    duplicates: 'Kemungkinan duplikat',
   },
   meetings: {
     title: 'Rapat koordinasi',

@@ -93,7 +93,7 @@ function Agencies() {
                   <Table.Td>{node.timeZone}</Table.Td>
                   <Table.Td>{node.active ? m.app.yes : m.app.no}</Table.Td>
                   <Table.Td>
-                    <AgencyEditor key={node.version} agency={node} onSaved={refresh} />
+                    <AgencyEditor agency={node} onSaved={refresh} />
                   </Table.Td>
                 </Table.Tr>
               ))}
@@ -113,7 +113,7 @@ function Units() {
       {(data) => (
         <Stack>
           {data.taskForceUnits.edges.map(({ node }) => (
-            <UnitMemberships key={`${node.id}:${node.version}`} unit={node} onChanged={refresh} />
+            <UnitMemberships key={node.id} unit={node} onChanged={refresh} />
           ))}
         </Stack>
       )}
@@ -152,7 +152,7 @@ function Users() {
                     <Table.Td>{node.agency.acronym}</Table.Td>
                     <Table.Td>{node.roles.map((role) => m.role[role]).join(', ')}</Table.Td>
                     <Table.Td>
-                      <UserEditor key={node.version} user={node} onSaved={refresh} />
+                      <UserEditor user={node} onSaved={refresh} />
                     </Table.Td>
                     <Table.Td>
                       {node.active ? (

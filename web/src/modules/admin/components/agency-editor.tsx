@@ -22,7 +22,17 @@ export function AgencyEditor({ agency, onSaved }: { agency: Agency; onSaved: () 
   const [timeZone, setTimeZone] = useState(agency.timeZone);
   return (
     <Group gap={4} wrap="nowrap">
-      <Button size="compact-xs" variant="default" onClick={() => setEditing(true)}>
+      <Button
+        size="compact-xs"
+        variant="default"
+        onClick={() => {
+          setAcronym(agency.acronym);
+          setNameId(agency.nameId);
+          setNameEn(agency.nameEn);
+          setTimeZone(agency.timeZone);
+          setEditing(true);
+        }}
+      >
         {m.adminEdit.edit}
         <VisuallyHidden> {agency.acronym}</VisuallyHidden>
       </Button>

@@ -36,7 +36,16 @@ export function UnitMemberships({ unit, onChanged }: { unit: Unit; onChanged: ()
         <Title order={3} size="h5">
           {name} <Badge tt="none">{m.level[unit.level]}</Badge>
         </Title>
-        <Button size="compact-xs" variant="default" onClick={() => setEditing(true)}>
+        <Button
+          size="compact-xs"
+          variant="default"
+          onClick={() => {
+            setNameId(unit.nameId);
+            setNameEn(unit.nameEn);
+            setTimeZone(unit.timeZone);
+            setEditing(true);
+          }}
+        >
           {m.adminEdit.edit}
           <VisuallyHidden> {unit.code}</VisuallyHidden>
         </Button>

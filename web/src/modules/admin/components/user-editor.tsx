@@ -32,7 +32,18 @@ export function UserEditor({ user, onSaved }: { user: User; onSaved: () => void 
   return (
     <>
       <Group gap={4} wrap="nowrap">
-        <Button size="compact-xs" variant="default" onClick={() => setOpen('edit')}>
+        <Button
+          size="compact-xs"
+          variant="default"
+          onClick={() => {
+            // The form opens on the account as it stands now (the list refreshes after every change).
+            setDisplayName(user.displayName);
+            setRoles(user.roles);
+            setLocale(user.locale);
+            setTimeZone(user.timeZone);
+            setOpen('edit');
+          }}
+        >
           {m.adminEdit.edit}
           <VisuallyHidden> {user.email}</VisuallyHidden>
         </Button>
