@@ -4,6 +4,7 @@ import { DateTime } from 'luxon';
 import {
   addClockHours,
   addWorkingDays,
+  daysOffBetween,
   nextWorkingMoment,
   rollToWorkingDay,
   workingDaysBetween,
@@ -178,5 +179,19 @@ describe('deadline properties', () => {
         return workingDaysBetween(first, due, cal) === days;
       }),
     );
+  });
+});
+
+describe('daysOffBetween', () => {
+  it('names the weekend and the holiday that 5 working days from Wednesday 12 August step over', () => {
+    const start = at('2026-08-12T10:00', 'Asia/Jakarta');
+    const due = addWorkingDays(start, 5, wib);
+    expect(localIso(due, wib)).toBe('2026-08-20T10:00:00');
+    expect(daysOffBetween(start, due, wib)).toEqual(['2026-08-15', '2026-08-16', '2026-08-17']);
+  });
+
+  it('names nothing when the span holds only working days', () => {
+    const start = at('2026-11-16T08:00', 'Asia/Jakarta'); // a Monday
+    expect(daysOffBetween(start, addWorkingDays(start, 4, wib), wib)).toEqual([]);
   });
 });

@@ -69,3 +69,19 @@ export function workingDaysBetween(from: Date, to: Date, calendar: WorkCalendar)
   }
   return count;
 }
+
+/**
+ * The local days (YYYY-MM-DD) after the local day of `from`, up to and including that of `to`, that are not working
+ * days (weekends and holidays): what a count of working days from `from` to `to` stepped over.
+ */
+export function daysOffBetween(from: Date, to: Date, calendar: WorkCalendar): string[] {
+  let day = calendar.local(from).startOf('day').plus({ days: 1 });
+  const end = calendar.local(to).startOf('day');
+  const off: string[] = [];
+  for (let scanned = 0; day <= end; scanned++) {
+    if (scanned > MAX_DAYS_SCANNED) throw new RangeError('More than ten years between the two instants');
+    if (!calendar.isWorkingDay(day)) off.push(day.toISODate() as string);
+    day = day.plus({ days: 1 });
+  }
+  return off;
+}

@@ -3,6 +3,7 @@ export type { IsoWeekday, WorkCalendarOptions } from './work-calendar';
 export {
   addClockHours,
   addWorkingDays,
+  daysOffBetween,
   nextWorkingMoment,
   rollToWorkingDay,
   workingDaysBetween,

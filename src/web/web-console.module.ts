@@ -28,6 +28,8 @@ const CONSOLE_PAGES = [
   '/cases',
   '/people',
   '/secretariat',
+  '/meetings',
+  '/activities',
   '/notifications',
   '/settings',
 ];

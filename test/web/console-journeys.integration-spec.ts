@@ -445,7 +445,7 @@ describe('web console journeys', () => {
     const page = await h.page();
     await h.signIn(page, people.admin.email);
     await page.waitForURL(`${h.baseUrl}/admin`);
-    await page.getByRole('cell', { name: 'Ditjen Imigrasi' }).waitFor();
+    await page.getByRole('cell', { name: 'Ditjen Imigrasi', exact: true }).waitFor();
     await h.check(page, 'admin-agencies');
     for (const [tab, shows, name] of [
       ['Unit dan keanggotaan', /GTPP-NAS/, 'admin-units'],

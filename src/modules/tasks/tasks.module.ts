@@ -14,7 +14,9 @@ import { RescheduleTaskCommand } from './commands/reschedule-task.command';
 import { TaskAssignmentService } from './commands/task-assignment.service';
 import { TaskLinksService } from './commands/task-links.service';
 import { TransitionTaskCommand } from './commands/transition-task.command';
+import { TaskDuePreviewQuery } from './queries/task-due-preview.query';
 import { TaskQueries } from './queries/task-queries.service';
+import { TaskDuePreviewResolver } from './task-due-preview.resolver';
 import { CaseTasksResolver, TaskLinksResolver } from './task-links.resolver';
 import { TaskKind } from './task.kind';
 import { TasksResolver } from './tasks.resolver';
@@ -34,6 +36,8 @@ import { TasksService } from './tasks.service';
     CommentOnTaskCommand,
     CloseActionItemTaskCommand,
     TaskQueries,
+    TaskDuePreviewQuery,
+    TaskDuePreviewResolver,
     TasksService,
     TasksResolver,
     TaskLinksResolver,

@@ -22,6 +22,7 @@ const ReferralsPage = lazy(() => import('@/pages/referrals-page'));
 const ReferralPage = lazy(() => import('@/pages/referral-page'));
 const CasesPage = lazy(() => import('@/pages/cases-page'));
 const CasePage = lazy(() => import('@/pages/case-page'));
+const GroupRegistrationPage = lazy(() => import('@/pages/group-registration-page'));
 const PeoplePage = lazy(() => import('@/pages/people-page'));
 const PersonPage = lazy(() => import('@/pages/person-page'));
 const SecretariatPage = lazy(() => import('@/pages/secretariat-page'));
@@ -29,6 +30,13 @@ const NotificationsPage = lazy(() => import('@/pages/notifications-page'));
 const SettingsPage = lazy(() => import('@/pages/settings-page'));
 const ProfilePage = lazy(() => import('@/pages/profile-page'));
 const AdminPage = lazy(() => import('@/pages/admin-page'));
+const MeetingsPage = lazy(() => import('@/pages/meetings-page'));
+const MeetingPage = lazy(() => import('@/pages/meeting-page'));
+const NewMeetingPage = lazy(() => import('@/pages/new-meeting-page'));
+const ActionItemsPage = lazy(() => import('@/pages/action-items-page'));
+const ActivitiesPage = lazy(() => import('@/pages/activities-page'));
+const ActivityPage = lazy(() => import('@/pages/activity-page'));
+const NewActivityPage = lazy(() => import('@/pages/new-activity-page'));
 
 export function App() {
   return (
@@ -149,9 +157,17 @@ function Root() {
                 <Route path="/referrals/:id" element={<ReferralPage />} />
                 <Route path="/cases" element={<CasesPage />} />
                 <Route path="/cases/:id" element={<CasePage />} />
+                <Route path="/cases/:id/register-group" element={<GroupRegistrationPage />} />
                 <Route path="/people" element={<PeoplePage />} />
                 <Route path="/people/:id" element={<PersonPage />} />
                 <Route path="/secretariat" element={<SecretariatPage />} />
+                <Route path="/meetings" element={<MeetingsPage />} />
+                <Route path="/meetings/new" element={<NewMeetingPage />} />
+                <Route path="/meetings/action-items" element={<ActionItemsPage />} />
+                <Route path="/meetings/:id" element={<MeetingPage />} />
+                <Route path="/activities" element={<ActivitiesPage />} />
+                <Route path="/activities/new" element={<NewActivityPage />} />
+                <Route path="/activities/:id" element={<ActivityPage />} />
                 <Route path="/notifications" element={<NotificationsPage />} />
                 <Route path="/settings" element={<Navigate to="/settings/notifications" replace />} />
                 <Route path="/settings/notifications" element={<SettingsPage />} />

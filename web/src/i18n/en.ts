@@ -1,6 +1,10 @@
+import { enCasework } from './en-casework';
+import { enCoordination } from './en-coordination';
 import type { Messages } from './id';
 
 export const en: Messages = {
+  ...enCasework,
+  ...enCoordination,
   app: {
     name: 'Simpul',
     tagline: 'Anti-trafficking task force coordination',
@@ -140,7 +144,6 @@ export const en: Messages = {
     dueAt: 'At a date and time',
     workingDays: 'Working days',
     dueDate: 'Due date and time',
-    preview: "Counted in {agency}'s calendar ({zone}); the exact date shows once saved.",
     submit: 'Create task',
     created: 'Task {reference} created, due {due}.',
   },

@@ -1,6 +1,11 @@
 // Bahasa Indonesia: the console's first language. Every string a user sees is here; en.ts must have the same
 // keys (the typecheck fails otherwise), and each GraphQL enum has a label in both (types from schema.gql).
+import { idCasework } from './id-casework';
+import { idCoordination } from './id-coordination';
+
 export const id = {
+  ...idCasework,
+  ...idCoordination,
   app: {
     name: 'Simpul',
     tagline: 'Koordinasi Gugus Tugas TPPO',
@@ -140,7 +145,6 @@ export const id = {
     dueAt: 'Pada tanggal dan jam',
     workingDays: 'Jumlah hari kerja',
     dueDate: 'Tanggal dan jam tenggat',
-    preview: 'Dihitung dalam kalender {agency} ({zone}); tanggal pasti muncul setelah disimpan.',
     submit: 'Buat tugas',
     created: 'Tugas {reference} dibuat, tenggat {due}.',
   },

@@ -1,7 +1,6 @@
 import {
   Alert,
   Anchor,
-  Badge,
   Button,
   Group,
   MultiSelect,
@@ -30,6 +29,9 @@ import {
   Role,
 } from '@/gql/graphql';
 import { useI18n } from '@/i18n/i18n';
+import { AgencyEditor } from '@/modules/admin/components/agency-editor';
+import { UnitMemberships } from '@/modules/admin/components/unit-memberships';
+import { UserEditor } from '@/modules/admin/components/user-editor';
 import { ActionDialog } from '@/modules/ui/action-dialog';
 import { PageTitle, QueryState } from '@/modules/ui/page';
 
@@ -65,9 +67,10 @@ export default function AdminPage() {
 
 function Agencies() {
   const { m, locale } = useI18n();
-  const [result] = useQuery({ query: AdminAgenciesDocument, variables: {} });
+  const [result, reload] = useQuery({ query: AdminAgenciesDocument, variables: {} });
+  const refresh = () => reload({ requestPolicy: 'network-only' });
   return (
-    <QueryState result={result}>
+    <QueryState result={result} retry={refresh}>
       {(data) => (
         <div className="table-scroll" tabIndex={0}>
           <Table striped>
@@ -78,6 +81,7 @@ function Agencies() {
                 <Table.Th scope="col">{m.table.country}</Table.Th>
                 <Table.Th scope="col">{m.table.timeZone}</Table.Th>
                 <Table.Th scope="col">{m.table.active}</Table.Th>
+                <Table.Th scope="col">{m.adminEdit.edit}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -88,6 +92,9 @@ function Agencies() {
                   <Table.Td>{node.country}</Table.Td>
                   <Table.Td>{node.timeZone}</Table.Td>
                   <Table.Td>{node.active ? m.app.yes : m.app.no}</Table.Td>
+                  <Table.Td>
+                    <AgencyEditor agency={node} onSaved={refresh} />
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -99,25 +106,14 @@ function Agencies() {
 }
 
 function Units() {
-  const { m, locale } = useI18n();
-  const [result] = useQuery({ query: AdminUnitsDocument });
+  const [result, reload] = useQuery({ query: AdminUnitsDocument });
+  const refresh = () => reload({ requestPolicy: 'network-only' });
   return (
-    <QueryState result={result}>
+    <QueryState result={result} retry={refresh}>
       {(data) => (
         <Stack>
           {data.taskForceUnits.edges.map(({ node }) => (
-            <Paper key={node.id} withBorder p="sm">
-              <Title order={3} size="h5">
-                {node.code} — {locale === 'ID' ? node.nameId : node.nameEn}{' '}
-                <Badge tt="none">{m.level[node.level]}</Badge>
-              </Title>
-              <Text size="sm" mt={4}>
-                <b>{m.admin.members}:</b>{' '}
-                {node.memberships
-                  .map((membership) => `${membership.agency.acronym} (${m.membershipRole[membership.role]})`)
-                  .join(', ') || '—'}
-              </Text>
-            </Paper>
+            <UnitMemberships key={node.id} unit={node} onChanged={refresh} />
           ))}
         </Stack>
       )}
@@ -144,6 +140,7 @@ function Users() {
                   <Table.Th scope="col">{m.table.email}</Table.Th>
                   <Table.Th scope="col">{m.table.agency}</Table.Th>
                   <Table.Th scope="col">{m.table.role}</Table.Th>
+                  <Table.Th scope="col">{m.adminEdit.edit}</Table.Th>
                   <Table.Th scope="col">{m.table.active}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
@@ -154,6 +151,9 @@ function Users() {
                     <Table.Td>{node.email}</Table.Td>
                     <Table.Td>{node.agency.acronym}</Table.Td>
                     <Table.Td>{node.roles.map((role) => m.role[role]).join(', ')}</Table.Td>
+                    <Table.Td>
+                      <UserEditor user={node} onSaved={refresh} />
+                    </Table.Td>
                     <Table.Td>
                       {node.active ? (
                         <Group gap="xs">
@@ -306,6 +306,9 @@ function Policies() {
     <QueryState result={result}>
       {(data) => (
         <Stack>
+          <Text size="sm" c="dimmed">
+            {m.adminEdit.policiesReadOnly}
+          </Text>
           <Title order={2} size="h4">
             {m.admin.escalation}
           </Title>

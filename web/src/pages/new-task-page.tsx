@@ -6,12 +6,13 @@ import { useClient, useQuery } from 'urql';
 import { errorMessage } from '@/app/graphql-errors';
 import { AgencyChoicesDocument, CreateTaskDocument, TaskForceDuty, TaskPillar, TaskPriority } from '@/gql/graphql';
 import { useI18n } from '@/i18n/i18n';
+import { DuePreview } from '@/modules/tasks/components/due-preview';
 import { DateTimeField, instantOf } from '@/modules/ui/date-time-field';
 import { PageTitle } from '@/modules/ui/page';
 
 /** Create a task: due in working days of the assignee's calendar (the server counts them) or at an instant. */
 export default function NewTaskPage() {
-  const { m, f, locale } = useI18n();
+  const { m, locale } = useI18n();
   const client = useClient();
   const navigate = useNavigate();
   const [search, setSearch] = useState('');
@@ -29,7 +30,6 @@ export default function NewTaskPage() {
   const [busy, setBusy] = useState(false);
 
   const options = (agencies.data?.agencies.edges ?? []).map(({ node }) => node);
-  const chosen = options.find((agency) => agency.id === assignee);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -132,11 +132,7 @@ export default function NewTaskPage() {
           ) : (
             <DateTimeField label={m.newTask.dueDate} value={at} onChange={setAt} required min={new Date()} />
           )}
-          {chosen && mode === 'days' && (
-            <Text size="sm" c="dimmed">
-              {f(m.newTask.preview, { agency: chosen.acronym, zone: chosen.timeZone })}
-            </Text>
-          )}
+          {assignee && mode === 'days' && <DuePreview agencyId={assignee} workingDays={days} />}
           {problem && (
             <Alert color="red" role="alert">
               {problem}
