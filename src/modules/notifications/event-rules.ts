@@ -282,12 +282,20 @@ function operationRule(
   };
 }
 
-/** A milestone recorded: the owner hears when another agency recorded it for them, the coordinators otherwise. */
+/**
+ * A milestone recorded: the owner hears when another agency recorded its step for it; a step of the whole group (the
+ * escort, the departure, the arrival) is told to both sides. A person's own step recorded by its owner tells nobody:
+ * it shows in the operation's readiness, and a message per person and step would bury the ones that matter.
+ */
 const milestoneRecorded: Rule<RepatriationMilestonePayload> = async (p, recipients) => {
   const names = await recipients.agencyNames([str(p.actingAgencyId), str(p.ownerAgencyId)]);
-  const told = distinct([p.ownerAgencyId, p.sendingAgencyId, p.receivingAgencyId]).filter(
-    (id) => id !== p.actingAgencyId,
-  );
+  const byOwner = p.actingAgencyId === p.ownerAgencyId;
+  const concerned = byOwner
+    ? p.victimCode
+      ? []
+      : [p.sendingAgencyId, p.receivingAgencyId]
+    : [p.ownerAgencyId, ...(p.victimCode ? [] : [p.sendingAgencyId, p.receivingAgencyId])];
+  const told = distinct(concerned).filter((id) => id !== p.actingAgencyId);
   return {
     kind: NotificationKind.REPATRIATION_UPDATED,
     subjectType: 'RepatriationMilestone',

@@ -4,7 +4,6 @@ import { Allow } from '@app/auth/access.decorators';
 import { Actor } from '@app/auth/actor';
 import { CurrentActor } from '@app/auth/current-actor.decorator';
 import { GraphqlContext } from '@app/graphql/graphql-context';
-import { PageArgs } from '@app/graphql/pagination';
 import { Clock } from '@app/kernel/clock';
 import { AgencyEntity } from '@app/modules/agencies/agency.entity';
 import { VictimEntity } from '@app/modules/victims/victim.entity';
@@ -12,6 +11,7 @@ import { availableActions } from '@app/workflow/lifecycle';
 
 import {
   AssessReintegrationNeedsInput,
+  FollowUpContactsArgs,
   RecordFollowUpOutcomeInput,
   RecordMilestoneInput,
   WaiveMilestoneInput,
@@ -161,12 +161,8 @@ export class FollowUpResolver {
 
   @Allow(...REPATRIATION_READERS)
   @Query(() => FollowUpContactConnection, { description: 'Follow-up contacts you may see (filter by status).' })
-  followUpContacts(
-    @CurrentActor() actor: Actor,
-    @Args() page: PageArgs,
-    @Args('status', { type: () => FollowUpStatus, nullable: true }) status?: FollowUpStatus,
-  ) {
-    return this.service.followUpContacts(actor, page, status);
+  followUpContacts(@CurrentActor() actor: Actor, @Args() args: FollowUpContactsArgs) {
+    return this.service.followUpContacts(actor, args, args.status);
   }
 
   @Allow(...REPATRIATION_WRITERS)

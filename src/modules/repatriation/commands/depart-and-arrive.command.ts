@@ -4,6 +4,7 @@ import { EntityManager } from 'typeorm';
 import { Actor } from '@app/auth/actor';
 import { Clock } from '@app/kernel/clock';
 import { dayIn } from '@app/kernel/event-date';
+import { decide } from '@app/workflow/lifecycle';
 import { WorkItemChanges } from '@app/workflow/work-item-changes';
 import { WorkItemStore } from '@app/workflow/work-item-store';
 
@@ -12,7 +13,14 @@ import { MilestoneKind } from '../milestone.kind';
 import { OperationKind } from '../operation.kind';
 import { OperationPersonEntity } from '../operation-person.entity';
 import { travelReadiness } from '../queries/travel-readiness';
-import { MilestoneAction, MilestoneSide, MilestoneStatus, MilestoneType, OperationAction } from '../repatriation.enums';
+import {
+  MilestoneAction,
+  MilestoneSide,
+  MilestoneStatus,
+  MilestoneType,
+  OperationAction,
+  OperationSide,
+} from '../repatriation.enums';
 import { RepatriationErrorReason as R, RepatriationException } from '../repatriation.exception';
 import { RepatriationMilestoneEntity } from '../repatriation-milestone.entity';
 import { RepatriationOperationEntity } from '../repatriation-operation.entity';
@@ -36,7 +44,7 @@ export class DepartAndArriveCommand {
   depart(actor: Actor, input: MarkOperationDepartedInput): Promise<RepatriationOperationEntity> {
     return this.store.forChange(this.kind, actor, input.id, input.expectedVersion, async (manager, operation) => {
       const sides = this.kind.sides(actor, operation);
-      this.requireSide(sides.length > 0);
+      this.requireAllowed(operation, OperationAction.DEPART, sides);
       const today = dayIn(this.clock.now(), actor.timeZone);
       checkDay('departedOn', input.departedOn, today, operation.startedOn, 'the operation began');
       const readiness = (await travelReadiness(manager, [operation.id])).get(operation.id) ?? [];
@@ -81,7 +89,7 @@ export class DepartAndArriveCommand {
   arrive(actor: Actor, input: RecordArrivalInput): Promise<RepatriationOperationEntity> {
     return this.store.forChange(this.kind, actor, input.id, input.expectedVersion, async (manager, operation) => {
       const sides = this.kind.sides(actor, operation);
-      this.requireSide(sides.length > 0);
+      this.requireAllowed(operation, OperationAction.ARRIVE, sides);
       const today = dayIn(this.clock.now(), actor.timeZone);
       checkDay('arrivedOn', input.arrivedOn, today, operation.departedOn ?? operation.startedOn, 'the departure');
       const arrived = await this.changes.transition(manager, this.kind, actor, operation, {
@@ -112,13 +120,14 @@ export class DepartAndArriveCommand {
     });
   }
 
-  private requireSide(hasSide: boolean): void {
-    if (!hasSide) {
-      throw this.kind.refused({
-        kind: 'WRONG_SIDE',
-        message: "Only the operation's responsible agencies may record its departure or arrival.",
-      });
-    }
+  /** The lifecycle's refusal (wrong side, not from this status) comes before any check of the input's days. */
+  private requireAllowed(
+    operation: RepatriationOperationEntity,
+    action: OperationAction,
+    sides: OperationSide[],
+  ): void {
+    const decision = decide(this.kind.lifecycle, operation.status, action, sides);
+    if ('refused' in decision) throw this.kind.refused(decision.refused);
   }
 
   /** The group's own step (departed, arrived), done on the day the operation says, for its owner. */

@@ -14,7 +14,14 @@ import {
 } from '@app/graphql/input-fields';
 import { PageArgs } from '@app/graphql/pagination';
 
-import { FollowUpOutcome, MilestoneType, NeedStatus, OperationStatus, ReintegrationNeed } from '../repatriation.enums';
+import {
+  FollowUpOutcome,
+  FollowUpStatus,
+  MilestoneType,
+  NeedStatus,
+  OperationStatus,
+  ReintegrationNeed,
+} from '../repatriation.enums';
 
 @InputType({ description: 'Another agency than the policy names for one step of the plan.' })
 export class MilestoneOwnerInput {
@@ -42,8 +49,10 @@ export class CreateRepatriationOperationInput {
   @IdField({ description: 'The foreign authority whose steps the plan includes (exit clearance).', optional: true })
   counterpartAgencyId?: string;
 
-  @IdListField({ description: 'The people travelling (ones you may work on), 1 to 200.', maxItems: 200 })
-  @ArrayMinSize(1)
+  @IdListField({
+    description: 'The people travelling (ones you may work on), up to 200; a later operation may start empty.',
+    maxItems: 200,
+  })
   victimIds: string[];
 
   @DayField({ description: 'Planned day of departure.' })
@@ -208,4 +217,10 @@ export class AssessReintegrationNeedsInput {
 export class RepatriationOperationsArgs extends PageArgs {
   @EnumField(OperationStatus, { description: 'Only operations in this status.', optional: true })
   status?: OperationStatus;
+}
+
+@ArgsType()
+export class FollowUpContactsArgs extends PageArgs {
+  @EnumField(FollowUpStatus, { description: 'Only contacts in this status.', optional: true })
+  status?: FollowUpStatus;
 }

@@ -2,10 +2,12 @@ import { EntityManager, In, IsNull, Not } from 'typeorm';
 
 import { TravelReadiness } from '../dto/repatriation.outputs';
 import { OperationPersonEntity } from '../operation-person.entity';
-import { MilestoneStatus } from '../repatriation.enums';
+import { MilestoneStatus, MilestoneType } from '../repatriation.enums';
 import { RepatriationMilestoneEntity } from '../repatriation-milestone.entity';
 
 const SETTLED = [MilestoneStatus.DONE, MilestoneStatus.WAIVED];
+/** Steps are listed in the order they happen. */
+const STEP_ORDER = Object.values(MilestoneType);
 
 /**
  * For each person on an operation (now), the steps done for them or for the group, and the pending steps that block
@@ -26,9 +28,9 @@ export async function travelReadiness(
     order: { number: 'ASC' },
   });
   for (const person of people) {
-    const own = milestones.filter(
-      (m) => m.operationId === person.operationId && (m.victimId === null || m.victimId === person.victimId),
-    );
+    const own = milestones
+      .filter((m) => m.operationId === person.operationId && (m.victimId === null || m.victimId === person.victimId))
+      .sort((a, b) => STEP_ORDER.indexOf(a.type) - STEP_ORDER.indexOf(b.type));
     const blocking = own.filter((m) => m.blocksDeparture && m.status === MilestoneStatus.PENDING).map((m) => m.type);
     result.get(person.operationId)!.push({
       victimId: person.victimId,
