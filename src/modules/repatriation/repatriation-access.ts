@@ -1,5 +1,11 @@
 import { hasRole, Actor } from '@app/auth/actor';
-import { anyOf, CASE_PARTICIPANT_STAFF, currentParticipantOf, unitSecretariatOf } from '@app/auth/access.service';
+import {
+  anyOf,
+  CASE_PARTICIPANT_STAFF,
+  caseSecretariatOf,
+  currentParticipantOf,
+  unitSecretariatOf,
+} from '@app/auth/access.service';
 import { Role } from '@app/kernel/role.enum';
 import { SqlCondition } from '@app/workflow/work-item-kind';
 
@@ -42,7 +48,8 @@ export function milestoneVisibility(actor: Actor, alias: string): SqlCondition {
 /**
  * SQL on a reintegration plan or follow-up alias (both carry responsible_agency_id and case_id): officers and
  * supervisors of the responsible agency (the home region's), officers of an agency taking part in the person's case,
- * and the secretariat of a unit the responsible agency is a member of (the home unit's own secretariat among them).
+ * the secretariat of a unit the responsible agency is a member of (the home unit's own among them) and the
+ * secretariat that sees the person's case.
  */
 export function planVisibility(actor: Actor, alias: string): SqlCondition {
   const params = { reintegrationViewerAgencyId: actor.agencyId };
@@ -52,7 +59,11 @@ export function planVisibility(actor: Actor, alias: string): SqlCondition {
     conditions.push(`${alias}.responsible_agency_id = ${viewer}`);
     conditions.push(currentParticipantOf(viewer, `${alias}.case_id`, `${alias}_participation`));
   }
-  if (hasRole(actor, Role.SECRETARIAT)) conditions.push(unitSecretariatOf(viewer, [`${alias}.responsible_agency_id`]));
+  if (hasRole(actor, Role.SECRETARIAT)) {
+    conditions.push(unitSecretariatOf(viewer, [`${alias}.responsible_agency_id`]));
+    conditions.push(`EXISTS (SELECT 1 FROM trafficking_case ${alias}_case WHERE ${alias}_case.id = ${alias}.case_id
+        AND ${caseSecretariatOf(viewer, `${alias}_case`)})`);
+  }
   return anyOf(conditions, params);
 }
 
