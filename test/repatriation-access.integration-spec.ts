@@ -6,7 +6,7 @@ import { unique } from '@libs/testing/factories';
 import { TestApp } from '@libs/testing/test-app';
 
 import { CaseworkApi, outcome, people, VictimView } from './support/casework-api';
-import { OperationView, PLAN_FIELDS, PlanView, RepatriationApi } from './support/repatriation-api';
+import { OperationView, PlanView, RepatriationApi } from './support/repatriation-api';
 
 const NOW = new Date('2026-03-02T03:00:00Z');
 const TODAY = '2026-03-02';
