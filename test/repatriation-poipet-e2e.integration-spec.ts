@@ -1,4 +1,5 @@
 import { FixedClock } from '@app/kernel/clock';
+import { DigestContentService } from '@app/modules/digests/digest-content.service';
 import { Role } from '@app/kernel/role.enum';
 import { unique } from '@libs/testing/factories';
 import { isolatedEnvironment, IsolatedEnvironment } from '@libs/testing/isolated-environment';
@@ -314,6 +315,24 @@ describe('Poipet 2023: from the rescue to the 12-month follow-up', () => {
     expect(operation.milestones.filter((m) => m.status === 'PENDING')).toEqual([]);
     expect(operation.people.filter((p) => p.arrived)).toHaveLength(27);
     expect((await ok(casework.victim('police', travellers[0].id))).victim.protectionStatus).toBe('REPATRIATED');
+    // The week's digest of the receiving side lists the departure and the arrival, by code and count.
+    const digest = await api.app.get(DigestContentService).compute(casework.userId.bp2mi, '2023-W40');
+    expect(digest.sections.repatriationMoves).toEqual([
+      expect.objectContaining({
+        reference: operation.reference,
+        move: 'DEPARTURE',
+        day: REPATRIATION,
+        done: true,
+        people: 27,
+      }),
+      expect.objectContaining({
+        reference: operation.reference,
+        move: 'ARRIVAL',
+        day: REPATRIATION,
+        done: true,
+        people: 27,
+      }),
+    ]);
   });
 
   it('hands each person to their home province: the unit’s office joins the case and gets a task', async () => {
@@ -424,6 +443,16 @@ describe('Poipet 2023: from the rescue to the 12-month follow-up', () => {
     expect(
       overdue.followUpContacts.edges.filter((edge) => edge.node.overdue).map((edge) => edge.node.reference),
     ).toEqual([missed.reference]);
+    // The home office's digest of that week lists the missed contact as overdue, by the person's code.
+    const digest = await api.app.get(DigestContentService).compute(casework.userId.dinsosNtt, '2024-W02');
+    expect(digest.sections.followUpsDue).toEqual([
+      expect.objectContaining({
+        reference: missed.reference,
+        victimCode: lost.code,
+        monthsAfterReturn: 3,
+        overdue: true,
+      }),
+    ]);
     const today = new Date(clock.now().getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10);
     await ok(sut.outcome('dinsosNtt', missed.id, lost.id, 'NOT_REACHED', today));
   });
