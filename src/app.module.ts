@@ -20,6 +20,7 @@ import { LegalInstrumentsModule } from './modules/legal-instruments/legal-instru
 import { ActivitiesModule } from './modules/activities/activities.module';
 import { CoordinationFiguresModule } from './modules/coordination-figures/coordination-figures.module';
 import { MeetingsModule } from './modules/meetings/meetings.module';
+import { RepatriationModule } from './modules/repatriation/repatriation.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { ObservabilityModule } from './observability/observability.module';
 import { TaskForcesModule } from './modules/task-forces/task-forces.module';
@@ -68,6 +69,7 @@ export class AppModule {
         DigestsModule,
         CrossBorderStatisticsModule,
         MeetingsModule,
+        RepatriationModule,
         ActivitiesModule,
         CoordinationFiguresModule,
         NotificationsModule,

@@ -14,6 +14,7 @@ import { EscalationsModule } from './modules/escalations/escalations.module';
 import { NotificationJobsModule } from './modules/notifications/notification-jobs.module';
 import { ObservabilityModule } from './observability/observability.module';
 import { ReferralsModule } from './modules/referrals/referrals.module';
+import { RepatriationModule } from './modules/repatriation/repatriation.module';
 import { TasksModule } from './modules/tasks/tasks.module';
 import { JobsModule } from './queue/jobs.module';
 import { QueueModule } from './queue/queue.module';
@@ -41,6 +42,7 @@ export class WorkerModule {
         TasksModule,
         ReferralsModule,
         CrossBorderModule,
+        RepatriationModule,
         DigestJobsModule,
         NotificationJobsModule,
         EscalationJobsModule,

@@ -177,6 +177,8 @@ function fullDigest(locale: Locale): DigestContent {
       ],
       actionItemsDue: [],
       actionItemsByAgency: [],
+      repatriationMoves: [],
+      followUpsDue: [],
     },
     counts: {
       thisWeek: { tasksOpened: 4, tasksCompleted: 1, overdueNow: 3, escalationsFired: 2 },
@@ -201,6 +203,8 @@ function emptyDigest(locale: Locale): DigestContent {
       agencyRanking: [],
       actionItemsDue: [],
       actionItemsByAgency: [],
+      repatriationMoves: [],
+      followUpsDue: [],
     },
     counts: { thisWeek: { ...zero }, lastWeek: { ...zero } },
   };

@@ -42,6 +42,8 @@ function digest(locale: 'id' | 'en'): DigestContent {
         { agency: 'Kemlu', overdue: 1, open: 3 },
         { agency: 'BP2MI', overdue: 0, open: 1 },
       ],
+      repatriationMoves: [],
+      followUpsDue: [],
     },
   };
 }

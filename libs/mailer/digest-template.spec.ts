@@ -36,6 +36,8 @@ function digest(
       agencyRanking: [],
       actionItemsDue: [],
       actionItemsByAgency: [],
+      repatriationMoves: [],
+      followUpsDue: [],
       ...sections,
     },
   };
@@ -138,6 +140,8 @@ const fullSections: DigestContent['sections'] = {
   ],
   actionItemsDue: [],
   actionItemsByAgency: [],
+  repatriationMoves: [],
+  followUpsDue: [],
 };
 
 const counts = {

@@ -14,8 +14,10 @@ export type {
   DigestWeek,
   DueSoonItem,
   EscalationItem,
+  FollowUpDueItem,
   OverdueItem,
   ReferralAwaitingItem,
+  RepatriationMoveItem,
   StalledCommitmentItem,
   WeekCounts,
 } from './digest/digest-content';

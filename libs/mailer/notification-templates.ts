@@ -3,11 +3,13 @@ import { formatInstant, MailLocale } from './locale';
 import { crossBorderTexts } from './notification/cross-border-texts';
 import {
   isCrossBorderKind,
+  isRepatriationKind,
   NotificationTemplateKind,
   NotificationTemplateParams,
   RenderedNotification,
   Texts,
 } from './notification/notification-params';
+import { repatriationTexts } from './notification/repatriation-texts';
 import { workItemTexts } from './notification/work-item-texts';
 
 export { countryName, formatInstant } from './locale';
@@ -20,7 +22,9 @@ export type {
 } from './notification/notification-params';
 
 function texts(kind: NotificationTemplateKind, locale: MailLocale, p: NotificationTemplateParams, due: string): Texts {
-  return isCrossBorderKind(kind) ? crossBorderTexts(kind, locale, p, due) : workItemTexts(kind, locale, p, due);
+  if (isCrossBorderKind(kind)) return crossBorderTexts(kind, locale, p, due);
+  if (isRepatriationKind(kind)) return repatriationTexts(kind, locale, p);
+  return workItemTexts(kind, locale, p, due);
 }
 
 /** Renders one notification for its reader's language and time zone: subject, in-app line, text and HTML. */

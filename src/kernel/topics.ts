@@ -132,6 +132,68 @@ export type ActivityEventPayload = ActedBy & {
   type: string;
   startsOn: string;
 };
+/** A repatriation operation: planned, departed, arrived or called off (codes, agencies and days only). */
+export type RepatriationOperationPayload = ActedBy & {
+  operationId: string;
+  reference: string;
+  fromCountry: string;
+  sendingAgencyId: string;
+  receivingAgencyId: string;
+  /** Every agency owing a milestone of the operation. */
+  ownerAgencyIds: string[];
+  status: string;
+  plannedDepartureOn: string;
+  plannedArrivalOn: string;
+  departedOn: string | null;
+  arrivedOn: string | null;
+  peopleOnboard: number;
+  action?: string;
+  fromStatus?: string;
+};
+/** A milestone of an operation (the person by code, for per-person steps). */
+export type RepatriationMilestonePayload = ActedBy & {
+  milestoneId: string;
+  reference: string;
+  operationId: string;
+  operationReference: string;
+  type: string;
+  victimCode: string | null;
+  ownerAgencyId: string;
+  sendingAgencyId: string;
+  receivingAgencyId: string;
+  status: string;
+  dueAt: string;
+  deadlineVersion: number;
+  happenedOn: string | null;
+  action?: string;
+  fromStatus?: string;
+};
+/** A person moved between operations, or handed to the home region on arrival. */
+export type RepatriationPersonPayload = ActedBy & {
+  operationId: string;
+  reference: string;
+  victimCode: string;
+  toOperationId?: string | null;
+  homeAgencyId?: string | null;
+  homeUnitId?: string | null;
+  handoverTaskId?: string | null;
+  planId?: string | null;
+};
+/** A follow-up contact after return, or the plan it belongs to (the person by code). */
+export type FollowUpEventPayload = ActedBy & {
+  followUpId: string | null;
+  reference: string;
+  planId: string;
+  victimCode: string;
+  responsibleAgencyId: string;
+  sequence: number | null;
+  status: string;
+  dueAt: string | null;
+  deadlineVersion: number | null;
+  contactedOn: string | null;
+  action?: string;
+  fromStatus?: string;
+};
 export type CommitmentStalledPayload = { commitmentId: string; instrumentId: string; code: string };
 /** A job request rather than an event: the relay turns it into the rung's delayed job. */
 export type RungScheduledPayload = { fireAt: string };
@@ -188,6 +250,18 @@ export interface TopicPayloads {
   'activity.recorded': ActivityEventPayload;
   'activity.corrected': ActivityEventPayload;
 
+  'repatriation.operation-planned': RepatriationOperationPayload;
+  'repatriation.departed': RepatriationOperationPayload;
+  'repatriation.arrived': RepatriationOperationPayload;
+  'repatriation.operation-cancelled': RepatriationOperationPayload;
+  'repatriation.milestone-recorded': RepatriationMilestonePayload;
+  'repatriation.milestone-closed': RepatriationMilestonePayload;
+  'repatriation.person-moved': RepatriationPersonPayload;
+  'repatriation.handed-over': RepatriationPersonPayload;
+  'reintegration.plan-made': FollowUpEventPayload;
+  'follow-up.recorded': FollowUpEventPayload;
+  'follow-up.cancelled': FollowUpEventPayload;
+
   'commitment.stalled': CommitmentStalledPayload;
 
   'escalation.rung-scheduled': RungScheduledPayload;
@@ -241,6 +315,17 @@ export const TOPICS: readonly Topic[] = Object.keys({
   'meeting.action-item-closed': 1,
   'activity.recorded': 1,
   'activity.corrected': 1,
+  'repatriation.operation-planned': 1,
+  'repatriation.departed': 1,
+  'repatriation.arrived': 1,
+  'repatriation.operation-cancelled': 1,
+  'repatriation.milestone-recorded': 1,
+  'repatriation.milestone-closed': 1,
+  'repatriation.person-moved': 1,
+  'repatriation.handed-over': 1,
+  'reintegration.plan-made': 1,
+  'follow-up.recorded': 1,
+  'follow-up.cancelled': 1,
   'commitment.stalled': 1,
   'escalation.rung-scheduled': 1,
 } satisfies Record<Topic, 1>) as Topic[];

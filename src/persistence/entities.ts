@@ -43,6 +43,14 @@ import { ActionItemEntity } from '@app/modules/meetings/action-item.entity';
 import { MeetingAttendanceEntity } from '@app/modules/meetings/meeting-attendance.entity';
 import { MeetingDecisionEntity } from '@app/modules/meetings/meeting-decision.entity';
 import { MeetingEntity } from '@app/modules/meetings/meeting.entity';
+import { FollowUpContactEntity } from '@app/modules/repatriation/follow-up-contact.entity';
+import { FollowUpPolicyEntity } from '@app/modules/repatriation/follow-up-policy.entity';
+import { MilestonePolicyEntity } from '@app/modules/repatriation/milestone-policy.entity';
+import { OperationPersonEntity } from '@app/modules/repatriation/operation-person.entity';
+import { ReintegrationNeedEntity } from '@app/modules/repatriation/reintegration-need.entity';
+import { ReintegrationPlanEntity } from '@app/modules/repatriation/reintegration-plan.entity';
+import { RepatriationMilestoneEntity } from '@app/modules/repatriation/repatriation-milestone.entity';
+import { RepatriationOperationEntity } from '@app/modules/repatriation/repatriation-operation.entity';
 import { ActivityRevisionEntity } from '@app/modules/activities/activity-revision.entity';
 import { ActivityEntity } from '@app/modules/activities/activity.entity';
 export const ENTITIES = [
@@ -89,4 +97,12 @@ export const ENTITIES = [
   ActionItemEntity,
   ActivityEntity,
   ActivityRevisionEntity,
+  RepatriationOperationEntity,
+  OperationPersonEntity,
+  RepatriationMilestoneEntity,
+  MilestonePolicyEntity,
+  ReintegrationPlanEntity,
+  ReintegrationNeedEntity,
+  FollowUpContactEntity,
+  FollowUpPolicyEntity,
 ];

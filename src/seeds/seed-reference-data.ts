@@ -11,6 +11,12 @@ import { CrossBorderDeadlinePolicyEntity } from '@app/modules/cross-border/cross
 import { DEFAULT_CROSS_BORDER_DEADLINES } from '@app/modules/cross-border/default-deadline-policies';
 import { DEFAULT_REFERRAL_RESPONSE_POLICIES } from '@app/modules/referrals/default-response-policies';
 import { ReferralResponsePolicyEntity } from '@app/modules/referrals/referral-response-policy.entity';
+import {
+  DEFAULT_FOLLOW_UP_POLICIES,
+  DEFAULT_MILESTONE_PLAN,
+} from '@app/modules/repatriation/default-repatriation-policies';
+import { FollowUpPolicyEntity } from '@app/modules/repatriation/follow-up-policy.entity';
+import { MilestonePolicyEntity } from '@app/modules/repatriation/milestone-policy.entity';
 import { MembershipEntity } from '@app/modules/task-forces/membership.entity';
 import { TaskForceUnitEntity } from '@app/modules/task-forces/task-force-unit.entity';
 
@@ -135,6 +141,22 @@ export async function seedReferenceData(dataSource: DataSource, now: Date = new 
         'cross-border deadline policies',
         { ...policy },
       );
+    }
+
+    for (const line of DEFAULT_MILESTONE_PLAN) {
+      await insertMissing(
+        manager,
+        MilestonePolicyEntity,
+        { country: line.country, type: line.type },
+        counts,
+        'repatriation milestone policies',
+        { ...line },
+      );
+    }
+    for (const policy of DEFAULT_FOLLOW_UP_POLICIES) {
+      await insertMissing(manager, FollowUpPolicyEntity, { name: policy.name }, counts, 'follow-up policies', {
+        ...policy,
+      });
     }
 
     // Real events from the papers (issue 23), after the agencies, units and commitments they name.

@@ -15,6 +15,9 @@ export enum WorkItemType {
   TASK = 'TASK',
   REFERRAL = 'REFERRAL',
   CROSS_BORDER_REQUEST = 'CROSS_BORDER_REQUEST',
+  REPATRIATION_OPERATION = 'REPATRIATION_OPERATION',
+  REPATRIATION_MILESTONE = 'REPATRIATION_MILESTONE',
+  FOLLOW_UP_CONTACT = 'FOLLOW_UP_CONTACT',
 }
 
 /** What every work item's row has: an id, a running number behind its reference, a status and a version. */

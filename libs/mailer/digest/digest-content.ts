@@ -116,6 +116,34 @@ export interface ActionItemsByAgencyItem {
   open: number;
 }
 
+/** A repatriation operation leaving or arriving this week, planned or done (the recipient's agency takes part). */
+export interface RepatriationMoveItem {
+  /** The operation's reference, e.g. RPT-000001. */
+  reference: string;
+  link: string;
+  /** DEPARTURE or ARRIVAL. */
+  move: string;
+  /** ISO 3166-1 alpha-2: the country the group leaves. */
+  country: string;
+  /** The day (YYYY-MM-DD): the real one once recorded, else the planned one. */
+  day: string;
+  /** Whether the move is recorded as done. */
+  done: boolean;
+  people: number;
+}
+
+/** A follow-up contact after return the recipient's agency owes, due this week or overdue (by the person's code). */
+export interface FollowUpDueItem {
+  /** The contact's reference, e.g. FUC-000012. */
+  reference: string;
+  link: string;
+  /** The person's pseudonymous code. */
+  victimCode: string;
+  monthsAfterReturn: number;
+  dueAt: string;
+  overdue: boolean;
+}
+
 export interface WeekCounts {
   tasksOpened: number;
   tasksCompleted: number;
@@ -139,6 +167,8 @@ export interface DigestContent {
     agencyRanking: AgencyRankingItem[];
     actionItemsDue: ActionItemDueItem[];
     actionItemsByAgency: ActionItemsByAgencyItem[];
+    repatriationMoves: RepatriationMoveItem[];
+    followUpsDue: FollowUpDueItem[];
   };
   counts: { thisWeek: WeekCounts; lastWeek: WeekCounts };
 }

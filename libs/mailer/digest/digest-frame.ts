@@ -12,9 +12,11 @@ import {
   DigestItemKind,
   DueSoonItem,
   EscalationItem,
+  FollowUpDueItem,
   isEmptyDigest,
   OverdueItem,
   ReferralAwaitingItem,
+  RepatriationMoveItem,
   StalledCommitmentItem,
 } from './digest-content';
 import { KIND_LABEL, RUNG_LABEL, STATUS_LABEL } from './digest-labels';
@@ -129,6 +131,18 @@ function sections(content: DigestContent, locale: MailLocale): Section[] {
     table: { head: w.actionItemsHead, rows: items.map((r) => [r.agency, r.overdue, r.open].map(String)) },
   });
 
+  const repatriationMove = (item: RepatriationMoveItem): Entry => ({
+    code: item.reference,
+    link: item.link,
+    details: [w.move(item.move, countryName(item.country, locale), item.day, item.done), w.people(item.people)],
+  });
+  const followUpDue = (item: FollowUpDueItem): Entry => ({
+    code: item.reference,
+    link: item.link,
+    flag: item.overdue ? w.overdueFlag : undefined,
+    details: [item.victimCode, w.monthsAfterReturn(item.monthsAfterReturn), w.due(when(item.dueAt))],
+  });
+
   const all: Section[] = [
     single(w.headings.dueSoon, s.dueSoon.map(dueSoon)),
     single(w.headings.actionItemsDue, s.actionItemsDue.map(actionItemDue)),
@@ -140,6 +154,8 @@ function sections(content: DigestContent, locale: MailLocale): Section[] {
     single(w.headings.stalledCommitments, s.stalledCommitments.map(stalled)),
     ranking(s.agencyRanking),
     actionItemsByAgency(s.actionItemsByAgency),
+    single(w.headings.repatriationMoves, s.repatriationMoves.map(repatriationMove)),
+    single(w.headings.followUpsDue, s.followUpsDue.map(followUpDue)),
   ];
   return all.filter(
     (section) => section.groups.some((g) => g.entries.length > 0) || (section.table?.rows.length ?? 0) > 0,
@@ -156,6 +172,7 @@ function subjectSummary(content: DigestContent, locale: MailLocale): string {
     [s.overdue.length, w.subjectParts.overdue],
     [s.dueSoon.length, w.subjectParts.dueSoon],
     [s.actionItemsDue.length, w.subjectParts.actionItemsDue],
+    [s.followUpsDue.length, w.subjectParts.followUpsDue],
     [s.referralsAwaiting.length, w.subjectParts.referralsAwaiting],
     [requests.filter((r) => r.overdue).length, w.subjectParts.crossBorderOverdue],
     [s.escalations.length, w.subjectParts.escalations],

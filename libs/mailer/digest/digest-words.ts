@@ -25,6 +25,8 @@ export interface Words {
     agencyRanking: string;
     actionItemsDue: string;
     actionItemsByAgency: string;
+    repatriationMoves: string;
+    followUpsDue: string;
   };
   subjectParts: {
     overdue: (n: number) => string;
@@ -37,6 +39,7 @@ export interface Words {
     memberAgencyOverdue: (n: number) => string;
     crossBorderOpen: (n: number) => string;
     actionItemsDue: (n: number) => string;
+    followUpsDue: (n: number) => string;
   };
   askedBy: Record<DigestItemKind, (agency: string) => string>;
   at: (agency: string) => string;
@@ -57,6 +60,9 @@ export interface Words {
   rankingHead: [string, string, string, string, string];
   decision: (reference: string) => string;
   actionItemsHead: [string, string, string];
+  move: (move: string, country: string, day: string, done: boolean) => string;
+  people: (n: number) => string;
+  monthsAfterReturn: (months: number) => string;
   footer: (timeZone: string) => string;
   footerPreferences: string;
   footerPrivacy: string;
@@ -85,6 +91,8 @@ export const WORDS: Record<MailLocale, Words> = {
       agencyRanking: 'Instansi anggota menurut pekerjaan terlambat',
       actionItemsDue: 'Keputusan rapat yang jatuh tempo minggu ini',
       actionItemsByAgency: 'Tindak lanjut rapat yang masih terbuka, per instansi',
+      repatriationMoves: 'Keberangkatan dan kedatangan minggu ini',
+      followUpsDue: 'Kontak tindak lanjut yang jatuh tempo',
     },
     subjectParts: {
       overdue: (n) => `${n} terlambat`,
@@ -97,6 +105,7 @@ export const WORDS: Record<MailLocale, Words> = {
       memberAgencyOverdue: (n) => `${n} terlambat di instansi anggota`,
       crossBorderOpen: (n) => `${n} permintaan lintas batas berjalan`,
       actionItemsDue: (n) => `${n} keputusan rapat jatuh tempo`,
+      followUpsDue: (n) => `${n} kontak tindak lanjut jatuh tempo`,
     },
     askedBy: {
       TASK: (agency) => `diminta oleh ${agency}`,
@@ -121,6 +130,10 @@ export const WORDS: Record<MailLocale, Words> = {
     rankingHead: ['Instansi', 'Tugas', 'Rujukan', 'Lintas batas', 'Total'],
     decision: (reference) => `keputusan ${reference}`,
     actionItemsHead: ['Instansi', 'Terlambat', 'Terbuka'],
+    move: (move, country, day, done) =>
+      `${move === 'ARRIVAL' ? (done ? 'tiba' : 'rencana tiba') : done ? 'berangkat' : 'rencana berangkat'} ${day} (dari ${country})`,
+    people: (n) => `${n} orang`,
+    monthsAfterReturn: (months) => `${months} bulan setelah kembali`,
     footer: (timeZone) =>
       `Anda menerima ringkasan ini karena Anda pengguna Simpul di Gugus Tugas GTPP-TPPO. Ringkasan dikirim setiap Senin pukul 07.00 waktu Anda (${timeZone}).`,
     footerPreferences: 'Ubah atau hentikan ringkasan mingguan',
@@ -148,6 +161,8 @@ export const WORDS: Record<MailLocale, Words> = {
       agencyRanking: 'Member agencies by overdue work',
       actionItemsDue: 'Meeting decisions due this week',
       actionItemsByAgency: 'Open action items of meetings, by agency',
+      repatriationMoves: 'Departures and arrivals this week',
+      followUpsDue: 'Follow-ups due',
     },
     subjectParts: {
       overdue: (n) => `${n} overdue`,
@@ -160,6 +175,7 @@ export const WORDS: Record<MailLocale, Words> = {
       memberAgencyOverdue: (n) => `${n} overdue at member agencies`,
       crossBorderOpen: (n) => `${plural(n, 'cross-border request', 'cross-border requests')} open`,
       actionItemsDue: (n) => `${plural(n, 'meeting decision', 'meeting decisions')} due`,
+      followUpsDue: (n) => `${plural(n, 'follow-up', 'follow-ups')} due`,
     },
     askedBy: {
       TASK: (agency) => `asked by ${agency}`,
@@ -184,6 +200,10 @@ export const WORDS: Record<MailLocale, Words> = {
     rankingHead: ['Agency', 'Tasks', 'Referrals', 'Cross-border', 'Total'],
     decision: (reference) => `decision ${reference}`,
     actionItemsHead: ['Agency', 'Overdue', 'Open'],
+    move: (move, country, day, done) =>
+      `${move === 'ARRIVAL' ? (done ? 'arrived' : 'arrives') : done ? 'left' : 'leaves'} ${day} (from ${country})`,
+    people: (n) => plural(n, 'person', 'people'),
+    monthsAfterReturn: (months) => `${months} ${months === 1 ? 'month' : 'months'} after return`,
     footer: (timeZone) =>
       `You receive this digest because you are a Simpul user of the GTPP-TPPO task force. It is sent every Monday at 07:00 your time (${timeZone}).`,
     footerPreferences: 'Change or stop the weekly digest',

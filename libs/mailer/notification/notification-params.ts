@@ -15,8 +15,15 @@ export type NotificationTemplateKind =
   | 'REFERRAL_COMPLETED'
   | 'REFERRAL_DISCONTINUED'
   | CrossBorderTemplateKind
+  | RepatriationTemplateKind
   | 'DEADLINE_REMINDER'
   | 'ESCALATION';
+
+/** Repatriation operations and reintegration plans. */
+export type RepatriationTemplateKind = 'REPATRIATION_PLANNED' | 'REPATRIATION_UPDATED' | 'REINTEGRATION_PLAN_ASSIGNED';
+
+export const isRepatriationKind = (kind: NotificationTemplateKind): kind is RepatriationTemplateKind =>
+  kind === 'REPATRIATION_PLANNED' || kind === 'REPATRIATION_UPDATED' || kind === 'REINTEGRATION_PLAN_ASSIGNED';
 
 /** The cross-border request kinds: their texts share the request's description (category, counterpart, country). */
 export type CrossBorderTemplateKind =
@@ -72,6 +79,9 @@ export interface NotificationTemplateParams {
   formalReference?: string;
   /** Case teams: what the agency does in the case (INVESTIGATION, SOCIAL_REHABILITATION …); `status` says ADDED, ENDED or LEAD. */
   caseRole?: string;
+  /** Repatriation: the milestone a change is about (TRAVEL_DOCUMENT_ISSUED …), and the operation's reference. */
+  milestoneType?: string;
+  operationReference?: string;
   /** Escalations: who the rung targets (ASSIGNEE, AGENCY_SUPERVISOR …) and the rung's key. */
   targetRole?: string;
   rungKey?: string;

@@ -5,6 +5,7 @@ import {
   CrossBorderTemplateKind,
   NotificationTemplateKind,
   NotificationTemplateParams,
+  RepatriationTemplateKind,
   Texts,
 } from './notification-params';
 
@@ -27,7 +28,7 @@ const TARGET_LABEL: Record<MailLocale, Record<string, string>> = {
 
 /** Tasks, referrals, and the reminders and escalations of any item with a deadline. */
 export function workItemTexts(
-  kind: Exclude<NotificationTemplateKind, CrossBorderTemplateKind>,
+  kind: Exclude<NotificationTemplateKind, CrossBorderTemplateKind | RepatriationTemplateKind>,
   locale: MailLocale,
   p: NotificationTemplateParams,
   due: string,

@@ -103,6 +103,20 @@ export class CasesService {
     return this.adding.within(manager, actor, caseId, spec);
   }
 
+  /**
+   * The home region's agency joins the case of a person handed over to it on arrival (see AddCaseParticipant.forHandover);
+   * null when it takes part already (or no role fits it).
+   */
+  joinForHandover(
+    manager: EntityManager,
+    actor: Actor,
+    caseId: string,
+    agencyId: string,
+    since: string,
+  ): Promise<CaseParticipantEntity | null> {
+    return this.adding.forHandover(manager, actor, caseId, agencyId, since);
+  }
+
   endCaseParticipation(actor: Actor, input: EndCaseParticipationInput): Promise<CaseParticipantEntity> {
     return this.ending.execute(actor, input);
   }

@@ -15,6 +15,7 @@ import { byDueThenReference, hasAudience, Scope } from './queries/digest-scope';
 import { readFiredEscalations } from './queries/escalations.query';
 import { audiencesOf, readRecipient } from './queries/recipient.query';
 import { readReferralsAwaiting } from './queries/referrals-awaiting.query';
+import { readRepatriation } from './queries/repatriation.query';
 import { readStalledCommitments } from './queries/stalled-commitments.query';
 import { readTaskDeadlines } from './queries/task-deadlines.query';
 import { readWeekTaskCounts } from './queries/week-counts.query';
@@ -80,6 +81,8 @@ export class DigestContentService {
           agencyRanking: [],
           actionItemsDue: [],
           actionItemsByAgency: [],
+          repatriationMoves: [],
+          followUpsDue: [],
         },
         counts: { thisWeek: emptyCounts(), lastWeek: emptyCounts() },
       };
@@ -92,6 +95,7 @@ export class DigestContentService {
       const escalations = await readFiredEscalations(manager, scope);
       const counts = await readWeekTaskCounts(manager, scope);
       const actionItems = await readActionItems(manager, scope, recipient.timeZone);
+      const repatriation = await readRepatriation(manager, scope, recipient.timeZone);
       content.sections = {
         dueSoon: tasks.dueSoon,
         overdue: [...tasks.overdue, ...referrals.overdue, ...requests.overdue].sort(byDueThenReference),
@@ -105,6 +109,8 @@ export class DigestContentService {
           : [],
         actionItemsDue: actionItems.due,
         actionItemsByAgency: actionItems.byAgency,
+        repatriationMoves: repatriation.moves,
+        followUpsDue: repatriation.followUpsDue,
       };
       content.counts = {
         thisWeek: {

@@ -17,8 +17,10 @@ export type {
   DigestWeek,
   DueSoonItem,
   EscalationItem,
+  FollowUpDueItem,
   OverdueItem,
   ReferralAwaitingItem,
+  RepatriationMoveItem,
   StalledCommitmentItem,
   WeekCounts,
 } from '@libs/mailer';

@@ -57,4 +57,27 @@ export const DEFAULT_ESCALATION_POLICIES: EscalationPolicySeed[] = [
       },
     ],
   },
+  {
+    name: 'repatriation-milestone-default-2026',
+    itemType: 'REPATRIATION_MILESTONE',
+    urgency: 'ANY',
+    rungs: [
+      { key: 'reminder-48h', offset: { hours: -48 }, targets: [ASSIGNEE] },
+      { key: 'due', offset: { hours: 0 }, targets: [ASSIGNEE, AGENCY_LIAISON] },
+      { key: 'supervisor', offset: { workingDays: 2 }, targets: [AGENCY_SUPERVISOR] },
+      { key: 'secretariat', offset: { workingDays: 5 }, targets: [UNIT_SECRETARIAT] },
+    ],
+  },
+  {
+    // A follow-up is due on a day of the agency's choosing within a week: the reminder comes a week ahead.
+    name: 'follow-up-contact-default-2026',
+    itemType: 'FOLLOW_UP_CONTACT',
+    urgency: 'ANY',
+    rungs: [
+      { key: 'reminder-7d', offset: { hours: -168 }, targets: [ASSIGNEE] },
+      { key: 'due', offset: { hours: 0 }, targets: [ASSIGNEE, AGENCY_LIAISON] },
+      { key: 'supervisor', offset: { workingDays: 2 }, targets: [AGENCY_SUPERVISOR] },
+      { key: 'secretariat', offset: { workingDays: 5 }, targets: [UNIT_SECRETARIAT] },
+    ],
+  },
 ];

@@ -1,7 +1,10 @@
 import {
   CaseTeamEventPayload,
   CrossBorderEventPayload,
+  FollowUpEventPayload,
   ReferralEventPayload,
+  RepatriationMilestonePayload,
+  RepatriationOperationPayload,
   TaskEventPayload,
   Topic,
   TopicPayloads,
@@ -250,6 +253,78 @@ function crossBorderRule(
   };
 }
 
+/** The people who act on repatriation work for an agency: liaisons, case officers and attachés at a post. */
+const REPATRIATION_STAFF = [Role.LIAISON, Role.CASE_OFFICER, Role.ATTACHE];
+
+/**
+ * An operation's change, told to the agencies it concerns (owners of its milestones, both responsible sides) other
+ * than the one that made it. Codes only: the RPT- reference, the country, the status.
+ */
+function operationRule(
+  kind: NotificationKind,
+  agencies: (p: RepatriationOperationPayload) => string[],
+): Rule<RepatriationOperationPayload> {
+  return async (p, recipients) => {
+    const names = await recipients.agencyNames([str(p.actingAgencyId)]);
+    const told = distinct(agencies(p)).filter((id) => id !== p.actingAgencyId);
+    return {
+      kind,
+      subjectType: 'RepatriationOperation',
+      subjectId: String(p.operationId),
+      reference: code(p.reference),
+      recipients: told.length > 0 ? await recipients.withRole(told, REPATRIATION_STAFF) : [],
+      params: {
+        status: code(p.status),
+        country: code(p.fromCountry),
+        actingAgency: names.get(String(p.actingAgencyId)) ?? '',
+      },
+    };
+  };
+}
+
+/**
+ * A milestone recorded: the owner hears when another agency recorded its step for it; a step of the whole group (the
+ * escort, the departure, the arrival) is told to both sides. A person's own step recorded by its owner tells nobody:
+ * it shows in the operation's readiness, and a message per person and step would bury the ones that matter.
+ */
+const milestoneRecorded: Rule<RepatriationMilestonePayload> = async (p, recipients) => {
+  const names = await recipients.agencyNames([str(p.actingAgencyId), str(p.ownerAgencyId)]);
+  const byOwner = p.actingAgencyId === p.ownerAgencyId;
+  const concerned = byOwner
+    ? p.victimCode
+      ? []
+      : [p.sendingAgencyId, p.receivingAgencyId]
+    : [p.ownerAgencyId, ...(p.victimCode ? [] : [p.sendingAgencyId, p.receivingAgencyId])];
+  const told = distinct(concerned).filter((id) => id !== p.actingAgencyId);
+  return {
+    kind: NotificationKind.REPATRIATION_UPDATED,
+    subjectType: 'RepatriationMilestone',
+    subjectId: String(p.milestoneId),
+    reference: code(p.reference),
+    recipients: told.length > 0 ? await recipients.withRole(told, REPATRIATION_STAFF) : [],
+    params: {
+      milestoneType: code(p.type),
+      operationReference: code(p.operationReference),
+      victimCode: code(p.victimCode),
+      status: code(p.status),
+      assigneeAgency: names.get(String(p.ownerAgencyId)) ?? '',
+      actingAgency: names.get(String(p.actingAgencyId)) ?? '',
+    },
+  };
+};
+
+/** A plan made on return: the home region's agency is now responsible for it (the person by code). */
+const planAssigned: Rule<FollowUpEventPayload> = async (p, recipients) => ({
+  kind: NotificationKind.REINTEGRATION_PLAN_ASSIGNED,
+  subjectType: 'ReintegrationPlan',
+  subjectId: String(p.planId),
+  reference: code(p.victimCode),
+  recipients: (await agencyRoles(p.responsibleAgencyId, REPATRIATION_STAFF, recipients)).filter(
+    (id) => id !== str(p.actorUserId),
+  ),
+  params: { victimCode: code(p.victimCode) },
+});
+
 /** The rules, each typed by its topic's payload. */
 export type EventRules = { [T in Topic]?: Rule<TopicPayloads[T]> };
 
@@ -312,6 +387,20 @@ export const EVENT_RULES: EventRules = {
     NotificationKind.CROSS_BORDER_FORMAL_CHANNEL_PROPOSED,
     deciderSide,
   ),
+  // Every agency owing a step hears of the plan once (not once per step); the ladders remind them of each deadline.
+  'repatriation.operation-planned': operationRule(NotificationKind.REPATRIATION_PLANNED, (p) => p.ownerAgencyIds),
+  'repatriation.departed': operationRule(NotificationKind.REPATRIATION_UPDATED, (p) => [
+    ...p.ownerAgencyIds,
+    p.sendingAgencyId,
+    p.receivingAgencyId,
+  ]),
+  'repatriation.arrived': operationRule(NotificationKind.REPATRIATION_UPDATED, (p) => [
+    ...p.ownerAgencyIds,
+    p.sendingAgencyId,
+    p.receivingAgencyId,
+  ]),
+  'repatriation.milestone-recorded': milestoneRecorded,
+  'reintegration.plan-made': planAssigned,
 };
 
 /** Topics that notify nobody, on purpose, and why. */
@@ -342,6 +431,17 @@ export const SILENT_TOPICS: { readonly [T in Topic]?: string } = {
   'activity.recorded': 'Activities are records of what happened; they count in the figures and ask nothing of anyone.',
   'activity.corrected':
     'A correction is kept in the activity’s history and changes the figures; it asks nothing of anyone.',
+  'repatriation.operation-cancelled':
+    'No mutation calls an operation off yet; the lifecycle keeps the step for when one does, and it would show on the operation.',
+  'repatriation.milestone-closed':
+    'A waived or cancelled step shows on the operation and in its readiness; its ladder stops, which is what the owner needs.',
+  'repatriation.person-moved':
+    'Both operations show the move in their people and history; the pending steps on the new one reach their owners by their ladders.',
+  'repatriation.handed-over':
+    'The home region hears through its handover task (task.assigned), its joining the case (case.participant-added) and the plan (reintegration.plan-made).',
+  'follow-up.recorded':
+    'The outcome shows on the plan and, when it ends the track, on the person; the responsible agency recorded it itself.',
+  'follow-up.cancelled': 'A contact no longer owed after the track ended; the plan shows why.',
   'commitment.stalled': 'Stalled commitments are listed in the weekly digest, where the owners read them together.',
   'escalation.rung-scheduled': 'A job request, not an event: the relay turns it into the rung’s delayed job.',
 };

@@ -36,6 +36,12 @@ export enum NotificationKind {
   CROSS_BORDER_FORMAL_CHANNEL_PROPOSED = 'CROSS_BORDER_FORMAL_CHANNEL_PROPOSED',
   /** Any other change to a request: accepted, withdrawn, closed, lapsed, or a deadline extended. */
   CROSS_BORDER_UPDATED = 'CROSS_BORDER_UPDATED',
+  /** A repatriation operation was planned with steps your agency owes. */
+  REPATRIATION_PLANNED = 'REPATRIATION_PLANNED',
+  /** A step of an operation your agency is part of was recorded, or the group left or arrived. */
+  REPATRIATION_UPDATED = 'REPATRIATION_UPDATED',
+  /** A person came home and your agency is responsible for their reintegration plan. */
+  REINTEGRATION_PLAN_ASSIGNED = 'REINTEGRATION_PLAN_ASSIGNED',
   /** A rung before a deadline (of a task, a referral or a cross-border request). */
   DEADLINE_REMINDER = 'DEADLINE_REMINDER',
   /** A rung at or after the deadline that reached you: critical, cannot be muted. */

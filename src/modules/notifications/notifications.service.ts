@@ -40,6 +40,10 @@ const SUBJECT_PATH: Record<string, string> = {
   Task: 'tasks',
   Referral: 'referrals',
   CrossBorderRequest: 'cross-border-requests',
+  RepatriationOperation: 'repatriation-operations',
+  RepatriationMilestone: 'repatriation-milestones',
+  ReintegrationPlan: 'reintegration-plans',
+  FollowUpContact: 'follow-up-contacts',
 };
 
 /** In-app notifications, preferences and what an email says. */

@@ -55,6 +55,44 @@ export class TaskForcesService {
     private readonly audit: AuditService,
   ) {}
 
+  /**
+   * The task-force unit of a home region (a regency/city code such as 53.71, else its province 53) and the agency that
+   * takes people handed over to it: the unit's secretariat; else a member local government offering shelter,
+   * psychosocial care or livelihood support (the social-affairs office); else such a member of any type; else the
+   * daily chair. A regency unit with none of them passes the person to its province. Null when no unit is found.
+   */
+  async homeDeskOf(
+    manager: EntityManager,
+    regionCode: string | null,
+    onDay: string,
+  ): Promise<{ unitId: string; unitCode: string; agencyId: string } | null> {
+    if (!regionCode) return null;
+    const codes = [...new Set([regionCode, regionCode.split('.')[0]])];
+    const rows: { unit_id: string; code: string; agency_id: string }[] = await manager.query(
+      `SELECT unit.id AS unit_id, unit.code, member.agency_id
+         FROM task_force_unit unit
+         JOIN membership member ON member.unit_id = unit.id
+         JOIN agency ON agency.id = member.agency_id AND agency.active AND agency.country = 'ID'
+        WHERE unit.region_code = ANY($1::text[]) AND unit.active
+          AND member.valid_from <= $2 AND (member.valid_to IS NULL OR member.valid_to > $2)
+          AND member.role IN ('SECRETARIAT', 'MEMBER', 'DAILY_CHAIR')
+        ORDER BY array_position($1::text[], unit.region_code::text),
+          CASE
+            WHEN member.role = 'SECRETARIAT' THEN 0
+            WHEN member.role = 'MEMBER' AND agency.type = 'LOCAL_GOVERNMENT'
+              AND agency.capabilities && ARRAY['SHELTER', 'PSYCHOSOCIAL', 'LIVELIHOOD']::agency_capability[] THEN 1
+            WHEN member.role = 'MEMBER'
+              AND agency.capabilities && ARRAY['SHELTER', 'PSYCHOSOCIAL', 'LIVELIHOOD']::agency_capability[] THEN 2
+            WHEN member.role = 'DAILY_CHAIR' THEN 3
+            ELSE 9
+          END, agency.code
+        LIMIT 1`,
+      [codes, onDay],
+    );
+    const [row] = rows;
+    return row ? { unitId: row.unit_id, unitCode: row.code, agencyId: row.agency_id } : null;
+  }
+
   async findUnit(id: string): Promise<TaskForceUnitEntity> {
     const unit = await this.dataSource.getRepository(TaskForceUnitEntity).findOneBy({ id });
     if (!unit)

@@ -88,6 +88,14 @@ export class TasksService {
     return this.creating.execute(actor, input, { manager, meetingDecisionId });
   }
 
+  /**
+   * A task asking a person's home region to accept them on return, created in the arrival's transaction (the
+   * repatriation module calls this after bringing the assignee into the case).
+   */
+  createHandoverTask(manager: EntityManager, actor: Actor, input: CreateTaskInput): Promise<TaskEntity> {
+    return this.creating.execute(actor, input, { manager, meetingDecisionId: null });
+  }
+
   /** The meeting closed an action item: the task, if still in play, is cancelled with the outcome as reason. */
   closeActionItemTask(manager: EntityManager, actor: Actor, taskId: string, reason: string): Promise<TaskEntity> {
     return this.closingActionItems.execute(manager, actor, taskId, reason);

@@ -45,7 +45,7 @@ import { recordPersonWork, recordVictimEvent } from './victim-history';
 import { VictimIdentity } from './victim-identity';
 import { VictimServiceEntity } from './victim-service.entity';
 import { VictimEntity } from './victim.entity';
-import { ConsentPurpose } from './victim.enums';
+import { ConsentPurpose, ProtectionStatus } from './victim.enums';
 
 /**
  * The victim register's public face: the resolver and other modules call these methods; each one is a use case
@@ -155,6 +155,21 @@ export class VictimsService {
 
   changeProtectionStatus(actor: Actor, input: ChangeProtectionStatusInput): Promise<VictimEntity> {
     return this.protectionStep.execute(actor, input);
+  }
+
+  /**
+   * A protection-track step caused by another module's work for the person (arrival home, a follow-up outcome), in
+   * the caller's transaction; false when the track does not allow it from where the person stands (left out).
+   */
+  stepProtectionTrackWithin(
+    manager: EntityManager,
+    actor: Actor,
+    victimId: string,
+    to: ProtectionStatus,
+    occurredOn: string,
+    reason: string | null,
+  ): Promise<boolean> {
+    return this.protectionStep.within(manager, actor, victimId, to, occurredOn, reason);
   }
 
   recordIdentificationDecision(actor: Actor, input: RecordIdentificationDecisionInput): Promise<VictimEntity> {

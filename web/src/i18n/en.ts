@@ -541,6 +541,9 @@ export const en: Messages = {
     CROSS_BORDER_STAGE_OVERDUE: 'Request stage overdue',
     CROSS_BORDER_UPDATED: 'Cross-border request updated',
     CROSS_BORDER_FORMAL_CHANNEL_PROPOSED: 'Formal channel proposed',
+    REPATRIATION_PLANNED: 'Repatriation planned',
+    REPATRIATION_UPDATED: 'Repatriation updated',
+    REINTEGRATION_PLAN_ASSIGNED: 'Reintegration plan assigned',
   },
   deliveryStatus: {
     PENDING: 'Waiting to send',

@@ -533,6 +533,9 @@ export const id = {
     CROSS_BORDER_STAGE_OVERDUE: 'Tahap permintaan terlambat',
     CROSS_BORDER_UPDATED: 'Permintaan lintas batas diperbarui',
     CROSS_BORDER_FORMAL_CHANNEL_PROPOSED: 'Saluran resmi diusulkan',
+    REPATRIATION_PLANNED: 'Repatriasi direncanakan',
+    REPATRIATION_UPDATED: 'Repatriasi diperbarui',
+    REINTEGRATION_PLAN_ASSIGNED: 'Rencana reintegrasi ditugaskan',
   },
   deliveryStatus: {
     PENDING: 'Menunggu dikirim',

@@ -36,15 +36,21 @@ export class CreateTaskCommand {
 
   /**
    * `decision`: the task is an action item of a meeting decision, created in the decision's transaction; the
-   * decision may bind the agency that recorded it.
+   * decision may bind the agency that recorded it. With no decision id, it is work another module creates in its own
+   * transaction (a handover on arrival).
    */
   execute(
     actor: Actor,
     input: CreateTaskInput,
-    decision: { manager: EntityManager; meetingDecisionId: string } | null = null,
+    decision: { manager: EntityManager; meetingDecisionId: string | null } | null = null,
   ): Promise<TaskEntity> {
     const create = async (manager: EntityManager): Promise<TaskEntity> => {
-      const assignee = await this.assignment.requireAssigneeAgency(manager, actor, input.assigneeAgencyId, !!decision);
+      const assignee = await this.assignment.requireAssigneeAgency(
+        manager,
+        actor,
+        input.assigneeAgencyId,
+        !!decision?.meetingDecisionId,
+      );
       await this.assignment.requireAssigneeUser(manager, input.assigneeUserId, assignee.id);
       const dueAt = await this.assignment.resolveDue(input.due, assignee);
       if (

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 
 import { AccessService } from '@app/auth/access.service';
 import { Actor } from '@app/auth/actor';
@@ -16,6 +16,7 @@ import { VictimEventKind } from '../victim-event.entity';
 import { recordPersonWork } from '../victim-history';
 import { VictimEntity } from '../victim.entity';
 import { VictimErrorReason, VictimException } from '../victim.exception';
+import { ProtectionStatus } from '../victim.enums';
 import { lockVictimForWork } from './lock-victim-for-change';
 
 /**
@@ -45,42 +46,72 @@ export class ChangeProtectionStatus {
       }
       const today = todayFor(this.clock, actor);
       requireEventDate('occurredOn', input.occurredOn, today, [await birthBound(this.disclosure, actor, victim)]);
-      const from = victim.protectionStatus;
-      victim.protectionStatus = decision.to;
-      await manager.save(victim);
-      const occurredOn = input.occurredOn ?? today;
-      await recordPersonWork(
-        manager,
-        actor,
-        victim,
-        VictimEventKind.PROTECTION_STATUS_CHANGED,
-        { from, to: decision.to, reason: input.reason ?? null },
-        occurredOn,
-      );
-      await this.audit.record(manager, actor, {
-        operation: 'changeProtectionStatus',
-        targetType: 'Victim',
-        targetId: victim.id,
-        changes: {
-          protectionStatus: { before: from, after: decision.to },
-          occurredOn: { before: null, after: occurredOn },
-        },
-      });
-      await recordEvents(manager, [
-        {
-          topic: 'victim.protection-status-changed',
-          aggregateType: 'Victim',
-          aggregateId: victim.id,
-          payload: {
-            victimId: victim.id,
-            code: victim.code,
-            owningAgencyId: victim.owningAgencyId,
-            from,
-            to: decision.to,
-          },
-        },
-      ]);
+      await this.apply(manager, actor, victim, decision.to, input.occurredOn ?? today, input.reason ?? null);
       return victim;
     });
+  }
+
+  /**
+   * A step another module's work causes (an arrival home, a follow-up outcome), in the caller's transaction: the
+   * caller has decided the actor may do that work for the person. A step the track does not allow from where the
+   * person stands is left out (false), so the work itself is not refused for it.
+   */
+  async within(
+    manager: EntityManager,
+    actor: Actor,
+    victimId: string,
+    to: ProtectionStatus,
+    occurredOn: string,
+    reason: string | null,
+  ): Promise<boolean> {
+    const victim = await manager
+      .getRepository(VictimEntity)
+      .createQueryBuilder('victim')
+      .where('victim.id = :victimId', { victimId })
+      .setLock('pessimistic_write')
+      .getOne();
+    if (!victim) return false;
+    const decision = decideProtectionStep(victim.protectionStatus, to, reason);
+    if ('refused' in decision) return false;
+    await this.apply(manager, actor, victim, decision.to, occurredOn, reason);
+    return true;
+  }
+
+  private async apply(
+    manager: EntityManager,
+    actor: Actor,
+    victim: VictimEntity,
+    to: ProtectionStatus,
+    occurredOn: string,
+    reason: string | null,
+  ): Promise<void> {
+    const from = victim.protectionStatus;
+    victim.protectionStatus = to;
+    await manager.save(victim);
+    await recordPersonWork(
+      manager,
+      actor,
+      victim,
+      VictimEventKind.PROTECTION_STATUS_CHANGED,
+      { from, to, reason },
+      occurredOn,
+    );
+    await this.audit.record(manager, actor, {
+      operation: 'changeProtectionStatus',
+      targetType: 'Victim',
+      targetId: victim.id,
+      changes: {
+        protectionStatus: { before: from, after: to },
+        occurredOn: { before: null, after: occurredOn },
+      },
+    });
+    await recordEvents(manager, [
+      {
+        topic: 'victim.protection-status-changed',
+        aggregateType: 'Victim',
+        aggregateId: victim.id,
+        payload: { victimId: victim.id, code: victim.code, owningAgencyId: victim.owningAgencyId, from, to },
+      },
+    ]);
   }
 }
