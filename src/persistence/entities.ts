@@ -38,6 +38,7 @@ import {
 } from '@app/modules/cross-border/cross-border-link.entity';
 import { CrossBorderRequestEntity } from '@app/modules/cross-border/cross-border-request.entity';
 import { DigestRunEntity } from '@app/modules/digests/digest-run.entity';
+import { DocumentEntity } from '@app/modules/documents/document.entity';
 import { DigestOptOutEntity, DigestUnitOffEntity } from '@app/modules/digests/digest-subscription.entity';
 import { ActionItemEntity } from '@app/modules/meetings/action-item.entity';
 import { MeetingAttendanceEntity } from '@app/modules/meetings/meeting-attendance.entity';
@@ -89,4 +90,5 @@ export const ENTITIES = [
   ActionItemEntity,
   ActivityEntity,
   ActivityRevisionEntity,
+  DocumentEntity,
 ];
