@@ -4,6 +4,7 @@ import { useQuery } from 'urql';
 
 import { CasePageDocument } from '@/gql/graphql';
 import { useI18n } from '@/i18n/i18n';
+import { DocumentsPanel } from '@/modules/documents/documents-panel';
 import { Empty, PageTitle, QueryState } from '@/modules/ui/page';
 
 export default function CasePage() {
@@ -59,6 +60,7 @@ export default function CasePage() {
               </List>
             )}
           </Paper>
+          <DocumentsPanel parentKind="CASE" parentId={id} />
         </Stack>
       )}
     </QueryState>
