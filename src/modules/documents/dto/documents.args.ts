@@ -1,17 +1,15 @@
-import { ArgsType, Field, ID } from '@nestjs/graphql';
-import { IsEnum, IsUUID } from 'class-validator';
+import { ArgsType } from '@nestjs/graphql';
 
 import { PageArgs } from '@app/graphql/pagination';
+import { EnumField, IdField } from '@app/graphql/input-fields';
 
 import { DocumentParentKind } from '../document.enums';
 
 @ArgsType()
 export class DocumentsArgs extends PageArgs {
-  @Field(() => DocumentParentKind, { description: 'The kind of record whose documents to list.' })
-  @IsEnum(DocumentParentKind)
+  @EnumField(DocumentParentKind, { description: 'The kind of record whose documents to list.' })
   parentKind: DocumentParentKind;
 
-  @Field(() => ID, { description: 'The record whose documents to list.' })
-  @IsUUID()
+  @IdField({ description: 'The record whose documents to list.' })
   parentId: string;
 }
