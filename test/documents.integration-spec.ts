@@ -61,6 +61,12 @@ describe('documents', () => {
         contentType: 'application/pdf',
         sizeBytes: file.length,
       });
+      const one = await w.sut.gql<{ document: { fileName: string; uploadedByAgency: { code: string } } }>(
+        'query ($id: ID!) { document(id: $id) { fileName uploadedByAgency { code } } }',
+        { id: stored.id },
+        w.token.imigrasi,
+      );
+      expect(one.data).toEqual({ document: { fileName: FILE_NAME, uploadedByAgency: { code: 'DITJEN-IMIGRASI' } } });
     });
 
     it('stores the file and its name sealed with the personal-data key: the stored bytes are not the file', async () => {

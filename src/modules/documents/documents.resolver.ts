@@ -1,8 +1,10 @@
-import { Args, ID, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 
 import { Authenticated } from '@app/auth/access.decorators';
 import { Actor } from '@app/auth/actor';
 import { CurrentActor } from '@app/auth/current-actor.decorator';
+import { GraphqlContext } from '@app/graphql/graphql-context';
+import { AgencyEntity } from '@app/modules/agencies/agency.entity';
 
 import { DocumentsService } from './documents.service';
 import { DocumentConnection, DocumentView } from './dto/document.view';
@@ -29,5 +31,10 @@ export class DocumentsResolver {
   @Query(() => DocumentView, { description: "One document's metadata, for those who may see its record." })
   document(@CurrentActor() actor: Actor, @Args('id', { type: () => ID, description: 'The document.' }) id: string) {
     return this.service.one(actor, id);
+  }
+
+  @ResolveField(() => AgencyEntity, { description: 'The agency the uploader acted for.' })
+  uploadedByAgency(@Parent() document: DocumentView, @Context() ctx: GraphqlContext) {
+    return ctx.loaders.byId(AgencyEntity).load(document.uploadedByAgencyId);
   }
 }

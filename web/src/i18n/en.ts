@@ -224,6 +224,7 @@ export const en: Messages = {
     file: 'File',
     kind: 'Kind of document',
     size: 'Size',
+    uploadedBy: 'By agency',
     uploadedAt: 'Uploaded',
     upload: 'Upload',
     accepted: 'PDF, PNG, JPEG, Word or Excel; recognised by its content.',

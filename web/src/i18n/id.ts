@@ -224,6 +224,7 @@ export const id = {
     file: 'Berkas',
     kind: 'Jenis dokumen',
     size: 'Ukuran',
+    uploadedBy: 'Oleh instansi',
     uploadedAt: 'Diunggah',
     upload: 'Unggah',
     accepted: 'PDF, PNG, JPEG, Word atau Excel; dikenali dari isinya.',

@@ -106,6 +106,7 @@ export function DocumentsPanel({ parentKind, parentId }: { parentKind: DocumentP
                     <Table.Th>{m.documents.kind}</Table.Th>
                     <Table.Th>{m.documents.size}</Table.Th>
                     <Table.Th>{m.documents.uploadedAt}</Table.Th>
+                    <Table.Th>{m.documents.uploadedBy}</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -121,6 +122,7 @@ export function DocumentsPanel({ parentKind, parentId }: { parentKind: DocumentP
                       <Table.Td>
                         <Instant iso={node.uploadedAt} />
                       </Table.Td>
+                      <Table.Td>{node.uploadedByAgency.acronym}</Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
