@@ -15,6 +15,7 @@ import { CasesModule } from './modules/cases/cases.module';
 import { CrossBorderStatisticsModule } from './modules/cross-border/statistics/cross-border-statistics.module';
 import { CrossBorderModule } from './modules/cross-border/cross-border.module';
 import { DigestsModule } from './modules/digests/digests.module';
+import { DocumentsModule } from './modules/documents/documents.module';
 import { EscalationsModule } from './modules/escalations/escalations.module';
 import { LegalInstrumentsModule } from './modules/legal-instruments/legal-instruments.module';
 import { ActivitiesModule } from './modules/activities/activities.module';
@@ -66,6 +67,7 @@ export class AppModule {
         ReferralsModule,
         CrossBorderModule,
         SuspectsModule,
+        DocumentsModule,
         DigestsModule,
         CrossBorderStatisticsModule,
         MeetingsModule,

@@ -8,6 +8,7 @@ import { promisify } from 'node:util';
 import { Client } from 'pg';
 
 import { Role } from '@app/kernel/role.enum';
+import { multipartForm, pdfFile } from '@libs/testing/document-files';
 import { eventually } from '@libs/testing/eventually';
 import { Factories, TEST_PASSWORD } from '@libs/testing/factories';
 import { isolatedEnvironment, IsolatedEnvironment } from '@libs/testing/isolated-environment';
@@ -174,6 +175,18 @@ describe('ops commands from the built output', () => {
         expect(registered.errors).toBeUndefined();
         ids.push(registered.data!.registerVictim.id);
       }
+      // And a document on one of them: the same command re-seals documents too.
+      const form = multipartForm(
+        { parentKind: 'VICTIM', parentId: ids[0], kind: 'TRAVEL_DOCUMENT' },
+        { name: 'paspor.pdf', content: pdfFile() },
+      );
+      const uploaded = await app.app.inject({
+        method: 'POST',
+        url: '/documents',
+        headers: { authorization: `Bearer ${token}`, 'content-type': form.contentType },
+        payload: form.payload,
+      });
+      expect(uploaded.statusCode).toBe(201);
       const rotating = { PII_ENCRYPTION_KEY: randomBytes(32).toString('base64'), PII_PREVIOUS_KEYS: TEST_PII_KEY };
 
       // An officer's transaction holds one record (an edit in progress) while the rotation runs.
@@ -183,7 +196,8 @@ describe('ops commands from the built output', () => {
 
       const partial = await npm('pii:rotate', ['--lock-timeout', '1', '--batch-size', '2'], rotating);
       expect(partial.code).toBe(75);
-      expect(partial.stdout).toMatch(/: 2 records re-sealed, 0 already current, 1 still under an earlier key\.\n$/);
+      expect(partial.stdout).toMatch(/: 2 records re-sealed, 0 already current, 1 still under an earlier key\.\n/);
+      expect(partial.stdout).toContain('Documents: 1 re-sealed, 0 already current, 0 still under an earlier key.');
       expect(partial.stdout).not.toMatch(/remove PII_PREVIOUS_KEYS/);
       expect(partial.stderr).toContain('1 record(s) are still sealed with an earlier key');
       expect(partial.stderr).toContain('Keep PII_PREVIOUS_KEYS and run npm run pii:rotate again.');
@@ -210,6 +224,7 @@ describe('ops commands from the built output', () => {
       expect(await exited).toBe(0);
       expect(output).toMatch(/: 1 records re-sealed, 2 already current, 0 still under an earlier key\.\n/);
       expect(output).toContain('Every record now uses the current key: remove PII_PREVIOUS_KEYS');
+      expect(output).toContain('Documents: 0 re-sealed, 1 already current, 0 still under an earlier key.');
       const keyId = /Identity key (\w+):/.exec(output)![1];
       const [{ stale }] = await app.dataSource.query(
         `SELECT count(*)::int AS stale FROM victim WHERE identity_sealed NOT LIKE $1`,

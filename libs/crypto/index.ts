@@ -1,1 +1,1 @@
-export { keyId, PiiCipher, PiiKeyError } from './pii-cipher';
+export { keyId, keyIdOfBytes, PiiCipher, PiiKeyError } from './pii-cipher';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 
-import { keyId, PiiCipher, PiiKeyError } from './pii-cipher';
+import { keyId, keyIdOfBytes, PiiCipher, PiiKeyError } from './pii-cipher';
 
 describe('PiiCipher', () => {
   const oldKey = randomBytes(32);
@@ -42,6 +42,22 @@ describe('PiiCipher', () => {
     expect(cipher.blindIndex('nik', 'C1234567')).not.toBe(passport);
     expect(new PiiCipher(newKey).blindIndex('passport', 'C1234567')).not.toBe(passport);
     expect(passport).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('seals files: nothing of the bytes visible, bound to their row, opened by the key named in them', () => {
+    const file = Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(4096), Buffer.from('Siti Aminah')]);
+    const sealed = new PiiCipher(oldKey).sealBytes(file, 'document:1:content');
+    expect(sealed.includes(Buffer.from('%PDF'))).toBe(false);
+    expect(sealed.includes(Buffer.from('Siti Aminah'))).toBe(false);
+    expect(keyIdOfBytes(sealed)).toBe(keyId(oldKey));
+    const rotating = new PiiCipher(newKey, [oldKey]);
+    expect(rotating.openBytes(sealed, 'document:1:content').equals(file)).toBe(true);
+    expect(() => rotating.openBytes(sealed, 'document:2:content')).toThrow(/integrity/);
+    const tampered = Buffer.from(sealed);
+    tampered[tampered.length - 1] ^= 1;
+    expect(() => rotating.openBytes(tampered, 'document:1:content')).toThrow(/integrity/);
+    expect(() => new PiiCipher(newKey).openBytes(sealed, 'document:1:content')).toThrow(/not configured/);
+    expect(keyIdOfBytes(rotating.sealBytes(file, 'ctx'))).toBe(keyId(newKey));
   });
 
   it('rejects keys of the wrong size', () => {

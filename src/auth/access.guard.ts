@@ -6,7 +6,7 @@ import { AppConfig } from '@app/config/app-config';
 import { APP_CONFIG } from '@app/config/config.module';
 import { requestHolder } from '@app/graphql/graphql-context';
 
-import { ACCESS_METADATA, AccessRule } from './access.decorators';
+import { ACCESS_METADATA, AccessRule, BROWSER_REQUEST_METADATA, BrowserRequest } from './access.decorators';
 import { Actor } from './actor';
 import { ACTOR_SOURCE, ActorSource } from './actor-source';
 import { browserSessionToken } from './browser-session';
@@ -50,7 +50,11 @@ export class AccessGuard implements CanActivate {
       token = match[1];
     } else {
       // The web console's cookie session (browser-session.ts), only with its CSRF proofs.
-      token = browserSessionToken(req, this.config.auth.tokenSecret);
+      const accepts = this.reflector.getAllAndOverride<BrowserRequest | undefined>(BROWSER_REQUEST_METADATA, [
+        context.getHandler(),
+        context.getClass(),
+      ]);
+      token = browserSessionToken(req, this.config.auth.tokenSecret, accepts);
     }
     if (!token) throw RequestException.unauthenticated();
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import { LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -85,6 +86,11 @@ export async function createApiApp(
 
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
   await installSecurityHeaders(fastify);
+  // Multipart bodies for document uploads (POST /documents reads them, with its own limits). The parser reads
+  // nothing until a route asks, and /graphql refuses multipart before any parser runs (graphql-http.ts).
+  await fastify.register(multipart, {
+    limits: { fileSize: config.documents.maxUploadBytes, files: 1, fields: 5, parts: 6, fieldSize: 200 },
+  });
   fastify.addHook('onRequest', (request, reply, done) => {
     RequestContext.enter(request.id);
     void reply.header(REQUEST_ID_HEADER, request.id);

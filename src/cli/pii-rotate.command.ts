@@ -2,6 +2,7 @@ import { Command, Option } from 'nest-commander';
 
 import { embeddedDatabaseUrl } from '@app/database/embedded-database-url';
 import { withMigrationLock } from '@app/persistence/migration-lock';
+import { rotateDocumentKeys } from '@app/modules/documents/rotate-document-keys';
 import { rotateIdentityKeys } from '@app/modules/victims/rotate-identity-keys';
 
 import { cliConfig } from './cli-environment';
@@ -15,7 +16,7 @@ interface PiiRotateOptions {
 
 /**
  * `npm run pii:rotate`: re-seals every victim identity with the current key (PII_ENCRYPTION_KEY) and recomputes the
- * blind indexes. It says the earlier key may go only when a final count finds no record left under it; otherwise
+ * blind indexes, then re-seals every document (file and name). It says the earlier key may go only when a final count finds no record left under it; otherwise
  * it names how many remain and exits 75, so a deploy script cannot mistake a partial run for a finished one.
  */
 @Command({
@@ -44,9 +45,10 @@ export class PiiRotateCommand extends OpsCommand<PiiRotateOptions> {
     const config = cliConfig();
     const url = config.databaseUrl ?? embeddedDatabaseUrl(config.embedded.postgresPort);
     let progress: Progress | undefined;
-    const result = await withMigrationLock(url, async (dataSource) => {
+    let documentProgress: Progress | undefined;
+    const [result, documents] = await withMigrationLock(url, async (dataSource) => {
       await dataSource.runMigrations({ transaction: 'each' });
-      return rotateIdentityKeys(dataSource, config, {
+      const identities = await rotateIdentityKeys(dataSource, config, {
         batchSize,
         lockTimeoutMs: lockTimeout * 1000,
         progress: {
@@ -54,15 +56,30 @@ export class PiiRotateCommand extends OpsCommand<PiiRotateOptions> {
           advance: (count) => progress?.tick(count),
         },
       });
+      progress?.finish();
+      const files = await rotateDocumentKeys(dataSource, config, {
+        batchSize: Math.min(batchSize, 20),
+        lockTimeoutMs: lockTimeout * 1000,
+        progress: {
+          start: (total) => (documentProgress = total > 0 ? new Progress('pii:rotate documents', total) : undefined),
+          advance: (count) => documentProgress?.tick(count),
+        },
+      });
+      documentProgress?.finish();
+      return [identities, files] as const;
     });
-    progress?.finish();
     this.say(
       `Identity key ${result.keyId}: ${result.rotated} records re-sealed, ${result.current} already current, ` +
         `${result.remaining} still under an earlier key.`,
     );
-    if (result.remaining > 0) {
+    this.say(
+      `Documents: ${documents.rotated} re-sealed, ${documents.current} already current, ` +
+        `${documents.remaining} still under an earlier key.`,
+    );
+    const remaining = result.remaining + documents.remaining;
+    if (remaining > 0) {
       throw new CliError(
-        `${result.remaining} record(s) are still sealed with an earlier key (held locked by another transaction for ` +
+        `${remaining} record(s) are still sealed with an earlier key (held locked by another transaction for ` +
           `over ${lockTimeout} s, or written meanwhile by a process still on the old key). Keep PII_PREVIOUS_KEYS and ` +
           'run npm run pii:rotate again.',
         EXIT.incomplete,

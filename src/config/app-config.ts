@@ -42,6 +42,10 @@ export interface AppConfig {
     /** Which proxies' X-Forwarded-For to believe for the client address (Fastify's trustProxy). */
     trustProxy: boolean | number | string[];
   };
+  documents: {
+    /** Largest file an upload may carry (POST /documents); a larger one is refused naming the limit. */
+    maxUploadBytes: number;
+  };
   /** Sign-in throttling (src/auth/login-throttle.ts): counters live in Redis, shared by every API replica. */
   login: {
     /** Wrong passwords in a row for one account from one address before that pair is locked. */

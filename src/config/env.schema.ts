@@ -119,6 +119,13 @@ export class EnvSchema {
   HTTP_MAX_BODY_BYTES?: number;
 
   @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(100 * 1024 * 1024)
+  DOCUMENT_MAX_BYTES?: number;
+
+  @IsOptional()
   @Matches(/^(true|false|\d{1,2}|[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*)$/, {
     message: 'must be false, true, a number of proxy hops, or comma-separated proxy addresses or CIDR ranges',
   })

@@ -111,6 +111,9 @@ export function loadConfig(env: Env, devSecrets?: { tokenSecret: string; piiEncr
       maxBodyBytes: parsed.HTTP_MAX_BODY_BYTES ?? 1024 * 1024,
       trustProxy: parseTrustProxy(parsed.TRUST_PROXY),
     },
+    documents: {
+      maxUploadBytes: parsed.DOCUMENT_MAX_BYTES ?? 20 * 1024 * 1024,
+    },
     login: {
       maxFailures: parsed.LOGIN_MAX_FAILURES ?? 5,
       lockSeconds: parsed.LOGIN_LOCK_SECONDS ?? 60,

@@ -31,7 +31,12 @@ export class DomainExceptionFilter extends BaseExceptionFilter {
     }
     if (!(exception instanceof DomainException)) return super.catch(exception, host);
     const reply = host.switchToHttp().getResponse<FastifyReply>();
-    void reply.status(HTTP_STATUS[exception.kind]).send({ code: exception.kind, message: exception.message });
+    void reply.status(HTTP_STATUS[exception.kind]).send({
+      code: exception.kind,
+      message: exception.message,
+      reason: exception.reason,
+      ...(exception.field ? { field: exception.field } : {}),
+    });
     return undefined;
   }
 }

@@ -38,6 +38,7 @@ import {
 } from '@app/modules/cross-border/cross-border-link.entity';
 import { CrossBorderRequestEntity } from '@app/modules/cross-border/cross-border-request.entity';
 import { DigestRunEntity } from '@app/modules/digests/digest-run.entity';
+import { DocumentEntity } from '@app/modules/documents/document.entity';
 import { DigestOptOutEntity, DigestUnitOffEntity } from '@app/modules/digests/digest-subscription.entity';
 import { ActionItemEntity } from '@app/modules/meetings/action-item.entity';
 import { MeetingAttendanceEntity } from '@app/modules/meetings/meeting-attendance.entity';
@@ -105,4 +106,5 @@ export const ENTITIES = [
   ReintegrationNeedEntity,
   FollowUpContactEntity,
   FollowUpPolicyEntity,
+  DocumentEntity,
 ];

@@ -63,6 +63,11 @@ export class SuspectsService {
     return grouped;
   }
 
+  /** Whether the actor may see the suspect's identity now (their documents follow the same rule). */
+  canSeeIdentity(actor: Actor, suspectId: string): Promise<boolean> {
+    return this.disclosure.canSeeIdentity(actor, suspectId);
+  }
+
   identity(actor: Actor, suspect: SuspectEntity): Promise<SuspectIdentity | null> {
     return this.disclosure.identity(actor, suspect);
   }

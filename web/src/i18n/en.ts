@@ -220,6 +220,26 @@ export const en: Messages = {
     destinations: 'Destination countries',
     people: 'People in this case',
   },
+  documents: {
+    title: 'Documents',
+    none: 'No documents yet.',
+    notAvailable: 'Documents are not available to you.',
+    file: 'File',
+    kind: 'Kind of document',
+    size: 'Size',
+    uploadedBy: 'By agency',
+    uploadedAt: 'Uploaded',
+    upload: 'Upload',
+    accepted: 'PDF, PNG, JPEG, Word or Excel; recognised by its content.',
+    uploaded: '{name} was uploaded.',
+    refusals: {
+      FILE_MISSING: 'Choose a file to upload.',
+      FILE_EMPTY: 'That file is empty.',
+      FILE_TOO_LARGE: 'The file is too large.',
+      FILE_TYPE_REFUSED: 'This kind of file is not accepted: only PDF, PNG, JPEG, Word or Excel.',
+      PARENT_NOT_FOUND: 'This record is not available to you.',
+    },
+  },
   people: {
     title: 'People by code',
     intro:
@@ -487,6 +507,14 @@ export const en: Messages = {
     DECLINED_ASSISTANCE: 'Declined assistance',
   },
   identification: { PRESUMED: 'Presumed', IDENTIFIED: 'Identified', NOT_A_VICTIM: 'Not a victim' },
+  documentKind: {
+    LETTER: 'Letter',
+    INTERVIEW_REPORT: 'Interview report',
+    TRAVEL_DOCUMENT: 'Travel document',
+    MEDICAL_CLEARANCE: 'Medical clearance',
+    COUNTERPART_ANSWER: "Counterpart's answer",
+    OTHER: 'Other',
+  },
   sex: { FEMALE: 'Female', MALE: 'Male', OTHER: 'Other', UNKNOWN: 'Unknown' },
   ageBand: {
     CHILD_0_11: 'Child 0–11',

@@ -4,6 +4,7 @@ import type {
   ConsentMethod,
   ConsentPurpose,
   DeliveryStatus,
+  DocumentKind,
   DuplicateMatch,
   ExploitationType,
   IdentificationStatus,
@@ -41,6 +42,7 @@ export const ENUM_LABELS_COVER_THE_SCHEMA: [
   Same<ConsentMethod, Messages['consentMethod']>,
   Same<ConsentPurpose, Messages['consentPurpose']>,
   Same<DeliveryStatus, Messages['deliveryStatus']>,
+  Same<DocumentKind, Messages['documentKind']>,
   Same<DuplicateMatch, Messages['duplicateMatch']>,
   Same<ExploitationType, Messages['exploitation']>,
   Same<IdentificationStatus, Messages['identification']>,
@@ -68,6 +70,7 @@ export const ENUM_LABELS_COVER_THE_SCHEMA: [
   Same<TaskPriority, Messages['taskPriority']>,
   Same<TaskStatus, Messages['taskStatus']>,
 ] = [
+  true,
   true,
   true,
   true,

@@ -221,6 +221,26 @@ export const id = {
     destinations: 'Negara tujuan',
     people: 'Orang dalam kasus ini',
   },
+  documents: {
+    title: 'Dokumen',
+    none: 'Belum ada dokumen.',
+    notAvailable: 'Dokumen tidak tersedia untuk Anda.',
+    file: 'Berkas',
+    kind: 'Jenis dokumen',
+    size: 'Ukuran',
+    uploadedBy: 'Oleh instansi',
+    uploadedAt: 'Diunggah',
+    upload: 'Unggah',
+    accepted: 'PDF, PNG, JPEG, Word atau Excel; dikenali dari isinya.',
+    uploaded: '{name} telah diunggah.',
+    refusals: {
+      FILE_MISSING: 'Pilih berkas yang akan diunggah.',
+      FILE_EMPTY: 'Berkas itu kosong.',
+      FILE_TOO_LARGE: 'Berkas terlalu besar.',
+      FILE_TYPE_REFUSED: 'Jenis berkas ini tidak diterima: hanya PDF, PNG, JPEG, Word atau Excel.',
+      PARENT_NOT_FOUND: 'Catatan ini tidak tersedia untuk Anda.',
+    },
+  },
   people: {
     title: 'Orang menurut kode',
     intro:
@@ -483,6 +503,14 @@ export const id = {
     DECLINED_ASSISTANCE: 'Menolak bantuan',
   },
   identification: { PRESUMED: 'Diduga', IDENTIFIED: 'Teridentifikasi', NOT_A_VICTIM: 'Bukan korban' },
+  documentKind: {
+    LETTER: 'Surat',
+    INTERVIEW_REPORT: 'Laporan wawancara',
+    TRAVEL_DOCUMENT: 'Dokumen perjalanan',
+    MEDICAL_CLEARANCE: 'Keterangan sehat',
+    COUNTERPART_ANSWER: 'Jawaban mitra',
+    OTHER: 'Lainnya',
+  },
   sex: { FEMALE: 'Perempuan', MALE: 'Laki-laki', OTHER: 'Lainnya', UNKNOWN: 'Tidak diketahui' },
   ageBand: {
     CHILD_0_11: 'Anak 0–11',

@@ -7,6 +7,7 @@ import { CasePageDocument } from '@/gql/graphql';
 import { useI18n } from '@/i18n/i18n';
 import { CaseSuspects } from '@/modules/cases/components/case-suspects';
 import { CaseTeam } from '@/modules/cases/components/case-team';
+import { DocumentsPanel } from '@/modules/documents/documents-panel';
 import { Empty, PageTitle, QueryState } from '@/modules/ui/page';
 
 import { ReferralTable } from './referrals-page';
@@ -111,6 +112,7 @@ export default function CasePage() {
                 <ReferralTable referrals={found.referrals} />
               )}
             </Paper>
+            <DocumentsPanel parentKind="CASE" parentId={found.id} />
           </Stack>
         );
       }}

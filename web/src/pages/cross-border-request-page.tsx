@@ -40,6 +40,7 @@ import {
   WithdrawRequestDocument,
 } from '@/gql/graphql';
 import { useI18n } from '@/i18n/i18n';
+import { DocumentsPanel } from '@/modules/documents/documents-panel';
 import { ActionDialog, ReasonMode } from '@/modules/ui/action-dialog';
 import { DateTimeField, instantOf } from '@/modules/ui/date-time-field';
 import { History } from '@/modules/ui/history';
@@ -393,6 +394,7 @@ export default function CrossBorderRequestPage() {
               )}
               {dialog === 'ANSWER_PARTIALLY' && <Checkbox label={m.crossBorder.partial} checked readOnly />}
             </ActionDialog>
+            <DocumentsPanel parentKind="CROSS_BORDER_REQUEST" parentId={id} />
           </Stack>
         );
       }}

@@ -20,6 +20,7 @@ import {
   RevokeConsentDocument,
 } from '@/gql/graphql';
 import { useI18n } from '@/i18n/i18n';
+import { DocumentsPanel } from '@/modules/documents/documents-panel';
 import { ActionDialog } from '@/modules/ui/action-dialog';
 import { Empty, PageTitle, QueryState } from '@/modules/ui/page';
 import { Instant } from '@/modules/ui/time';
@@ -218,6 +219,7 @@ export default function PersonPage() {
                 return outcome;
               }}
             />
+            <DocumentsPanel parentKind="VICTIM" parentId={id} />
           </Stack>
         );
       }}

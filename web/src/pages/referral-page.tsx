@@ -15,6 +15,7 @@ import {
   WithdrawReferralDocument,
 } from '@/gql/graphql';
 import { useI18n } from '@/i18n/i18n';
+import { DocumentsPanel } from '@/modules/documents/documents-panel';
 import { ActionDialog, ReasonMode } from '@/modules/ui/action-dialog';
 import { History } from '@/modules/ui/history';
 import { PageTitle, QueryState } from '@/modules/ui/page';
@@ -167,6 +168,7 @@ export default function ReferralPage() {
               onSubmit={run}
               onConflict={refresh}
             />
+            <DocumentsPanel parentKind="REFERRAL" parentId={id} />
           </Stack>
         );
       }}

@@ -22,6 +22,7 @@ import {
   UnblockTaskDocument,
 } from '@/gql/graphql';
 import { useI18n } from '@/i18n/i18n';
+import { DocumentsPanel } from '@/modules/documents/documents-panel';
 import { ActionDialog, ReasonMode } from '@/modules/ui/action-dialog';
 import { History } from '@/modules/ui/history';
 import { PageTitle, QueryState } from '@/modules/ui/page';
@@ -171,6 +172,7 @@ export default function TaskPage() {
                 />
               )}
             </ActionDialog>
+            <DocumentsPanel parentKind="TASK" parentId={id} />
           </Stack>
         );
       }}
