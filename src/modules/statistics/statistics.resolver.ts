@@ -1,0 +1,35 @@
+import { Args, Query, Resolver } from '@nestjs/graphql';
+
+import { Allow } from '@app/auth/access.decorators';
+import { Actor } from '@app/auth/actor';
+import { CurrentActor } from '@app/auth/current-actor.decorator';
+import { Role } from '@app/kernel/role.enum';
+
+import { Indicator } from './dto/indicator.dto';
+import { StatisticsArgs, StatisticsResult } from './dto/statistics.dto';
+import { StatisticsService } from './statistics.service';
+
+/** Every role reads figures; what they cover (and whether small cells hide) follows the reader (statistics-scope.ts). */
+export const STATISTICS_READERS = Object.values(Role) as [Role, ...Role[]];
+
+@Resolver()
+export class StatisticsResolver {
+  constructor(private readonly service: StatisticsService) {}
+
+  @Allow(...STATISTICS_READERS)
+  @Query(() => [Indicator], { description: 'The indicator catalogue: every figure the register can produce.' })
+  indicators(@CurrentActor() actor: Actor) {
+    return this.service.indicators(actor);
+  }
+
+  @Allow(...STATISTICS_READERS)
+  @Query(() => StatisticsResult, {
+    description:
+      'An indicator over a period, split by one or two breakdowns, aggregated from the register: a unit’s ' +
+      'secretariat sees its unit’s area, agencies their own records, others the published indicators with small ' +
+      'cells suppressed.',
+  })
+  statistics(@CurrentActor() actor: Actor, @Args() args: StatisticsArgs) {
+    return this.service.statistics(actor, args);
+  }
+}
