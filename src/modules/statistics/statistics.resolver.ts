@@ -5,6 +5,8 @@ import { Actor } from '@app/auth/actor';
 import { CurrentActor } from '@app/auth/current-actor.decorator';
 import { Role } from '@app/kernel/role.enum';
 
+import { AccountabilityService } from './accountability/accountability.service';
+import { Accountability, AccountabilityArgs } from './dto/accountability.dto';
 import { Indicator } from './dto/indicator.dto';
 import { StatisticsArgs, StatisticsResult } from './dto/statistics.dto';
 import { StatisticsService } from './statistics.service';
@@ -14,7 +16,10 @@ export const STATISTICS_READERS = Object.values(Role) as [Role, ...Role[]];
 
 @Resolver()
 export class StatisticsResolver {
-  constructor(private readonly service: StatisticsService) {}
+  constructor(
+    private readonly service: StatisticsService,
+    private readonly accountabilityService: AccountabilityService,
+  ) {}
 
   @Allow(...STATISTICS_READERS)
   @Query(() => [Indicator], { description: 'The indicator catalogue: every figure the register can produce.' })
@@ -31,5 +36,15 @@ export class StatisticsResolver {
   })
   statistics(@CurrentActor() actor: Actor, @Args() args: StatisticsArgs) {
     return this.service.statistics(actor, args);
+  }
+
+  @Allow(Role.SECRETARIAT)
+  @Query(() => Accountability, {
+    description:
+      "For a unit's secretariat: the open and overdue work of the unit's member agencies by agency, province and " +
+      'counterpart country, response times per agency, and the trend against previous weeks.',
+  })
+  accountability(@CurrentActor() actor: Actor, @Args() args: AccountabilityArgs) {
+    return this.accountabilityService.accountability(actor, args);
   }
 }
