@@ -6,6 +6,8 @@ import { CurrentActor } from '@app/auth/current-actor.decorator';
 import { Role } from '@app/kernel/role.enum';
 
 import { AccountabilityService } from './accountability/accountability.service';
+import { AnnualReportService } from './annual-report.service';
+import { AnnualReport, AnnualReportArgs } from './dto/annual-report.dto';
 import { Accountability, AccountabilityArgs } from './dto/accountability.dto';
 import { Indicator } from './dto/indicator.dto';
 import { StatisticsArgs, StatisticsResult } from './dto/statistics.dto';
@@ -19,6 +21,7 @@ export class StatisticsResolver {
   constructor(
     private readonly service: StatisticsService,
     private readonly accountabilityService: AccountabilityService,
+    private readonly annualReportService: AnnualReportService,
   ) {}
 
   @Allow(...STATISTICS_READERS)
@@ -46,5 +49,15 @@ export class StatisticsResolver {
   })
   accountability(@CurrentActor() actor: Actor, @Args() args: AccountabilityArgs) {
     return this.accountabilityService.accountability(actor, args);
+  }
+
+  @Allow(...STATISTICS_READERS)
+  @Query(() => AnnualReport, {
+    description:
+      "The content of the task force's annual report for a year: a chapter per duty, figures by 3P+Partnership " +
+      'pillar, every one an indicator of the catalogue, in the reader’s scope (what exports turn into XLSX or CSV).',
+  })
+  annualReport(@CurrentActor() actor: Actor, @Args() args: AnnualReportArgs) {
+    return this.annualReportService.annualReport(actor, args);
   }
 }
