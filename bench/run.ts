@@ -6,6 +6,7 @@ import { coldStart } from './scenarios/cold-start';
 import { deadlineStorm } from './scenarios/deadline-storm';
 import { digest } from './scenarios/digest';
 import { growthReading, growthResult } from './scenarios/growth';
+import { statisticsBench } from './scenarios/statistics';
 import { webConsole } from './scenarios/web-console';
 import { workQueue } from './scenarios/work-queue';
 import { clearRedis, createBenchEnv, prepareDatabase } from './support/bench-env';
@@ -17,7 +18,7 @@ import { runMain } from './support/run-main';
 
 /**
  * `npm run bench [-- --scale small]`: loads a national-scale dataset into its own database, runs the
- * benchmarks of issue 8 (and F, the web console's, of issue 20) against the built app (API and worker processes from dist/), prints a table and writes
+ * benchmarks of issue 8 (F, the web console's, of issue 20; G, statistics, of issue 19) against the built app (API and worker processes from dist/), prints a table and writes
  * bench/results/<timestamp>.json. Goals are reported, never asserted.
  */
 async function main(): Promise<void> {
@@ -47,6 +48,8 @@ async function main(): Promise<void> {
   const growth = growthResult(growthSmall, await growthReading(env, loaded, sizes.tasks));
 
   const workQueueResult = await workQueue(env, loaded);
+  env.log('G: statistics');
+  const statistics = await statisticsBench(env, loaded);
   env.log('C: weekly digest');
   const digestResult = await digest(env);
   env.log('B: deadline storm');
@@ -69,6 +72,7 @@ async function main(): Promise<void> {
     growth,
     coldStart: cold,
     webConsole: web,
+    statistics,
   };
   const directory = join(__dirname, 'results');
   mkdirSync(directory, { recursive: true });

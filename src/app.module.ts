@@ -30,6 +30,7 @@ import { ReferralsModule } from './modules/referrals/referrals.module';
 import { SuspectsModule } from './modules/suspects/suspects.module';
 import { UsersModule } from './modules/users/users.module';
 import { VictimsModule } from './modules/victims/victims.module';
+import { StatisticsModule } from './modules/statistics/statistics.module';
 import { QueueModule } from './queue/queue.module';
 import { WorkflowModule } from './workflow/workflow.module';
 import { QueueBoardModule } from './queue/queue-board.module';
@@ -74,6 +75,7 @@ export class AppModule {
         RepatriationModule,
         ActivitiesModule,
         CoordinationFiguresModule,
+        StatisticsModule,
         NotificationsModule,
         QueueBoardModule,
         HealthModule,

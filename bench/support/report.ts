@@ -1,6 +1,7 @@
 import type { DeadlineStormResult } from '../scenarios/deadline-storm';
 import type { ColdStartResult } from '../scenarios/cold-start';
 import type { DigestResult } from '../scenarios/digest';
+import type { StatisticsBenchResult } from '../scenarios/statistics';
 import type { GrowthResult } from '../scenarios/growth';
 import type { WorkQueueResult } from '../scenarios/work-queue';
 import type { WebConsoleResult } from '../scenarios/web-console';
@@ -21,6 +22,7 @@ export interface BenchResults {
   growth: GrowthResult;
   coldStart: ColdStartResult;
   webConsole: WebConsoleResult;
+  statistics: StatisticsBenchResult;
 }
 
 interface Row {
@@ -36,7 +38,7 @@ const num = (value: number, unit = ''): string =>
 
 /** The table printed at the end of a run (and pasted into the README's Performance section). */
 export function resultRows(r: BenchResults): Row[] {
-  const { workQueue: a, deadlineStorm: b, digest: c, growth: d, coldStart: e, webConsole: f } = r;
+  const { workQueue: a, deadlineStorm: b, digest: c, growth: d, coldStart: e, webConsole: f, statistics: g } = r;
   return [
     { benchmark: 'A work queue', figure: 'GraphQL requests/s', value: num(a.requestsPerSecond) },
     {
@@ -110,6 +112,20 @@ export function resultRows(r: BenchResults): Row[] {
       value: num(f.workQueueInteractiveMs, ' ms'),
       goal: '≤ 1.5 s',
       met: f.workQueueInteractiveMs <= 1500,
+    },
+    {
+      benchmark: 'G statistics',
+      figure: `one-breakdown indicator for a year p50 (${num(g.counted)} of ${num(g.victims)} people)`,
+      value: num(g.oneBreakdownP50Ms, ' ms'),
+      goal: '≤ 300 ms',
+      met: g.oneBreakdownP50Ms <= 300,
+    },
+    {
+      benchmark: 'G statistics',
+      figure: 'two-breakdown indicator for a year p50',
+      value: num(g.twoBreakdownP50Ms, ' ms'),
+      goal: '≤ 1 s',
+      met: g.twoBreakdownP50Ms <= 1000,
     },
   ];
 }

@@ -70,7 +70,7 @@ export type AgencyOverrides = Partial<
     | 'predecessorAgencyId'
     | 'active'
   >
->;
+> & { regionCode?: string };
 
 export type UserOverrides = Partial<
   Pick<UserEntity, 'email' | 'displayName' | 'agencyId' | 'locale' | 'timeZone' | 'supervisorUserId' | 'active'>

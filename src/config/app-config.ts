@@ -36,6 +36,10 @@ export interface AppConfig {
     /** Most lexical tokens a document may hold; longer ones are refused before parsing finishes. */
     maxTokens: number;
   };
+  statistics: {
+    /** Small-cell suppression: figures above zero and below this are hidden from readers without the records. */
+    suppressionThreshold: number;
+  };
   http: {
     /** Largest request body accepted; a larger one is answered 413. */
     maxBodyBytes: number;

@@ -111,6 +111,14 @@ export class EnvSchema {
   @Max(100_000)
   GRAPHQL_MAX_TOKENS?: number;
 
+  /** Figures above zero and below this are hidden from readers who may not see the records underneath. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(2)
+  @Max(1000)
+  STATISTICS_SUPPRESSION_THRESHOLD?: number;
+
   @IsOptional()
   @Transform(toInt)
   @IsInt()

@@ -107,6 +107,9 @@ export function loadConfig(env: Env, devSecrets?: { tokenSecret: string; piiEncr
       maxCost: parsed.GRAPHQL_MAX_COST ?? 10_000,
       maxTokens: parsed.GRAPHQL_MAX_TOKENS ?? 5_000,
     },
+    statistics: {
+      suppressionThreshold: parsed.STATISTICS_SUPPRESSION_THRESHOLD ?? 11,
+    },
     http: {
       maxBodyBytes: parsed.HTTP_MAX_BODY_BYTES ?? 1024 * 1024,
       trustProxy: parseTrustProxy(parsed.TRUST_PROXY),

@@ -48,7 +48,7 @@ export class IndicatorBreakdown {
   items: IndicatorItem[];
 }
 
-@ObjectType('Indicator', {
+@ObjectType('CoordinationIndicator', {
   description:
     'A typed figure derived from the register over a period: what it counts, in which unit, by which date, with ' +
     'breakdowns that each add up to the total. The numbers issue will keep these definitions as its indicators.',

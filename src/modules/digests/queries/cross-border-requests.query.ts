@@ -2,23 +2,15 @@ import { EntityManager } from 'typeorm';
 
 import { runningStages } from '@app/modules/cross-border/cross-border.lifecycle';
 import { RequestStage, RequestStatus } from '@app/modules/cross-border/cross-border.enums';
+import { OPEN_REQUEST_STATUSES } from '@app/modules/statistics/accountability/work-sources';
 import { requestReference } from '@app/modules/cross-border/cross-border.constants';
 
 import { CrossBorderCountryGroup, OverdueItem } from '../digest-content';
 import { hasAudience, itemLink, Scope, wholeDays } from './digest-scope';
 
-/** Requests still waiting for a stage (the counterpart's, or ours for an incoming one). */
-export const OPEN_REQUEST_STATUSES = [RequestStatus.SUBMITTED, RequestStatus.ACKNOWLEDGED, RequestStatus.ACCEPTED];
-
-/**
- * SQL condition on a request alias: a stage whose deadline passed is still running. A stage marked overdue that
- * was done late since (acknowledged after its acknowledge-by) stays in overdue_stages as history, but the request
- * is no longer late for it. Built from the lifecycle table so the two never disagree.
- */
-export const overdueNowSql = (alias: string): string =>
-  `${alias}.overdue_stages::text[] && (CASE ${alias}.status::text ${OPEN_REQUEST_STATUSES.map(
-    (status) => `WHEN '${status}' THEN ARRAY[${runningStages(status).map((stage) => `'${stage}'`)}]`,
-  ).join(' ')} ELSE ARRAY[]::text[] END)`;
+// One definition of an open and an overdue request, shared with the accountability views (the secretariat's ranking
+// and the accountability query count the same work).
+export { OPEN_REQUEST_STATUSES, overdueNowSql } from '@app/modules/statistics/accountability/work-sources';
 
 const STAGE_DEADLINE: Record<RequestStage, 'acknowledgeBy' | 'decideBy' | 'executeBy'> = {
   ACKNOWLEDGE: 'acknowledgeBy',
