@@ -1,3 +1,5 @@
+import { ExportFileChunkEntity } from '@app/modules/exports/export-file-chunk.entity';
+import { ExportEntity } from '@app/modules/exports/export.entity';
 import { AgencyEntity } from '@app/modules/agencies/agency.entity';
 import { AuditEntryEntity } from '@app/modules/audit/audit-entry.entity';
 import { EscalationPolicyEntity } from '@app/modules/escalations/escalation-policy.entity';
@@ -89,4 +91,6 @@ export const ENTITIES = [
   ActionItemEntity,
   ActivityEntity,
   ActivityRevisionEntity,
+  ExportEntity,
+  ExportFileChunkEntity,
 ];

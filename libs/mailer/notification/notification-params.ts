@@ -16,7 +16,8 @@ export type NotificationTemplateKind =
   | 'REFERRAL_DISCONTINUED'
   | CrossBorderTemplateKind
   | 'DEADLINE_REMINDER'
-  | 'ESCALATION';
+  | 'ESCALATION'
+  | 'EXPORT_READY';
 
 /** The cross-border request kinds: their texts share the request's description (category, counterpart, country). */
 export type CrossBorderTemplateKind =
@@ -75,6 +76,9 @@ export interface NotificationTemplateParams {
   /** Escalations: who the rung targets (ASSIGNEE, AGENCY_SUPERVISOR …) and the rung's key. */
   targetRole?: string;
   rungKey?: string;
+  /** Exports: what it holds (DEIDENTIFIED_PERSONS …) and its format (CSV, XLSX); `dueAt` is when it expires. */
+  exportKind?: string;
+  exportFormat?: string;
 }
 
 export interface RenderedNotification {

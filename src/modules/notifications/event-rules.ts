@@ -1,5 +1,6 @@
 import {
   CaseTeamEventPayload,
+  ExportReadyPayload,
   CrossBorderEventPayload,
   ReferralEventPayload,
   TaskEventPayload,
@@ -250,6 +251,16 @@ function crossBorderRule(
   };
 }
 
+/** Only the person who asked for an export is told it is ready (nobody else may download it). */
+const exportReadyRule: Rule<ExportReadyPayload> = async (p, recipients) => ({
+  kind: NotificationKind.EXPORT_READY,
+  subjectType: 'Export',
+  subjectId: String(p.exportId),
+  reference: code(p.reference),
+  recipients: await recipients.active([str(p.requestedByUserId)]),
+  params: { dueAt: instant(p.expiresAt), exportKind: code(p.kind), exportFormat: code(p.format) },
+});
+
 /** The rules, each typed by its topic's payload. */
 export type EventRules = { [T in Topic]?: Rule<TopicPayloads[T]> };
 
@@ -312,6 +323,7 @@ export const EVENT_RULES: EventRules = {
     NotificationKind.CROSS_BORDER_FORMAL_CHANNEL_PROPOSED,
     deciderSide,
   ),
+  'export.ready': exportReadyRule,
 };
 
 /** Topics that notify nobody, on purpose, and why. */
@@ -344,4 +356,5 @@ export const SILENT_TOPICS: { readonly [T in Topic]?: string } = {
     'A correction is kept in the activity’s history and changes the figures; it asks nothing of anyone.',
   'commitment.stalled': 'Stalled commitments are listed in the weekly digest, where the owners read them together.',
   'escalation.rung-scheduled': 'A job request, not an event: the relay turns it into the rung’s delayed job.',
+  'export.requested': 'A job request, not an event: the relay turns it into the export’s job.',
 };

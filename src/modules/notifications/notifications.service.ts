@@ -38,6 +38,8 @@ const SUBJECT_PATH: Record<string, string> = {
   Task: 'tasks',
   Referral: 'referrals',
   CrossBorderRequest: 'cross-border-requests',
+  // The secretariat's page lists the exports a secretariat asked for.
+  Export: 'secretariat/exports',
 };
 
 /** In-app notifications, preferences and what an email says. */

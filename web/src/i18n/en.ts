@@ -524,6 +524,7 @@ export const en: Messages = {
     CASE_TEAM_CHANGED: 'Case team changed',
     DEADLINE_REMINDER: 'Deadline reminder',
     ESCALATION: 'Escalation',
+    EXPORT_READY: 'Export ready',
     REFERRAL_PROPOSED: 'Referral proposed',
     REFERRAL_ACCEPTED: 'Referral accepted',
     REFERRAL_DECLINED: 'Referral declined',

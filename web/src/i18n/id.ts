@@ -515,6 +515,7 @@ export const id = {
     CASE_TEAM_CHANGED: 'Tim kasus berubah',
     DEADLINE_REMINDER: 'Pengingat tenggat',
     ESCALATION: 'Eskalasi',
+    EXPORT_READY: 'Ekspor siap',
     REFERRAL_PROPOSED: 'Rujukan diusulkan',
     REFERRAL_ACCEPTED: 'Rujukan diterima',
     REFERRAL_DECLINED: 'Rujukan ditolak',
