@@ -19,6 +19,7 @@ import { EscalationsModule } from './modules/escalations/escalations.module';
 import { LegalInstrumentsModule } from './modules/legal-instruments/legal-instruments.module';
 import { ActivitiesModule } from './modules/activities/activities.module';
 import { CoordinationFiguresModule } from './modules/coordination-figures/coordination-figures.module';
+import { DataQualityModule } from './modules/data-quality/data-quality.module';
 import { ExportsModule } from './modules/exports/exports.module';
 import { MeetingsModule } from './modules/meetings/meetings.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
@@ -72,6 +73,7 @@ export class AppModule {
         ActivitiesModule,
         CoordinationFiguresModule,
         ExportsModule,
+        DataQualityModule,
         NotificationsModule,
         QueueBoardModule,
         HealthModule,

@@ -1,3 +1,4 @@
+import { DataQualityIssueEntity } from '@app/modules/data-quality/data-quality-issue.entity';
 import { ExportFileChunkEntity } from '@app/modules/exports/export-file-chunk.entity';
 import { ExportEntity } from '@app/modules/exports/export.entity';
 import { AgencyEntity } from '@app/modules/agencies/agency.entity';
@@ -93,4 +94,5 @@ export const ENTITIES = [
   ActivityRevisionEntity,
   ExportEntity,
   ExportFileChunkEntity,
+  DataQualityIssueEntity,
 ];

@@ -30,6 +30,8 @@ export enum JobName {
   RUN_EXPORT = 'export.run',
   /** Hourly: deletes the files of exports past their expiry. */
   EXPIRE_EXPORTS = 'maintenance.expire-exports',
+  /** Nightly: runs the data-quality checks and keeps their findings. */
+  CHECK_DATA_QUALITY = 'maintenance.check-data-quality',
 }
 
 /**
@@ -47,6 +49,7 @@ export interface JobPayloads {
   [JobName.SEND_DIGEST]: { digestRunId: string };
   [JobName.RUN_EXPORT]: { exportId: string };
   [JobName.EXPIRE_EXPORTS]: Record<string, never>;
+  [JobName.CHECK_DATA_QUALITY]: Record<string, never>;
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -59,6 +62,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.SEND_DIGEST]: QueueName.DIGESTS,
   [JobName.RUN_EXPORT]: QueueName.EXPORTS,
   [JobName.EXPIRE_EXPORTS]: QueueName.MAINTENANCE,
+  [JobName.CHECK_DATA_QUALITY]: QueueName.MAINTENANCE,
 };
 
 export const ALL_QUEUES = Object.values(QueueName);

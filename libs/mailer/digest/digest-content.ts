@@ -116,6 +116,15 @@ export interface ActionItemsByAgencyItem {
   open: number;
 }
 
+/** Secretariat: open findings of the nightly data-quality checks in the unit, per check, with a few codes. */
+export interface DataQualityDigestItem {
+  /** The check's code (NO_REFERRAL_AFTER_IDENTIFICATION …). */
+  check: string;
+  count: number;
+  /** Up to three of the records' codes, oldest first. */
+  examples: string[];
+}
+
 export interface WeekCounts {
   tasksOpened: number;
   tasksCompleted: number;
@@ -139,6 +148,8 @@ export interface DigestContent {
     agencyRanking: AgencyRankingItem[];
     actionItemsDue: ActionItemDueItem[];
     actionItemsByAgency: ActionItemsByAgencyItem[];
+    /** Secretariat only; absent in digests computed before the checks existed. */
+    dataQuality?: DataQualityDigestItem[];
   };
   counts: { thisWeek: WeekCounts; lastWeek: WeekCounts };
 }

@@ -25,6 +25,7 @@ export interface Words {
     agencyRanking: string;
     actionItemsDue: string;
     actionItemsByAgency: string;
+    dataQuality: string;
   };
   subjectParts: {
     overdue: (n: number) => string;
@@ -57,6 +58,7 @@ export interface Words {
   rankingHead: [string, string, string, string, string];
   decision: (reference: string) => string;
   actionItemsHead: [string, string, string];
+  dataQualityHead: [string, string, string];
   footer: (timeZone: string) => string;
   footerPreferences: string;
   footerPrivacy: string;
@@ -85,6 +87,7 @@ export const WORDS: Record<MailLocale, Words> = {
       agencyRanking: 'Instansi anggota menurut pekerjaan terlambat',
       actionItemsDue: 'Keputusan rapat yang jatuh tempo minggu ini',
       actionItemsByAgency: 'Tindak lanjut rapat yang masih terbuka, per instansi',
+      dataQuality: 'Mutu data: temuan pemeriksaan malam',
     },
     subjectParts: {
       overdue: (n) => `${n} terlambat`,
@@ -121,6 +124,7 @@ export const WORDS: Record<MailLocale, Words> = {
     rankingHead: ['Instansi', 'Tugas', 'Rujukan', 'Lintas batas', 'Total'],
     decision: (reference) => `keputusan ${reference}`,
     actionItemsHead: ['Instansi', 'Terlambat', 'Terbuka'],
+    dataQualityHead: ['Pemeriksaan', 'Terbuka', 'Contoh'],
     footer: (timeZone) =>
       `Anda menerima ringkasan ini karena Anda pengguna Simpul di Gugus Tugas GTPP-TPPO. Ringkasan dikirim setiap Senin pukul 07.00 waktu Anda (${timeZone}).`,
     footerPreferences: 'Ubah atau hentikan ringkasan mingguan',
@@ -148,6 +152,7 @@ export const WORDS: Record<MailLocale, Words> = {
       agencyRanking: 'Member agencies by overdue work',
       actionItemsDue: 'Meeting decisions due this week',
       actionItemsByAgency: 'Open action items of meetings, by agency',
+      dataQuality: 'Data quality: findings of the nightly checks',
     },
     subjectParts: {
       overdue: (n) => `${n} overdue`,
@@ -184,6 +189,7 @@ export const WORDS: Record<MailLocale, Words> = {
     rankingHead: ['Agency', 'Tasks', 'Referrals', 'Cross-border', 'Total'],
     decision: (reference) => `decision ${reference}`,
     actionItemsHead: ['Agency', 'Overdue', 'Open'],
+    dataQualityHead: ['Check', 'Open', 'Examples'],
     footer: (timeZone) =>
       `You receive this digest because you are a Simpul user of the GTPP-TPPO task force. It is sent every Monday at 07:00 your time (${timeZone}).`,
     footerPreferences: 'Change or stop the weekly digest',

@@ -11,6 +11,7 @@ import { previousIsoWeek, weekBounds } from './iso-week';
 import { readActionItems } from './queries/action-items.query';
 import { readAgencyRanking } from './queries/agency-ranking.query';
 import { readCrossBorderRequests } from './queries/cross-border-requests.query';
+import { readDataQuality } from './queries/data-quality.query';
 import { byDueThenReference, hasAudience, Scope } from './queries/digest-scope';
 import { readFiredEscalations } from './queries/escalations.query';
 import { audiencesOf, readRecipient } from './queries/recipient.query';
@@ -80,6 +81,7 @@ export class DigestContentService {
           agencyRanking: [],
           actionItemsDue: [],
           actionItemsByAgency: [],
+          dataQuality: [],
         },
         counts: { thisWeek: emptyCounts(), lastWeek: emptyCounts() },
       };
@@ -105,6 +107,7 @@ export class DigestContentService {
           : [],
         actionItemsDue: actionItems.due,
         actionItemsByAgency: actionItems.byAgency,
+        dataQuality: hasAudience(scope, 'SECRETARIAT') ? await readDataQuality(manager, scope) : [],
       };
       content.counts = {
         thisWeek: {
