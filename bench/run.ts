@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { DatasetGenerator } from './dataset/generator';
 import { coldStart } from './scenarios/cold-start';
 import { deadlineStorm } from './scenarios/deadline-storm';
+import { deidentifiedExport } from './scenarios/deidentified-export';
 import { digest } from './scenarios/digest';
 import { growthReading, growthResult } from './scenarios/growth';
 import { webConsole } from './scenarios/web-console';
@@ -54,6 +55,8 @@ async function main(): Promise<void> {
   const storm = await deadlineStorm(env, smtp).finally(() => smtp.stop());
   env.log('F: web console');
   const web = await webConsole(env, loaded);
+  env.log('G: de-identified export');
+  const exported = await deidentifiedExport(env);
   env.log('E: cold start');
   const cold = await coldStart(env);
 
@@ -69,6 +72,7 @@ async function main(): Promise<void> {
     growth,
     coldStart: cold,
     webConsole: web,
+    deidentifiedExport: exported,
   };
   const directory = join(__dirname, 'results');
   mkdirSync(directory, { recursive: true });
