@@ -5,7 +5,7 @@ import { Role } from '@app/kernel/role.enum';
 import { ExploitationType } from '@app/modules/cases/case.enums';
 import { ExpireExportsJob } from '@app/modules/exports/jobs/expire-exports.job';
 import { PERSON_COLUMNS, QUASI_IDENTIFIER_COLUMNS } from '@app/modules/exports/kinds/deidentified-persons.kind';
-import { MembershipRole } from '@app/modules/task-forces/task-force.enums';
+import { MembershipRole, TaskForceLevel } from '@app/modules/task-forces/task-force.enums';
 import { AgeBand, IdentificationStatus, Sex } from '@app/modules/victims/victim.enums';
 import { actorOf, Factories, TEST_PASSWORD } from '@libs/testing/factories';
 import { isolatedEnvironment, IsolatedEnvironment } from '@libs/testing/isolated-environment';
@@ -73,6 +73,16 @@ describe('de-identified person export', () => {
     const police = await factories.agency();
     const otherSecretariatAgency = await factories.agency();
     const otherUnit = await factories.unit({ code: 'GTPP-OTHER' });
+    // A provincial unit below it, for Nusa Tenggara Timur (region 53): its area is the people from NTT.
+    const ntt = await factories.unit({
+      code: 'GTPP-NTT-X',
+      level: TaskForceLevel.PROVINCE,
+      parentUnitId: unitId,
+      regionCode: '53',
+      timeZone: 'Asia/Makassar',
+    });
+    const nttSecretariatAgency = await factories.agency();
+    await factories.membership({ unitId: ntt.id, agencyId: nttSecretariatAgency.id, role: MembershipRole.SECRETARIAT });
     await factories.membership({ unitId, agencyId: secretariatAgency.id, role: MembershipRole.SECRETARIAT });
     await factories.membership({ unitId, agencyId: police.id });
     await factories.membership({
@@ -85,6 +95,7 @@ describe('de-identified person export', () => {
       colleague: await factories.user([Role.SECRETARIAT], { agencyId: secretariatAgency.id }),
       officer: await factories.user([Role.CASE_OFFICER], { agencyId: police.id }),
       otherSecretariat: await factories.user([Role.SECRETARIAT], { agencyId: otherSecretariatAgency.id }),
+      nttSecretariat: await factories.user([Role.SECRETARIAT], { agencyId: nttSecretariatAgency.id }),
     };
     for (const [name, user] of Object.entries(people)) {
       token[name] = await api.login(user.email, TEST_PASSWORD);
@@ -234,6 +245,19 @@ describe('de-identified person export', () => {
     expect(response.rawPayload.includes(Buffer.from(SEEDED_NIK))).toBe(false);
   });
 
+  it('gives a provincial secretariat its own area only: the people whose region of origin is in its province', async () => {
+    const requested = await request('nttSecretariat', { kind: 'DEIDENTIFIED_PERSONS', format: 'CSV' });
+    expect(requested.errors).toBeUndefined();
+    await worker.drain();
+    const [ready] = await myExports('nttSecretariat');
+    expect(ready.status).toBe('READY');
+    // The 30 people of the scam case came from NTT (53); the others from West Java (32) and West Kalimantan (61).
+    expect(ready.rowsWritten + ready.peopleSuppressed!).toBe(30);
+    const rows = (await download('nttSecretariat', ready.id)).body.trimEnd().split('\r\n').slice(1);
+    const province = PERSON_COLUMNS.indexOf('provinceOfOrigin');
+    expect(new Set(rows.map((row) => row.split(',')[province]))).toEqual(new Set(['53']));
+  });
+
   it('lets only the requester download, with the console’s cookie session as well as a bearer token, and audits each download', async () => {
     const [ready] = (await myExports('secretariat')).filter((e) => e.status === 'READY');
     // A colleague of the same secretariat, and the case officer: exactly what a random id gets.
@@ -338,8 +362,12 @@ describe('de-identified person export', () => {
     const late = await download('secretariat', ready.id);
     expect(late.statusCode).toBe(409);
     expect(late.json().message).toMatch(/expired at .*; ask for it again/);
+    const [{ n: readyBefore }] = await api.dataSource.query(
+      `SELECT count(*)::int AS n FROM data_export WHERE status = 'READY'`,
+    );
+    expect(readyBefore).toBeGreaterThanOrEqual(3);
     const expired = await worker.context.get(ExpireExportsJob).expire(clock.now());
-    expect(expired).toBe(2);
+    expect(expired).toBe(readyBefore);
     expect((await myExports('secretariat')).find((e) => e.id === ready.id)?.status).toBe('EXPIRED');
     const chunks = await api.dataSource.query(`SELECT count(*)::int AS n FROM export_file_chunk`);
     expect(chunks[0].n).toBe(0);
