@@ -21,9 +21,11 @@ export interface ExportBuildContext {
  * One kind of export, declared once (export-kinds.ts lists them). The frame around it (who may ask, the job, the
  * file's storage in one transaction, progress, expiry, download, audit, the notification) is the same for all.
  *
- * Adding ANNUAL_REPORT: add the enum value, write `kinds/annual-report.kind.ts` whose `build` asks the statistics
- * service for the year's figures and lays them out as chapters (one table per task-force duty, rows grouped by the
- * 3P + Partnership pillars), list it in EXPORT_KINDS, and give `usesK: false`.
+ * Adding ANNUAL_REPORT (its figures come from the statistics service): add the enum value, write
+ * `kinds/annual-report.kind.ts` whose `build` asks that service for the year's figures as `AnnualFigure`s and writes
+ * `layOutAnnualReport(year, figures)` (annual-report-layout.ts: one chapter per task-force duty, rows grouped by the
+ * 3P + Partnership pillars; one sheet per chapter in XLSX, `asSingleTable` for CSV), list it in EXPORT_KINDS with
+ * `usesK: false`, and give it a label in libs/mailer's EXPORT_KIND_LABEL.
  */
 export interface ExportKindDefinition {
   kind: ExportKind;
