@@ -152,6 +152,7 @@ function Root() {
                 <Route path="/people" element={<PeoplePage />} />
                 <Route path="/people/:id" element={<PersonPage />} />
                 <Route path="/secretariat" element={<SecretariatPage />} />
+                <Route path="/secretariat/exports/:exportId" element={<SecretariatPage />} />
                 <Route path="/notifications" element={<NotificationsPage />} />
                 <Route path="/settings" element={<Navigate to="/settings/notifications" replace />} />
                 <Route path="/settings/notifications" element={<SettingsPage />} />
