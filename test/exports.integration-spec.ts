@@ -6,6 +6,7 @@ import { ExploitationType } from '@app/modules/cases/case.enums';
 import { ExpireExportsJob } from '@app/modules/exports/jobs/expire-exports.job';
 import { PERSON_COLUMNS, QUASI_IDENTIFIER_COLUMNS } from '@app/modules/exports/kinds/deidentified-persons.kind';
 import { MembershipRole, TaskForceLevel } from '@app/modules/task-forces/task-force.enums';
+import { QueueName } from '@app/queue/queue.names';
 import { AgeBand, IdentificationStatus, Sex } from '@app/modules/victims/victim.enums';
 import { actorOf, Factories, TEST_PASSWORD } from '@libs/testing/factories';
 import { isolatedEnvironment, IsolatedEnvironment } from '@libs/testing/isolated-environment';
@@ -187,6 +188,11 @@ describe('de-identified person export', () => {
     expect(requested.data!.requestExport).toMatchObject({ status: 'QUEUED', k: 11 });
     const id = requested.data!.requestExport.id;
     expect((await myExports('secretariat')).find((e) => e.id === id)?.status).toBe('QUEUED');
+    // The job carries the export's id and nothing else (no person, no request details).
+    await worker.relay();
+    const job = await worker.queues.queue(QueueName.EXPORTS).getJob(`export.${id}`);
+    const { traceparent: _trace, ...payload } = job!.data as Record<string, unknown>;
+    expect(payload).toEqual({ exportId: id });
 
     await worker.drain();
     const ready = (await myExports('secretariat')).find((e) => e.id === id)!;
