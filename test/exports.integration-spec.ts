@@ -8,6 +8,7 @@ import { PERSON_COLUMNS, QUASI_IDENTIFIER_COLUMNS } from '@app/modules/exports/k
 import { MembershipRole, TaskForceLevel } from '@app/modules/task-forces/task-force.enums';
 import { QueueName } from '@app/queue/queue.names';
 import { AgeBand, IdentificationStatus, Sex } from '@app/modules/victims/victim.enums';
+import { eventually } from '@libs/testing/eventually';
 import { actorOf, Factories, TEST_PASSWORD } from '@libs/testing/factories';
 import { isolatedEnvironment, IsolatedEnvironment } from '@libs/testing/isolated-environment';
 import { SmtpSink } from '@libs/testing/smtp-sink';
@@ -222,6 +223,34 @@ describe('de-identified person export', () => {
     }
     // The rare five are left out or merged; the 30 women of the scam case keep their detail where k allows.
     expect(ready.rowsWritten).toBeGreaterThanOrEqual(44);
+  });
+
+  it('shows the requester how far a running export got', async () => {
+    // Hold the file's table so the export stops after writing its rows, before its file can be stored.
+    const holder = api.dataSource.createQueryRunner();
+    await holder.connect();
+    await holder.startTransaction();
+    await holder.query('LOCK TABLE export_file_chunk IN EXCLUSIVE MODE');
+    let id = '';
+    try {
+      const requested = await request('secretariat', { kind: 'DEIDENTIFIED_PERSONS', format: 'CSV' });
+      id = requested.data!.requestExport.id;
+      await worker.relay();
+      await eventually(async () => {
+        const running = (await myExports('secretariat')).find((e) => e.id === id)!;
+        expect(running).toMatchObject({ status: 'RUNNING', progressPercent: 99, downloadPath: null });
+        expect(running.rowsWritten).toBe(running.rowsTotal);
+        expect(running.rowsWritten).toBeGreaterThan(0);
+      });
+    } finally {
+      await holder.commitTransaction();
+      await holder.release();
+    }
+    await worker.drain();
+    expect((await myExports('secretariat')).find((e) => e.id === id)).toMatchObject({
+      status: 'READY',
+      progressPercent: 100,
+    });
   });
 
   it('builds the XLSX with the same guarantees, its cells free of any identity value', async () => {
