@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { DatasetGenerator } from './dataset/generator';
 import { coldStart } from './scenarios/cold-start';
 import { deadlineStorm } from './scenarios/deadline-storm';
+import { deidentifiedExport } from './scenarios/deidentified-export';
 import { digest } from './scenarios/digest';
 import { growthReading, growthResult } from './scenarios/growth';
 import { statisticsBench } from './scenarios/statistics';
@@ -57,6 +58,8 @@ async function main(): Promise<void> {
   const storm = await deadlineStorm(env, smtp).finally(() => smtp.stop());
   env.log('F: web console');
   const web = await webConsole(env, loaded);
+  env.log('G: de-identified export');
+  const exported = await deidentifiedExport(env);
   env.log('E: cold start');
   const cold = await coldStart(env);
 
@@ -73,6 +76,7 @@ async function main(): Promise<void> {
     coldStart: cold,
     webConsole: web,
     statistics,
+    deidentifiedExport: exported,
   };
   const directory = join(__dirname, 'results');
   mkdirSync(directory, { recursive: true });

@@ -20,6 +20,8 @@ import { EscalationsModule } from './modules/escalations/escalations.module';
 import { LegalInstrumentsModule } from './modules/legal-instruments/legal-instruments.module';
 import { ActivitiesModule } from './modules/activities/activities.module';
 import { CoordinationFiguresModule } from './modules/coordination-figures/coordination-figures.module';
+import { DataQualityModule } from './modules/data-quality/data-quality.module';
+import { ExportsModule } from './modules/exports/exports.module';
 import { MeetingsModule } from './modules/meetings/meetings.module';
 import { RepatriationModule } from './modules/repatriation/repatriation.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
@@ -76,6 +78,8 @@ export class AppModule {
         ActivitiesModule,
         CoordinationFiguresModule,
         StatisticsModule,
+        ExportsModule,
+        DataQualityModule,
         NotificationsModule,
         QueueBoardModule,
         HealthModule,

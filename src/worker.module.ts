@@ -10,6 +10,8 @@ import { AuditModule } from './modules/audit/audit.module';
 import { CrossBorderModule } from './modules/cross-border/cross-border.module';
 import { DigestJobsModule } from './modules/digests/digest-jobs.module';
 import { EscalationJobsModule } from './modules/escalations/escalation-jobs.module';
+import { DataQualityJobsModule } from './modules/data-quality/data-quality-jobs.module';
+import { ExportJobsModule } from './modules/exports/export-jobs.module';
 import { EscalationsModule } from './modules/escalations/escalations.module';
 import { NotificationJobsModule } from './modules/notifications/notification-jobs.module';
 import { ObservabilityModule } from './observability/observability.module';
@@ -46,6 +48,8 @@ export class WorkerModule {
         DigestJobsModule,
         NotificationJobsModule,
         EscalationJobsModule,
+        ExportJobsModule,
+        DataQualityJobsModule,
         JobsModule,
       ],
     };

@@ -4,6 +4,7 @@ export { isEmptyDigest } from './digest/digest-content';
 export type {
   ActionItemDueItem,
   ActionItemsByAgencyItem,
+  DataQualityDigestItem,
   AgencyRankingItem,
   CrossBorderCountryGroup,
   CrossBorderItem,

@@ -95,6 +95,23 @@ export interface AppConfig {
     /** How long a worker holds an email or digest it is sending before another may take it over. */
     leaseMs: number;
   };
+  exports: {
+    /** How long a finished export can be downloaded before its file is deleted (EXPORT_TTL_HOURS, default 72). */
+    ttlHours: number;
+    /** The smallest k a de-identified export may be asked for (EXPORT_MIN_K, default 11). */
+    minK: number;
+    /** The k used when the request names none (EXPORT_DEFAULT_K, default 11; never below minK). */
+    defaultK: number;
+  };
+  /** Thresholds of the nightly data-quality checks (days). */
+  dataQuality: {
+    /** A person identified this many days ago with no referral yet is flagged (DQ_REFERRAL_AFTER_DAYS, 14). */
+    referralAfterDays: number;
+    /** A case with victims and no suspect this many days after it was reported is flagged (DQ_SUSPECT_AFTER_DAYS, 60). */
+    suspectAfterDays: number;
+    /** A figure recorded more than this many days after its event is flagged as entered late (DQ_LATE_ENTRY_DAYS, 30). */
+    lateEntryDays: number;
+  };
   observability: {
     /** Bearer token that /metrics requires; without one, production serves no metrics. */
     metricsToken: string | undefined;

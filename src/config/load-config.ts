@@ -75,6 +75,11 @@ export function loadConfig(env: Env, devSecrets?: { tokenSecret: string; piiEncr
   if (backoffMaxMs < backoffMs) {
     problems.push(`JOB_BACKOFF_MAX_MS must be at least JOB_BACKOFF_MS (${backoffMs}) (got ${backoffMaxMs})`);
   }
+  const exportMinK = parsed.EXPORT_MIN_K ?? 11;
+  const exportDefaultK = parsed.EXPORT_DEFAULT_K ?? Math.max(11, exportMinK);
+  if (exportDefaultK < exportMinK) {
+    problems.push(`EXPORT_DEFAULT_K must be at least EXPORT_MIN_K (${exportMinK}) (got ${exportDefaultK})`);
+  }
   if (problems.length > 0) throw new ConfigError(problems);
 
   const isProduction = nodeEnv === 'production';
@@ -146,6 +151,16 @@ export function loadConfig(env: Env, devSecrets?: { tokenSecret: string; piiEncr
       retrySpanMs: parsed.DELIVERY_RETRY_SPAN_MS ?? 86_400_000,
       // A killed worker's job is handed on after about JOB_LOCK_MS; its delivery can be taken over as soon.
       leaseMs: parsed.DELIVERY_LEASE_MS ?? parsed.JOB_LOCK_MS ?? 30_000,
+    },
+    exports: {
+      ttlHours: parsed.EXPORT_TTL_HOURS ?? 72,
+      minK: exportMinK,
+      defaultK: exportDefaultK,
+    },
+    dataQuality: {
+      referralAfterDays: parsed.DQ_REFERRAL_AFTER_DAYS ?? 14,
+      suspectAfterDays: parsed.DQ_SUSPECT_AFTER_DAYS ?? 60,
+      lateEntryDays: parsed.DQ_LATE_ENTRY_DAYS ?? 30,
     },
     observability: {
       metricsToken: parsed.METRICS_TOKEN,

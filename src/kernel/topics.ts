@@ -195,6 +195,17 @@ export type FollowUpEventPayload = ActedBy & {
   fromStatus?: string;
 };
 export type CommitmentStalledPayload = { commitmentId: string; instrumentId: string; code: string };
+/** A job request rather than an event: the relay turns it into the export's job. */
+export type ExportRequestedPayload = { exportId: string };
+/** An export's file is ready for its requester (ids, codes and instants only). */
+export type ExportReadyPayload = {
+  exportId: string;
+  reference: string;
+  requestedByUserId: string;
+  kind: string;
+  format: string;
+  expiresAt: string;
+};
 /** A job request rather than an event: the relay turns it into the rung's delayed job. */
 export type RungScheduledPayload = { fireAt: string };
 
@@ -265,6 +276,9 @@ export interface TopicPayloads {
   'commitment.stalled': CommitmentStalledPayload;
 
   'escalation.rung-scheduled': RungScheduledPayload;
+
+  'export.requested': ExportRequestedPayload;
+  'export.ready': ExportReadyPayload;
 }
 
 export type Topic = keyof TopicPayloads;
@@ -328,6 +342,8 @@ export const TOPICS: readonly Topic[] = Object.keys({
   'follow-up.cancelled': 1,
   'commitment.stalled': 1,
   'escalation.rung-scheduled': 1,
+  'export.requested': 1,
+  'export.ready': 1,
 } satisfies Record<Topic, 1>) as Topic[];
 
 /** One event about one aggregate, typed by its topic. */

@@ -1,3 +1,6 @@
+import { DataQualityIssueEntity } from '@app/modules/data-quality/data-quality-issue.entity';
+import { ExportFileChunkEntity } from '@app/modules/exports/export-file-chunk.entity';
+import { ExportEntity } from '@app/modules/exports/export.entity';
 import { AgencyEntity } from '@app/modules/agencies/agency.entity';
 import { AuditEntryEntity } from '@app/modules/audit/audit-entry.entity';
 import { EscalationPolicyEntity } from '@app/modules/escalations/escalation-policy.entity';
@@ -107,4 +110,7 @@ export const ENTITIES = [
   FollowUpContactEntity,
   FollowUpPolicyEntity,
   DocumentEntity,
+  ExportEntity,
+  ExportFileChunkEntity,
+  DataQualityIssueEntity,
 ];

@@ -7,6 +7,9 @@ import { JobIds, JobName } from './queue.names';
 /** Outbox topic of a job request for one escalation rung; its payload carries `fireAt`. */
 export const RUNG_SCHEDULED_TOPIC = 'escalation.rung-scheduled' satisfies Topic;
 
+/** Outbox topic of a job request to build one export (the export's row tracks delivery). */
+export const EXPORT_REQUESTED_TOPIC = 'export.requested' satisfies Topic;
+
 export interface OutboxRow {
   id: string;
   topic: string;
@@ -32,6 +35,16 @@ export function routeOutboxRow(row: OutboxRow, now: Date): Route {
         data: { rungId: row.aggregateId, ...trace(row) },
         jobId: JobIds.rung(row.aggregateId),
         delayMs: Number.isFinite(fireAt) ? fireAt - now.getTime() : 0,
+      },
+      settledOnPublish: true,
+    };
+  }
+  if (row.topic === EXPORT_REQUESTED_TOPIC) {
+    return {
+      job: {
+        name: JobName.RUN_EXPORT,
+        data: { exportId: row.aggregateId, ...trace(row) },
+        jobId: JobIds.export(row.aggregateId),
       },
       settledOnPublish: true,
     };

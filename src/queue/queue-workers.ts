@@ -10,7 +10,7 @@ import { JobInstrumentation } from '@app/observability/job-instrumentation';
 import { JobHandlerRegistry } from './job-handler.registry';
 import { JobQueues } from './job-queues';
 import { jobSchedulers } from './job-schedulers';
-import { ALL_QUEUES, JOB_QUEUE } from './queue.names';
+import { ALL_QUEUES, JOB_QUEUE, QueueName } from './queue.names';
 import { redisOptions } from './redis-connection';
 import { retryDelayMs } from './retry-schedule';
 
@@ -41,7 +41,8 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
         prefix: this.config.redisPrefix,
         // Recorded on each job (processedBy), so Bull Board shows which process ran it.
         name: `${hostname()}:${process.pid}`,
-        concurrency,
+        // One export at a time per worker: each streams a whole area's register, and the worker's memory is bounded.
+        concurrency: name === QueueName.EXPORTS ? 1 : concurrency,
         lockDuration: lockMs,
         stalledInterval: Math.max(1_000, Math.round(lockMs / 2)),
         maxStalledCount: 3,

@@ -7,6 +7,8 @@ export enum QueueName {
   ESCALATIONS = 'escalations',
   DIGESTS = 'digests',
   MAINTENANCE = 'maintenance',
+  /** Exports run for minutes at national scale: a queue of their own, so they never hold up notifications. */
+  EXPORTS = 'exports',
 }
 
 export enum JobName {
@@ -24,6 +26,12 @@ export enum JobName {
   DIGEST_FAN_OUT = 'digest.fan-out',
   /** Renders and sends one person's weekly digest. */
   SEND_DIGEST = 'digest.send',
+  /** Builds one requested export's file (src/modules/exports). */
+  RUN_EXPORT = 'export.run',
+  /** Hourly: deletes the files of exports past their expiry. */
+  EXPIRE_EXPORTS = 'maintenance.expire-exports',
+  /** Nightly: runs the data-quality checks and keeps their findings. */
+  CHECK_DATA_QUALITY = 'maintenance.check-data-quality',
 }
 
 /**
@@ -39,6 +47,9 @@ export interface JobPayloads {
   [JobName.DETECT_STALLED_COMMITMENTS]: Record<string, never>;
   [JobName.DIGEST_FAN_OUT]: Record<string, never>;
   [JobName.SEND_DIGEST]: { digestRunId: string };
+  [JobName.RUN_EXPORT]: { exportId: string };
+  [JobName.EXPIRE_EXPORTS]: Record<string, never>;
+  [JobName.CHECK_DATA_QUALITY]: Record<string, never>;
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -49,6 +60,9 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.DETECT_STALLED_COMMITMENTS]: QueueName.MAINTENANCE,
   [JobName.DIGEST_FAN_OUT]: QueueName.DIGESTS,
   [JobName.SEND_DIGEST]: QueueName.DIGESTS,
+  [JobName.RUN_EXPORT]: QueueName.EXPORTS,
+  [JobName.EXPIRE_EXPORTS]: QueueName.MAINTENANCE,
+  [JobName.CHECK_DATA_QUALITY]: QueueName.MAINTENANCE,
 };
 
 export const ALL_QUEUES = Object.values(QueueName);
@@ -62,4 +76,5 @@ export const JobIds = {
   email: (notificationId: string) => `email.${notificationId}`,
   rung: (rungId: string) => `rung.${rungId}`,
   digest: (digestRunId: string) => `digest.${digestRunId}`,
+  export: (exportId: string) => `export.${exportId}`,
 };

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+
 import { Page } from 'playwright-core';
 
 import { Role } from '@app/kernel/role.enum';
@@ -405,6 +407,31 @@ describe('web console journeys', () => {
     await page.getByRole('dialog').waitFor({ state: 'detached' });
     // Resolved flags leave the list of open ones.
     await eventually(async () => expect(await page.getByRole('row').filter({ hasText: 'NIK' }).count()).toBe(0));
+  });
+
+  it('lets the secretariat ask for a de-identified export, follow the emailed link to it, and download it', async () => {
+    const page = await h.page();
+    await h.signIn(page, people.secretariat.email);
+    await page.goto(`${h.baseUrl}/secretariat`);
+    await page.getByRole('button', { name: 'Minta CSV' }).click();
+    await page
+      .getByText(/Dalam antrean|Sedang disusun|Siap/)
+      .first()
+      .waitFor();
+    await h.deliver();
+    const link = h.linkIn(people.secretariat.email, '/secretariat/exports/');
+    expect(link).toBeDefined();
+    await page.goto(link!);
+    const download = page.getByRole('button', { name: /^Unduh simpul-deidentified-persons-/ });
+    await download.waitFor();
+    await h.check(page, 'secretariat-exports');
+    const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
+    const text = readFileSync((await file.path())!, 'utf8');
+    expect(text.split('\r\n')[0]).toBe(
+      'yearOfRegistration,Datasource,gender,ageBroad,majorityStatus,citizenship,provinceOfOrigin,CountryOfExploitation,typeOfExploitConcatenated',
+    );
+    // The people registered in the journeys above: no name or NIK in the file.
+    for (const secret of ['Maria Goreti Bria', '5303014507990002']) expect(text).not.toContain(secret);
   });
 
   it('gives everyone notifications with an unread count, their settings and digest, profile and language', async () => {

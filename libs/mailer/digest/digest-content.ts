@@ -142,6 +142,13 @@ export interface FollowUpDueItem {
   monthsAfterReturn: number;
   dueAt: string;
   overdue: boolean;
+/** Secretariat: open findings of the nightly data-quality checks in the unit, per check, with a few codes. */
+export interface DataQualityDigestItem {
+  /** The check's code (NO_REFERRAL_AFTER_IDENTIFICATION …). */
+  check: string;
+  count: number;
+  /** Up to three of the records' codes, oldest first. */
+  examples: string[];
 }
 
 export interface WeekCounts {
@@ -169,6 +176,8 @@ export interface DigestContent {
     actionItemsByAgency: ActionItemsByAgencyItem[];
     repatriationMoves: RepatriationMoveItem[];
     followUpsDue: FollowUpDueItem[];
+    /** Secretariat only; absent in digests computed before the checks existed. */
+    dataQuality?: DataQualityDigestItem[];
   };
   counts: { thisWeek: WeekCounts; lastWeek: WeekCounts };
 }

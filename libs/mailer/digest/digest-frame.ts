@@ -7,6 +7,7 @@ import {
   ActionItemDueItem,
   ActionItemsByAgencyItem,
   AgencyRankingItem,
+  DataQualityDigestItem,
   CrossBorderCountryGroup,
   DigestContent,
   DigestItemKind,
@@ -19,7 +20,7 @@ import {
   RepatriationMoveItem,
   StalledCommitmentItem,
 } from './digest-content';
-import { KIND_LABEL, RUNG_LABEL, STATUS_LABEL } from './digest-labels';
+import { DATA_QUALITY_LABEL, KIND_LABEL, RUNG_LABEL, STATUS_LABEL } from './digest-labels';
 import { WORDS } from './digest-words';
 
 /** One line of a section: a reference (a deep link when the item has one), what it is, and an optional flag. */
@@ -130,6 +131,14 @@ function sections(content: DigestContent, locale: MailLocale): Section[] {
     groups: [],
     table: { head: w.actionItemsHead, rows: items.map((r) => [r.agency, r.overdue, r.open].map(String)) },
   });
+  const dataQuality = (items: DataQualityDigestItem[]): Section => ({
+    title: w.headings.dataQuality,
+    groups: [],
+    table: {
+      head: w.dataQualityHead,
+      rows: items.map((r) => [label(DATA_QUALITY_LABEL, locale, r.check), String(r.count), r.examples.join(', ')]),
+    },
+  });
 
   const repatriationMove = (item: RepatriationMoveItem): Entry => ({
     code: item.reference,
@@ -156,6 +165,7 @@ function sections(content: DigestContent, locale: MailLocale): Section[] {
     actionItemsByAgency(s.actionItemsByAgency),
     single(w.headings.repatriationMoves, s.repatriationMoves.map(repatriationMove)),
     single(w.headings.followUpsDue, s.followUpsDue.map(followUpDue)),
+    dataQuality(s.dataQuality ?? []),
   ];
   return all.filter(
     (section) => section.groups.some((g) => g.entries.length > 0) || (section.table?.rows.length ?? 0) > 0,

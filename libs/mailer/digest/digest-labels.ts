@@ -76,3 +76,21 @@ export const RUNG_LABEL: Labels = {
     secretariat: 'raised to the task-force secretariat',
   },
 };
+
+/** The nightly data-quality checks (src/modules/data-quality). */
+export const DATA_QUALITY_LABEL: Labels = {
+  id: {
+    POSSIBLE_DUPLICATE_OPEN: 'Kemungkinan data ganda belum diselesaikan',
+    NO_REFERRAL_AFTER_IDENTIFICATION: 'Korban tanpa rujukan setelah identifikasi',
+    CASE_WITHOUT_SUSPECT: 'Kasus dengan korban tanpa tersangka',
+    STUCK_IN_STATUS: 'Tertahan pada satu status melebihi kebijakan',
+    ENTERED_LATE: 'Data dicatat jauh setelah kejadian',
+  },
+  en: {
+    POSSIBLE_DUPLICATE_OPEN: 'Possible duplicates still open',
+    NO_REFERRAL_AFTER_IDENTIFICATION: 'People with no referral after identification',
+    CASE_WITHOUT_SUSPECT: 'Cases with victims and no suspect',
+    STUCK_IN_STATUS: 'Items stuck in a status beyond policy',
+    ENTERED_LATE: 'Figures recorded long after the event',
+  },
+};

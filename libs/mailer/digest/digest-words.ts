@@ -27,6 +27,7 @@ export interface Words {
     actionItemsByAgency: string;
     repatriationMoves: string;
     followUpsDue: string;
+    dataQuality: string;
   };
   subjectParts: {
     overdue: (n: number) => string;
@@ -63,6 +64,7 @@ export interface Words {
   move: (move: string, country: string, day: string, done: boolean) => string;
   people: (n: number) => string;
   monthsAfterReturn: (months: number) => string;
+  dataQualityHead: [string, string, string];
   footer: (timeZone: string) => string;
   footerPreferences: string;
   footerPrivacy: string;
@@ -93,6 +95,7 @@ export const WORDS: Record<MailLocale, Words> = {
       actionItemsByAgency: 'Tindak lanjut rapat yang masih terbuka, per instansi',
       repatriationMoves: 'Keberangkatan dan kedatangan minggu ini',
       followUpsDue: 'Kontak tindak lanjut yang jatuh tempo',
+      dataQuality: 'Mutu data: temuan pemeriksaan malam',
     },
     subjectParts: {
       overdue: (n) => `${n} terlambat`,
@@ -134,6 +137,7 @@ export const WORDS: Record<MailLocale, Words> = {
       `${move === 'ARRIVAL' ? (done ? 'tiba' : 'rencana tiba') : done ? 'berangkat' : 'rencana berangkat'} ${day} (dari ${country})`,
     people: (n) => `${n} orang`,
     monthsAfterReturn: (months) => `${months} bulan setelah kembali`,
+    dataQualityHead: ['Pemeriksaan', 'Terbuka', 'Contoh'],
     footer: (timeZone) =>
       `Anda menerima ringkasan ini karena Anda pengguna Simpul di Gugus Tugas GTPP-TPPO. Ringkasan dikirim setiap Senin pukul 07.00 waktu Anda (${timeZone}).`,
     footerPreferences: 'Ubah atau hentikan ringkasan mingguan',
@@ -163,6 +167,7 @@ export const WORDS: Record<MailLocale, Words> = {
       actionItemsByAgency: 'Open action items of meetings, by agency',
       repatriationMoves: 'Departures and arrivals this week',
       followUpsDue: 'Follow-ups due',
+      dataQuality: 'Data quality: findings of the nightly checks',
     },
     subjectParts: {
       overdue: (n) => `${n} overdue`,
@@ -204,6 +209,7 @@ export const WORDS: Record<MailLocale, Words> = {
       `${move === 'ARRIVAL' ? (done ? 'arrived' : 'arrives') : done ? 'left' : 'leaves'} ${day} (from ${country})`,
     people: (n) => plural(n, 'person', 'people'),
     monthsAfterReturn: (months) => `${months} ${months === 1 ? 'month' : 'months'} after return`,
+    dataQualityHead: ['Check', 'Open', 'Examples'],
     footer: (timeZone) =>
       `You receive this digest because you are a Simpul user of the GTPP-TPPO task force. It is sent every Monday at 07:00 your time (${timeZone}).`,
     footerPreferences: 'Change or stop the weekly digest',

@@ -17,7 +17,8 @@ export type NotificationTemplateKind =
   | CrossBorderTemplateKind
   | RepatriationTemplateKind
   | 'DEADLINE_REMINDER'
-  | 'ESCALATION';
+  | 'ESCALATION'
+  | 'EXPORT_READY';
 
 /** Repatriation operations and reintegration plans. */
 export type RepatriationTemplateKind = 'REPATRIATION_PLANNED' | 'REPATRIATION_UPDATED' | 'REINTEGRATION_PLAN_ASSIGNED';
@@ -85,6 +86,9 @@ export interface NotificationTemplateParams {
   /** Escalations: who the rung targets (ASSIGNEE, AGENCY_SUPERVISOR …) and the rung's key. */
   targetRole?: string;
   rungKey?: string;
+  /** Exports: what it holds (DEIDENTIFIED_PERSONS …) and its format (CSV, XLSX); `dueAt` is when it expires. */
+  exportKind?: string;
+  exportFormat?: string;
 }
 
 export interface RenderedNotification {

@@ -135,6 +135,8 @@ export function workItemTexts(
             `You receive this as ${target}. Escalations cannot be muted.`,
           ],
         };
+      case 'EXPORT_READY':
+        return exportTexts('en', ref, p, due);
     }
   }
   const pressing = p.urgency === 'EMERGENCY' || p.urgency === 'HIGH' ? ` (urgensi ${urgency})` : '';
@@ -234,7 +236,33 @@ export function workItemTexts(
           `Anda menerima pesan ini sebagai ${target}. Eskalasi tidak dapat dinonaktifkan.`,
         ],
       };
+    case 'EXPORT_READY':
+      return exportTexts('id', ref, p, due);
   }
+}
+
+const EXPORT_KIND_LABEL: Record<MailLocale, Record<string, string>> = {
+  en: { DEIDENTIFIED_PERSONS: 'de-identified person-level data' },
+  id: { DEIDENTIFIED_PERSONS: 'data perorangan tanpa identitas' },
+};
+
+/** An export the reader asked for is ready: what it holds, its format, until when it can be downloaded. */
+function exportTexts(locale: MailLocale, ref: string, p: NotificationTemplateParams, due: string): Texts {
+  const what = EXPORT_KIND_LABEL[locale][p.exportKind ?? ''] ?? p.exportKind ?? '';
+  const format = p.exportFormat ?? '';
+  return locale === 'en'
+    ? {
+        subject: `Your export ${ref} is ready`,
+        body: [
+          `The export you asked for (${what}, ${format}) is ready. Download it in Simpul before ${due}; after that it is deleted.`,
+        ],
+      }
+    : {
+        subject: `Ekspor ${ref} Anda sudah siap`,
+        body: [
+          `Ekspor yang Anda minta (${what}, ${format}) sudah siap. Unduh di Simpul sebelum ${due}; setelah itu berkas dihapus.`,
+        ],
+      };
 }
 
 /** A change to a case team, told to the agency concerned (codes only: the case's reference and the role). */

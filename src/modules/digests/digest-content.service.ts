@@ -11,6 +11,7 @@ import { previousIsoWeek, weekBounds } from './iso-week';
 import { readActionItems } from './queries/action-items.query';
 import { readAgencyRanking } from './queries/agency-ranking.query';
 import { readCrossBorderRequests } from './queries/cross-border-requests.query';
+import { readDataQuality } from './queries/data-quality.query';
 import { byDueThenReference, hasAudience, Scope } from './queries/digest-scope';
 import { readFiredEscalations } from './queries/escalations.query';
 import { audiencesOf, readRecipient } from './queries/recipient.query';
@@ -83,6 +84,7 @@ export class DigestContentService {
           actionItemsByAgency: [],
           repatriationMoves: [],
           followUpsDue: [],
+          dataQuality: [],
         },
         counts: { thisWeek: emptyCounts(), lastWeek: emptyCounts() },
       };
@@ -111,6 +113,7 @@ export class DigestContentService {
         actionItemsByAgency: actionItems.byAgency,
         repatriationMoves: repatriation.moves,
         followUpsDue: repatriation.followUpsDue,
+        dataQuality: hasAudience(scope, 'SECRETARIAT') ? await readDataQuality(manager, scope) : [],
       };
       content.counts = {
         thisWeek: {

@@ -7,6 +7,7 @@ export { isEmptyDigest } from '@libs/mailer';
 export type {
   ActionItemDueItem,
   ActionItemsByAgencyItem,
+  DataQualityDigestItem,
   AgencyRankingItem,
   CrossBorderCountryGroup,
   CrossBorderItem,

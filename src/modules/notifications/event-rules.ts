@@ -1,5 +1,6 @@
 import {
   CaseTeamEventPayload,
+  ExportReadyPayload,
   CrossBorderEventPayload,
   FollowUpEventPayload,
   ReferralEventPayload,
@@ -323,6 +324,14 @@ const planAssigned: Rule<FollowUpEventPayload> = async (p, recipients) => ({
     (id) => id !== str(p.actorUserId),
   ),
   params: { victimCode: code(p.victimCode) },
+/** Only the person who asked for an export is told it is ready (nobody else may download it). */
+const exportReadyRule: Rule<ExportReadyPayload> = async (p, recipients) => ({
+  kind: NotificationKind.EXPORT_READY,
+  subjectType: 'Export',
+  subjectId: String(p.exportId),
+  reference: code(p.reference),
+  recipients: await recipients.active([str(p.requestedByUserId)]),
+  params: { dueAt: instant(p.expiresAt), exportKind: code(p.kind), exportFormat: code(p.format) },
 });
 
 /** The rules, each typed by its topic's payload. */
@@ -401,6 +410,7 @@ export const EVENT_RULES: EventRules = {
   ]),
   'repatriation.milestone-recorded': milestoneRecorded,
   'reintegration.plan-made': planAssigned,
+  'export.ready': exportReadyRule,
 };
 
 /** Topics that notify nobody, on purpose, and why. */
@@ -444,4 +454,5 @@ export const SILENT_TOPICS: { readonly [T in Topic]?: string } = {
   'follow-up.cancelled': 'A contact no longer owed after the track ended; the plan shows why.',
   'commitment.stalled': 'Stalled commitments are listed in the weekly digest, where the owners read them together.',
   'escalation.rung-scheduled': 'A job request, not an event: the relay turns it into the rung’s delayed job.',
+  'export.requested': 'A job request, not an event: the relay turns it into the export’s job.',
 };

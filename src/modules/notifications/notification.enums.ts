@@ -46,6 +46,8 @@ export enum NotificationKind {
   DEADLINE_REMINDER = 'DEADLINE_REMINDER',
   /** A rung at or after the deadline that reached you: critical, cannot be muted. */
   ESCALATION = 'ESCALATION',
+  /** An export you asked for is ready to download (until it expires). */
+  EXPORT_READY = 'EXPORT_READY',
 }
 
 /** Kinds nobody can mute, on any channel. */

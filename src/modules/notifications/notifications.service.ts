@@ -44,6 +44,8 @@ const SUBJECT_PATH: Record<string, string> = {
   RepatriationMilestone: 'repatriation-milestones',
   ReintegrationPlan: 'reintegration-plans',
   FollowUpContact: 'follow-up-contacts',
+  // The secretariat's page lists the exports a secretariat asked for.
+  Export: 'secretariat/exports',
 };
 
 /** In-app notifications, preferences and what an email says. */

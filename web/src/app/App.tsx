@@ -168,6 +168,7 @@ function Root() {
                 <Route path="/activities" element={<ActivitiesPage />} />
                 <Route path="/activities/new" element={<NewActivityPage />} />
                 <Route path="/activities/:id" element={<ActivityPage />} />
+                <Route path="/secretariat/exports/:exportId" element={<SecretariatPage />} />
                 <Route path="/notifications" element={<NotificationsPage />} />
                 <Route path="/settings" element={<Navigate to="/settings/notifications" replace />} />
                 <Route path="/settings/notifications" element={<SettingsPage />} />

@@ -292,6 +292,25 @@ export const en: Messages = {
     noDuplicates: 'No possible duplicates.',
     noOverdue: 'No overdue tasks.',
   },
+  exports: {
+    title: 'De-identified exports',
+    intro:
+      'Person-level data of your unit’s area without identities, k-anonymous (HTCDS field names). Built in the background; only you can download it, until it expires.',
+    requestCsv: 'Request CSV',
+    requestXlsx: 'Request XLSX',
+    none: 'No exports yet.',
+    file: 'File',
+    download: 'Download',
+    expires: 'Available until',
+    rows: '{rows} rows; {suppressed} people left out (rare combinations)',
+  },
+  exportStatus: {
+    QUEUED: 'Queued',
+    RUNNING: 'Being built',
+    READY: 'Ready',
+    FAILED: 'Failed',
+    EXPIRED: 'Expired',
+  },
   notifications: {
     title: 'Notifications',
     unreadOnly: 'Unread only',
@@ -555,6 +574,7 @@ export const en: Messages = {
     CASE_TEAM_CHANGED: 'Case team changed',
     DEADLINE_REMINDER: 'Deadline reminder',
     ESCALATION: 'Escalation',
+    EXPORT_READY: 'Export ready',
     REFERRAL_PROPOSED: 'Referral proposed',
     REFERRAL_ACCEPTED: 'Referral accepted',
     REFERRAL_DECLINED: 'Referral declined',

@@ -293,6 +293,25 @@ export const id = {
     noDuplicates: 'Tidak ada kemungkinan duplikat.',
     noOverdue: 'Tidak ada tugas terlambat.',
   },
+  exports: {
+    title: 'Ekspor tanpa identitas',
+    intro:
+      'Data perorangan wilayah unit Anda tanpa identitas, k-anonim (nama kolom HTCDS). Disusun di latar belakang; hanya Anda yang dapat mengunduhnya, sampai kedaluwarsa.',
+    requestCsv: 'Minta CSV',
+    requestXlsx: 'Minta XLSX',
+    none: 'Belum ada ekspor.',
+    file: 'Berkas',
+    download: 'Unduh',
+    expires: 'Tersedia sampai',
+    rows: '{rows} baris; {suppressed} orang tidak dimuat (kombinasi langka)',
+  },
+  exportStatus: {
+    QUEUED: 'Dalam antrean',
+    RUNNING: 'Sedang disusun',
+    READY: 'Siap',
+    FAILED: 'Gagal',
+    EXPIRED: 'Kedaluwarsa',
+  },
   notifications: {
     title: 'Notifikasi',
     unreadOnly: 'Hanya yang belum dibaca',
@@ -547,6 +566,7 @@ export const id = {
     CASE_TEAM_CHANGED: 'Tim kasus berubah',
     DEADLINE_REMINDER: 'Pengingat tenggat',
     ESCALATION: 'Eskalasi',
+    EXPORT_READY: 'Ekspor siap',
     REFERRAL_PROPOSED: 'Rujukan diusulkan',
     REFERRAL_ACCEPTED: 'Rujukan diterima',
     REFERRAL_DECLINED: 'Rujukan ditolak',

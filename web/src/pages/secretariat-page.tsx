@@ -1,16 +1,22 @@
 import { Alert, Badge, Button, Paper, Progress, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
+import { useParams } from 'react-router';
 import { useClient, useQuery } from 'urql';
 
 import { OverdueTasksDocument, PossibleDuplicatesDocument, ResolveDuplicateDocument } from '@/gql/graphql';
 import { useI18n } from '@/i18n/i18n';
+import { ExportsPanel } from '@/modules/exports/components/exports-panel';
 import { ActionDialog } from '@/modules/ui/action-dialog';
 import { Empty, PageTitle, QueryState } from '@/modules/ui/page';
 import { Instant } from '@/modules/ui/time';
 
-/** The secretariat's views from today's queries: overdue work by agency and possible duplicates to reconcile. */
+/**
+ * The secretariat's views from today's queries: overdue work by agency, possible duplicates to reconcile, and its
+ * de-identified exports (an export-ready notification links to /secretariat/exports/<id>, highlighted there).
+ */
 export default function SecretariatPage() {
   const { m, f, locale } = useI18n();
+  const { exportId } = useParams();
   const client = useClient();
   const [overdue, retryOverdue] = useQuery({ query: OverdueTasksDocument });
   const [duplicates, retryDuplicates] = useQuery({ query: PossibleDuplicatesDocument });
@@ -131,6 +137,7 @@ export default function SecretariatPage() {
         </QueryState>
       </Paper>
       {duplicates.error && <Alert color="red">{m.errors.forbidden}</Alert>}
+      <ExportsPanel highlight={exportId} />
       <ActionDialog
         opened={resolving !== null}
         title={m.secretariat.resolve}

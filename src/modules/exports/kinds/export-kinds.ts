@@ -1,0 +1,8 @@
+import { ExportKind } from '../export.enums';
+import { DEIDENTIFIED_PERSONS_KIND } from './deidentified-persons.kind';
+import { ExportKindDefinition } from './export-kind';
+
+/** Every kind of export, by its enum value (a kind missing here fails to compile). */
+export const EXPORT_KINDS: Readonly<Record<ExportKind, ExportKindDefinition>> = {
+  [ExportKind.DEIDENTIFIED_PERSONS]: DEIDENTIFIED_PERSONS_KIND,
+};
