@@ -214,6 +214,36 @@ export class EnvSchema {
   OUTBOX_POLL_MS?: number;
 
   @IsOptional()
+  @Matches(
+    /^(notifications|email|escalations|digests|maintenance)(,(notifications|email|escalations|digests|maintenance))*$/,
+    {
+      message: 'must name queues, comma-separated, from: notifications, email, escalations, digests, maintenance',
+    },
+  )
+  WORKER_QUEUES?: string;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(60000)
+  RUNG_POLL_MS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(5000)
+  RUNG_BATCH?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(16)
+  RUNG_LANES?: number;
+
+  @IsOptional()
   @Transform(toInt)
   @IsInt()
   @Min(100)

@@ -127,9 +127,13 @@ export function loadConfig(env: Env, devSecrets?: { tokenSecret: string; piiEncr
     },
     publicUrl: parsed.PUBLIC_URL ?? `http://localhost:${port}`,
     jobs: {
+      queues: parsed.WORKER_QUEUES ? [...new Set(parsed.WORKER_QUEUES.split(','))] : null,
       concurrency: parsed.WORKER_CONCURRENCY ?? 5,
       lockMs: parsed.JOB_LOCK_MS ?? 30_000,
       outboxPollMs: parsed.OUTBOX_POLL_MS ?? 250,
+      rungPollMs: parsed.RUNG_POLL_MS ?? 1_000,
+      rungBatch: parsed.RUNG_BATCH ?? 500,
+      rungLanes: parsed.RUNG_LANES ?? 2,
       backoffMs,
       backoffMaxMs,
       attempts: parsed.JOB_ATTEMPTS ?? 10,

@@ -343,5 +343,6 @@ export const SILENT_TOPICS: { readonly [T in Topic]?: string } = {
   'activity.corrected':
     'A correction is kept in the activity’s history and changes the figures; it asks nothing of anyone.',
   'commitment.stalled': 'Stalled commitments are listed in the weekly digest, where the owners read them together.',
-  'escalation.rung-scheduled': 'A job request, not an event: the relay turns it into the rung’s delayed job.',
+  'escalation.rung-scheduled':
+    'No longer written (rungs are scheduled in PostgreSQL); a row left from before is dropped.',
 };
