@@ -17,6 +17,11 @@ export interface AppConfig {
   auth: {
     tokenSecret: string;
     tokenTtlSeconds: number;
+    /**
+     * How long an API process reuses what it read about a token's user (active, roles, agency, password stamp).
+     * Changes made through the API forget it in that process at once; other API processes see them within this.
+     */
+    actorCacheMs: number;
   };
   /** 32-byte key for authenticated encryption of personal data. */
   piiEncryptionKey: Buffer;

@@ -59,6 +59,13 @@ export class EnvSchema {
   AUTH_TOKEN_TTL_SECONDS?: number;
 
   @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(60000)
+  AUTH_ACTOR_CACHE_MS?: number;
+
+  @IsOptional()
   @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'must be 32 bytes encoded as base64 (44 characters)' })
   PII_ENCRYPTION_KEY?: string;
 

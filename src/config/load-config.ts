@@ -92,6 +92,7 @@ export function loadConfig(env: Env, devSecrets?: { tokenSecret: string; piiEncr
     auth: {
       tokenSecret: tokenSecret as string,
       tokenTtlSeconds: parsed.AUTH_TOKEN_TTL_SECONDS ?? 3600,
+      actorCacheMs: parsed.AUTH_ACTOR_CACHE_MS ?? 1_000,
     },
     piiEncryptionKey: Buffer.from(piiKey as string, 'base64'),
     piiPreviousKeys: (parsed.PII_PREVIOUS_KEYS ?? '')
