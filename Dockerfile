@@ -8,6 +8,7 @@ WORKDIR /app
 COPY package.json package-lock.json .npmrc ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json nest-cli.json schema.gql ./
+COPY scripts/build-server.mjs ./scripts/
 COPY src ./src
 COPY libs ./libs
 COPY migrations ./migrations

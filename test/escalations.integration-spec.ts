@@ -289,13 +289,10 @@ describe('escalation ladder of a task (controlled clock, real Redis, real SMTP)'
     await timePasses(LADDER[1].fireAt);
     expect(await ladderMails(task.id)).toEqual(['reminder-48h -> assignee', 'reminder-24h -> assignee']);
 
+    // PostgreSQL schedules the rungs: Redis holds no job for the three still waiting, and loses nothing of them.
     const queue = worker.queues.queue(QueueName.ESCALATIONS);
-    const [due] = await api.dataSource.query(`SELECT id FROM escalation_rung WHERE item_id = $1 AND rung_key = 'due'`, [
-      task.id,
-    ]);
-    expect(await queue.getJob(`rung.${due.id}`)).toBeDefined();
+    expect(await queue.getDelayedCount()).toBe(0);
     await redis.flushdb();
-    expect(await queue.getJob(`rung.${due.id}`)).toBeUndefined();
 
     // Time passes beyond the whole ladder while Redis holds nothing; the minute sweep finds the due rungs.
     clock.set(at('2026-11-06T10:00:30Z'));

@@ -154,7 +154,7 @@ describe('outages: PostgreSQL restarted, killed and stopped under load', () => {
         sink.received.filter((mail) => references.some((ref) => mail.subject.endsWith(ref))).length,
       ).toBeGreaterThan(20);
     });
-    const notifications = worker.queues.queue(QueueName.NOTIFICATIONS);
+    const notifications = worker.queues.queue(QueueName.EMAIL);
     const maintenance = worker.queues.queue(QueueName.MAINTENANCE);
     const failedBefore = (await notifications.getJobCounts('failed')).failed;
     await postgres.stop();

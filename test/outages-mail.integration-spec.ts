@@ -129,7 +129,7 @@ describe('outages: the mail server away, and failed deliveries', () => {
     const ours = (mail: { subject: string }) => references.includes(/TSK-\d+/.exec(mail.subject)?.[0] ?? '');
     await eventually(() => expect(sink.received.filter(ours).length).toBeGreaterThanOrEqual(100), 60_000);
 
-    const notifications = worker.queues.queue(QueueName.NOTIFICATIONS);
+    const notifications = worker.queues.queue(QueueName.EMAIL);
     const maintenance = worker.queues.queue(QueueName.MAINTENANCE);
     const failedBefore = (await notifications.getJobCounts('failed')).failed;
     const sweepsBefore = (await maintenance.getJobCounts('completed')).completed;
@@ -193,7 +193,7 @@ describe('outages: the mail server away, and failed deliveries', () => {
     // One attempt: a 550 is not retried for a day.
     expect(failed.email_attempts).toBe(1);
     expect(failed.email_last_error).toMatch(/550/);
-    const job = await worker.queues.queue(QueueName.NOTIFICATIONS).getJob(`email.${failed.id}`);
+    const job = await worker.queues.queue(QueueName.EMAIL).getJob(`email.${failed.id}`);
     expect([await job!.getState(), job!.attemptsMade]).toEqual(['failed', 1]);
 
     const listed = await failedList('admin', { channel: 'EMAIL' });
@@ -253,13 +253,13 @@ describe('outages: the mail server away, and failed deliveries', () => {
       [id],
     );
     await eventually(async () => expect((await emailOf(reference, agency.users[0].id)).email_status).toBe('FAILED'));
-    const job = (await worker.queues.queue(QueueName.NOTIFICATIONS).getJob(`email.${id}`))!;
+    const job = (await worker.queues.queue(QueueName.EMAIL).getJob(`email.${id}`))!;
     expect(await job.getState()).toBe('failed');
 
     sink.refuseEverything(false);
     const retry = await api.app.inject({
       method: 'PUT',
-      url: `/admin/queues/api/queues/notifications/email.${id}/retry`,
+      url: `/admin/queues/api/queues/email/email.${id}/retry`,
       headers: { authorization: `Bearer ${token.admin}`, 'content-type': 'application/json' },
       payload: '{}',
     });

@@ -166,7 +166,7 @@ describe('worker processes', () => {
 
     // Both processes did part of the work.
     const worker = running.find((entry): entry is TestWorker => entry instanceof TestWorker)!;
-    const done = await worker.queues.queue(QueueName.NOTIFICATIONS).getJobs(['completed'], 0, -1);
+    const done = await worker.queues.queue(QueueName.EMAIL).getJobs(['completed'], 0, -1);
     const processes = new Set(
       done.filter((job) => job.name === 'notification.email').map((job) => job.processedBy?.split(':')[1]),
     );

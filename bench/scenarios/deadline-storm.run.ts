@@ -17,7 +17,7 @@ import { deadlineStorm } from './deadline-storm';
  *   ts-node -r tsconfig-paths/register --transpile-only bench/scenarios/deadline-storm.run.ts [tasks] [--keep-db]
  *
  * `tasks` defaults to 1,000 (the small scale); 100000 is the national one. The database `simpul_bench_storm`
- * is dropped afterwards unless --keep-db is given; the Redis prefix `simpul-bench-storm` is always cleared.
+ * (or BENCH_DATABASE) is dropped afterwards unless --keep-db is given; its Redis prefix is always cleared.
  */
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -25,11 +25,11 @@ async function main(): Promise<void> {
   const count = countArg ? Number(countArg.replace(/[_,]/g, '')) : 1_000;
   const env = createBenchEnv('small');
   env.sizes = { ...env.sizes, stormTasks: count };
-  env.databaseName = 'simpul_bench_storm';
+  env.databaseName = process.env.BENCH_DATABASE ?? 'simpul_bench_storm';
   const url = new URL(env.adminUrl);
   url.pathname = `/${env.databaseName}`;
   env.databaseUrl = url.toString();
-  env.redisPrefix = 'simpul-bench-storm';
+  env.redisPrefix = `simpul-bench-${env.databaseName}`;
 
   env.log(`B standalone: ${count} tasks, database ${env.databaseName}, prefix ${env.redisPrefix}`);
   await prepareDatabase(env);

@@ -16,7 +16,6 @@ import { TaskForceDuty, TaskPillar } from '@app/modules/tasks/task.enums';
 import { TASK_DEADLINE_KIND, TASK_ITEM_TYPE } from '@app/modules/tasks/task.constants';
 import { defaultJobOptions } from '@app/queue/queue.constants';
 import { QueueName } from '@app/queue/queue.names';
-import { RUNG_SCHEDULED_TOPIC } from '@app/queue/outbox-routes';
 
 import { BenchEnv, benchClient, clearRedis, processEnv } from '../support/bench-env';
 import { CountingSmtpSink } from '../support/counting-smtp-sink';
@@ -28,9 +27,22 @@ export interface DeadlineStormResult {
   tasks: number;
   /** Agencies the tasks are assigned to (every active agency with an active liaison). */
   assigneeAgencies: number;
-  /** Rung rows written (every rung of every task's ladder) and outbox rows the relay had to publish. */
+  /** Rung rows written (every rung of every task's ladder); rungs are scheduled in PostgreSQL, with no outbox rows. */
   rungRows: number;
-  outboxRows: number;
+  /**
+   * Redis memory before the storm's tasks were written and with all their rungs scheduled (the worker up, just
+   * before T). `used_memory` is the whole server's (on a shared Redis it moves with everyone's keys); the prefix
+   * figures add up MEMORY USAGE over this run's keys, and `delayedJobs` counts what the escalations queue holds.
+   * PostgreSQL schedules rungs, so the run's keys should not grow with them.
+   */
+  redisMemory: {
+    usedMemoryBefore: number;
+    usedMemoryScheduled: number;
+    prefixBytesBefore: number;
+    prefixBytesScheduled: number;
+    prefixKeysScheduled: number;
+    delayedJobs: number;
+  };
   setup: {
     /** T − the moment T was chosen. */
     marginSeconds: number;
@@ -38,10 +50,7 @@ export interface DeadlineStormResult {
     insertSeconds: number;
     /** From spawning the worker until it logged "Worker started.". */
     workerBootSeconds: number;
-    /** First to last publish of the storm's outbox rows, as the relay stamped them (published_at). */
-    relaySeconds: number;
-    relayRowsPerSecond: number;
-    /** Whether every outbox row was published before T (else the storm also measures the relay). */
+    /** Whether setup (writing, booting) finished before T (else the storm also measures the setup). */
     finishedBeforeDeadline: boolean;
     /** T − the moment setup finished (negative: setup ran past T). */
     slackSeconds: number;
@@ -66,6 +75,13 @@ export interface DeadlineStormResult {
     emailsSentAtDone: number;
     sinkReceivedAtDone: number;
     sinkReceivedAtStop: number;
+    /**
+     * The storm's email backlog drained by a worker running the email queue only (`--queues email`, beside the
+     * decision worker, which runs every other queue): from T until every email of the storm's notifications was
+     * SENT, and how many there were. Null when it did not drain within the time allowed.
+     */
+    emailDrainSeconds: number | null;
+    emailsDrained: number;
     workerPeakRssMiB: number;
     /** Jobs of the escalations queue that failed (each is retried; any at all deserves a look). */
     failedJobs: number;
@@ -123,7 +139,7 @@ interface RungPlan {
 /**
  * B: `stormTasks` open tasks fall due at the same instant T. They are written as if created days ago (the two
  * reminders fired already; `due`, `supervisor` and `secretariat` still SCHEDULED with their outbox rows
- * unpublished), then a production worker process relays the rows to delayed jobs and fires the first
+ * as PostgreSQL's scheduler sees them), then a production worker process claims and fires the first
  * escalation rung of every task when T comes. Afterwards a bare BullMQ worker processes as many trivial jobs on
  * the same Redis, which says how much of the queue's own speed the escalation path keeps.
  */
@@ -138,9 +154,11 @@ export async function deadlineStorm(env: BenchEnv, smtp: CountingSmtpSink): Prom
   const connection = new Redis(env.redisUrl, { maxRetriesPerRequest: null });
   const escalations = new Queue(QueueName.ESCALATIONS, { connection, prefix: env.redisPrefix });
   let worker: BenchProcess | undefined;
+  let mailer: BenchProcess | undefined;
   try {
     const chosenAt = Date.now();
-    // Measured at 100,000 tasks: ~22 s to write, ~2 s to boot, ~36 s to relay; the rest is slack for a bigger
+    // Measured at 100,000 tasks: ~22 s to write, ~2 s to boot (there is no relay of rungs any more); the rest is
+    // slack for a bigger
     // database or a busier machine (setup.slackSeconds says what was left).
     const marginMs = 12_000 + Math.ceil(count / 1.2);
     // A whole second, so T reads plainly in logs and SQL.
@@ -150,16 +168,23 @@ export async function deadlineStorm(env: BenchEnv, smtp: CountingSmtpSink): Prom
     const unpublishedBefore = await scalar(db, `SELECT count(*)::int FROM outbox_event WHERE published_at IS NULL`);
     if (unpublishedBefore > 0) env.log(`B: note: ${unpublishedBefore} outbox rows were unpublished before the storm`);
 
+    const redisBefore = { used: await usedMemory(connection), prefix: await prefixMemory(connection, env.redisPrefix) };
     const insertStarted = Date.now();
     const written = await insertStorm(db, typeorm, deadline, count);
     const insertMs = Date.now() - insertStarted;
     env.log(
       `B: wrote ${count} tasks over ${written.agencies} agencies, ${written.rungRows} rungs, ` +
-        `${written.outboxRows} outbox rows in ${seconds(insertMs)} s`,
+        `in ${seconds(insertMs)} s`,
     );
 
     const spawnedAt = new Date();
-    worker = await BenchProcess.worker(workerEnv, 'worker-storm');
+    // The decision work (rungs, events, digests, sweeps) in one worker and email delivery in another, so the storm's
+    // mail does not compete with its firing (issue 22).
+    worker = await BenchProcess.worker(
+      { ...workerEnv, WORKER_QUEUES: 'notifications,escalations,digests,maintenance' },
+      'worker-storm',
+    );
+    mailer = await BenchProcess.worker({ ...workerEnv, WORKER_QUEUES: 'email' }, 'worker-email');
     const bootMs = Date.now() - spawnedAt.getTime();
     await waitFor(
       'the relay to publish the outbox',
@@ -171,8 +196,18 @@ export async function deadlineStorm(env: BenchEnv, smtp: CountingSmtpSink): Prom
       200,
     );
     const setupDoneAt = Date.now();
+    const redisScheduled = {
+      used: await usedMemory(connection),
+      prefix: await prefixMemory(connection, env.redisPrefix),
+    };
+    const delayedJobs = await escalations.getDelayedCount();
+    env.log(
+      `B: Redis with the storm's ${written.rungRows} rungs scheduled: this run's keys ${redisBefore.prefix.bytes} -> ` +
+        `${redisScheduled.prefix.bytes} bytes (${redisScheduled.prefix.keys} keys, ${delayedJobs} delayed jobs); ` +
+        `server used_memory ${redisBefore.used} -> ${redisScheduled.used} bytes (shared)`,
+    );
     const slackMs = deadline.getTime() - setupDoneAt;
-    env.log(`B: worker up in ${seconds(bootMs)} s, outbox relayed; ${seconds(slackMs)} s before T`);
+    env.log(`B: worker up in ${seconds(bootMs)} s; ${seconds(slackMs)} s before T`);
 
     const sinkBefore = smtp.received;
     if (slackMs > 0) await sleep(slackMs);
@@ -183,19 +218,14 @@ export async function deadlineStorm(env: BenchEnv, smtp: CountingSmtpSink): Prom
     await waitFor(
       'every first rung to fire',
       async () => {
-        // Redis first: while fire jobs wait or run the storm is not over, and the queue says so for next to
-        // nothing. Counting the rungs in PostgreSQL (a bitmap scan of ~12,000 heap pages at 100,000 tasks, up
-        // to 0.2 s) every 250 ms took CPU from the worker being measured; it runs once the queue is idle, and
-        // every 10 s for the log.
-        const jobs = await escalations.getJobCounts('waiting', 'active', 'prioritized');
-        const busy = Object.values(jobs).some((n) => n > 0);
+        // Rungs are no longer jobs: PostgreSQL says what is left, through the partial index of SCHEDULED rungs
+        // (which shrinks as they fire), every 250 ms; the log line every 10 s.
+        const left = await remaining();
         if (Date.now() - lastReport >= 10_000) {
           lastReport = Date.now();
-          const fired = count - (await remaining());
-          env.log(`B: ${fired}/${count} fired at T+${seconds(Date.now() - deadline.getTime())} s`);
+          env.log(`B: ${count - left}/${count} fired at T+${seconds(Date.now() - deadline.getTime())} s`);
         }
-        if (busy) return undefined;
-        return (await remaining()) === 0 ? true : undefined;
+        return left === 0 ? true : undefined;
       },
       Math.max(30 * 60_000, count * 20),
       250,
@@ -204,9 +234,34 @@ export async function deadlineStorm(env: BenchEnv, smtp: CountingSmtpSink): Prom
     const sinkReceivedAtDone = smtp.received - sinkBefore;
     const workerPeakRssMiB = worker.peakRssMiB();
     const failedJobs = (await escalations.getJobCounts('failed')).failed;
-    env.log(`B: storm done ${seconds(doneMs)} s after T; stopping the worker`);
+    env.log(`B: storm done ${seconds(doneMs)} s after T; waiting for its emails`);
+    const stormEmails = `FROM notification n JOIN storm_task t ON t.id = n.subject_id
+       WHERE n.kind = 'ESCALATION' AND n.subject_type = 'Task' AND n.created_at >= $1`;
+    const drain = await waitFor(
+      'the storm’s emails to go out',
+      async () => {
+        const row = (
+          await db.query(
+            `SELECT count(*) FILTER (WHERE n.email_status IN ('PENDING', 'SENDING'))::int AS left,
+               count(*) FILTER (WHERE n.email_status = 'SENT')::int AS sent,
+               (extract(epoch FROM max(n.email_sent_at) - $1) * 1000)::float8 AS "lastMs"
+             ${stormEmails}`,
+            [deadline],
+          )
+        ).rows[0] as { left: number; sent: number; lastMs: number | null };
+        return row.left === 0 ? row : undefined;
+      },
+      Math.max(10 * 60_000, count * 10),
+      1_000,
+    ).catch((error: Error) => {
+      env.log(`B: ${error.message}`);
+      return undefined;
+    });
+    if (drain) env.log(`B: ${drain.sent} emails sent by T+${seconds(drain.lastMs ?? 0)} s`);
     await worker.stop();
     worker = undefined;
+    await mailer.stop();
+    mailer = undefined;
     const sinkReceivedAtStop = smtp.received - sinkBefore;
 
     const fired = (
@@ -246,14 +301,6 @@ export async function deadlineStorm(env: BenchEnv, smtp: CountingSmtpSink): Prom
         [deadline, new Date(deadline.getTime() + doneMs)],
       )
     ).rows[0] as { total: number; emailJobs: number; sentAtDone: number };
-    // The exact relay window, from the stamps the relay wrote (one per batch).
-    const relay = (
-      await db.query(
-        `SELECT count(*)::int AS rows, (extract(epoch FROM max(published_at) - min(published_at)) * 1000)::float8 AS ms
-         FROM outbox_event WHERE topic = $1 AND published_at >= $2`,
-        [RUNG_SCHEDULED_TOPIC, spawnedAt],
-      )
-    ).rows[0] as { rows: number; ms: number };
     if (notifications.total !== fired.reached) {
       env.log(`B: note: rungs reached ${fired.reached} people but ${notifications.total} notifications exist`);
     }
@@ -268,13 +315,18 @@ export async function deadlineStorm(env: BenchEnv, smtp: CountingSmtpSink): Prom
       tasks: count,
       assigneeAgencies: written.agencies,
       rungRows: written.rungRows,
-      outboxRows: written.outboxRows,
+      redisMemory: {
+        usedMemoryBefore: redisBefore.used,
+        usedMemoryScheduled: redisScheduled.used,
+        prefixBytesBefore: redisBefore.prefix.bytes,
+        prefixBytesScheduled: redisScheduled.prefix.bytes,
+        prefixKeysScheduled: redisScheduled.prefix.keys,
+        delayedJobs,
+      },
       setup: {
         marginSeconds: seconds(deadline.getTime() - chosenAt),
         insertSeconds: seconds(insertMs),
         workerBootSeconds: seconds(bootMs),
-        relaySeconds: seconds(relay.ms),
-        relayRowsPerSecond: round(relay.rows / Math.max(relay.ms / 1000, 0.001), 0),
         finishedBeforeDeadline: slackMs > 0,
         slackSeconds: seconds(slackMs),
       },
@@ -292,6 +344,8 @@ export async function deadlineStorm(env: BenchEnv, smtp: CountingSmtpSink): Prom
         emailsSentAtDone: notifications.sentAtDone,
         sinkReceivedAtDone,
         sinkReceivedAtStop,
+        emailDrainSeconds: drain ? seconds(drain.lastMs ?? 0) : null,
+        emailsDrained: drain?.sent ?? 0,
         workerPeakRssMiB,
         failedJobs,
       },
@@ -306,6 +360,7 @@ export async function deadlineStorm(env: BenchEnv, smtp: CountingSmtpSink): Prom
     };
   } finally {
     await worker?.stop();
+    await mailer?.stop();
     await escalations.close();
     connection.disconnect();
     await typeorm.destroy();
@@ -317,15 +372,37 @@ export async function deadlineStorm(env: BenchEnv, smtp: CountingSmtpSink): Prom
 /**
  * Writes the storm's tasks through the real tables, with the rows the app writes: the task with its frozen
  * policy, its CREATED history entry, its ladder as `syncLadder` planned it at creation (then the reminders
- * fired), and an `escalation.rung-scheduled` outbox row per SCHEDULED rung, as `recordEvents` writes them.
+ * fired; PostgreSQL is the rungs' scheduler, so there is no outbox row or Redis job per rung).
  * Their ids go into the session's temp table `storm_task` for the readings.
  */
+/** Redis's own figure for the memory it uses (INFO memory, used_memory), in bytes. */
+async function usedMemory(redis: Redis): Promise<number> {
+  const info = await redis.info('memory');
+  return Number(/^used_memory:(\d+)/m.exec(info)?.[1] ?? NaN);
+}
+
+/** MEMORY USAGE summed over the keys of one prefix (this run's queues, schedulers and worker registrations). */
+async function prefixMemory(redis: Redis, prefix: string): Promise<{ keys: number; bytes: number }> {
+  let cursor = '0';
+  let keys = 0;
+  let bytes = 0;
+  do {
+    const [next, batch] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
+    cursor = next;
+    for (const key of batch) {
+      keys += 1;
+      bytes += Number((await redis.memory('USAGE', key)) ?? 0);
+    }
+  } while (cursor !== '0');
+  return { keys, bytes };
+}
+
 async function insertStorm(
   db: Client,
   typeorm: DataSource,
   deadline: Date,
   count: number,
-): Promise<{ agencies: number; rungRows: number; outboxRows: number; firstRungKey: string }> {
+): Promise<{ agencies: number; rungRows: number; firstRungKey: string }> {
   const agencies = (
     await db.query(
       `SELECT a.id, a.country, a.time_zone AS "timeZone", array_agg(u.id ORDER BY u.id) AS liaisons
@@ -386,7 +463,6 @@ async function insertStorm(
   const duties = Object.values(TaskForceDuty);
   const n = agencies.length;
   let rungRows = 0;
-  let outboxRows = 0;
   for (let start = 0; start < count; start += BATCH) {
     const task = {
       id: [] as string[],
@@ -476,21 +552,14 @@ async function insertStorm(
         JSON.stringify(policy),
       ],
     );
-    const ladder = await db.query(
-      `WITH inserted AS (
-         INSERT INTO escalation_rung (id, created_at, item_type, item_id, deadline_kind, deadline_version, deadline_at,
-           policy_name, rung_key, rung_index, fire_at, targets, action, status, settled_at, note, recipient_count)
-         SELECT r.id, r.created_at, $12, r.item_id, $13, 1, $14, $15, r.key, r.index, r.fire_at, r.targets::varchar[],
-           r.action, r.status::escalation_rung_status, r.settled_at, NULL, r.recipients
-         FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[], $4::text[], $5::int[], $6::timestamptz[], $7::text[],
-           $8::text[], $9::text[], $10::timestamptz[], $11::int[])
-           AS r(id, item_id, created_at, key, index, fire_at, targets, action, status, settled_at, recipients)
-         RETURNING id, created_at, status, fire_at
-       )
-       INSERT INTO outbox_event (created_at, topic, aggregate_type, aggregate_id, payload)
-       SELECT created_at, $16, 'EscalationRung', id,
-         jsonb_build_object('fireAt', to_char(fire_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
-       FROM inserted WHERE status = 'SCHEDULED'`,
+    await db.query(
+      `INSERT INTO escalation_rung (id, created_at, item_type, item_id, deadline_kind, deadline_version, deadline_at,
+         policy_name, rung_key, rung_index, fire_at, targets, action, status, settled_at, note, recipient_count)
+       SELECT r.id, r.created_at, $12, r.item_id, $13, 1, $14, $15, r.key, r.index, r.fire_at, r.targets::varchar[],
+         r.action, r.status::escalation_rung_status, r.settled_at, NULL, r.recipients
+       FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[], $4::text[], $5::int[], $6::timestamptz[], $7::text[],
+         $8::text[], $9::text[], $10::timestamptz[], $11::int[])
+         AS r(id, item_id, created_at, key, index, fire_at, targets, action, status, settled_at, recipients)`,
       [
         rung.id,
         rung.itemId,
@@ -507,16 +576,14 @@ async function insertStorm(
         TASK_DEADLINE_KIND,
         deadline,
         policy.name,
-        RUNG_SCHEDULED_TOPIC,
       ],
     );
     await db.query('COMMIT');
     rungRows += rung.id.length;
-    outboxRows += ladder.rowCount ?? 0;
   }
   // Tasks written days ago would have been analysed by autovacuum long since; plans should see them.
   await db.query(`ANALYZE task, work_item_event, escalation_rung, outbox_event, storm_task`);
-  return { agencies: n, rungRows, outboxRows, firstRungKey: first.key };
+  return { agencies: n, rungRows, firstRungKey: first.key };
 }
 
 /**

@@ -57,13 +57,14 @@ export async function digest(env: BenchEnv): Promise<DigestResult> {
         await db.query(
           `SELECT count(*)::int AS total,
              count(*) FILTER (WHERE status = 'PENDING')::int AS pending,
+             count(*) FILTER (WHERE status = 'SENDING')::int AS sending,
              count(*) FILTER (WHERE status = 'SENT')::int AS sent,
              count(*) FILTER (WHERE status = 'SKIPPED')::int AS skipped,
              count(*) FILTER (WHERE status = 'FAILED')::int AS failed
            FROM digest_run WHERE created_at >= $1`,
           [since],
         )
-      ).rows[0] as { total: number; pending: number; sent: number; skipped: number; failed: number };
+      ).rows[0] as { total: number; pending: number; sending: number; sent: number; skipped: number; failed: number };
 
     let lastReport = Date.now();
     // Completed jobs are trimmed (removeOnComplete), and 50,000 send jobs trim the fan-out long before the
@@ -81,7 +82,12 @@ export async function digest(env: BenchEnv): Promise<DigestResult> {
         }
         if (state === 'failed')
           throw new Error(`the fan-out job failed: ${(await queue.getJob(fanOut.id!))?.failedReason}`);
-        return fanOutDone && current.total > 0 && current.pending === 0 && sink.digests >= current.sent
+        // Not done while a run is SENDING: its message is on its way, and if it reached the sink after this phase
+        // ended it would be counted as "sent by the rerun" without anything having been sent twice.
+        return fanOutDone &&
+          current.total > 0 &&
+          current.pending + current.sending === 0 &&
+          sink.digests >= current.sent
           ? current
           : undefined;
       },

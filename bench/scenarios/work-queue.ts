@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -32,6 +33,15 @@ export interface WorkQueueResult {
   pgbenchLatencyMs: number;
   /** requestsPerSecond / pgbenchTps (goal ≥ 0.5). */
   ratio: number;
+  /** The same load on `start:api` as one process per core (API_PROCESSES=auto), beside the one-process figures. */
+  cluster: {
+    processes: number;
+    requestsPerSecond: number;
+    p50Ms: number;
+    p99Ms: number;
+    errors: number;
+    ratio: number;
+  };
 }
 
 /** A running API process with a logged-in liaison. */
@@ -90,15 +100,19 @@ export async function workQueue(env: BenchEnv, dataset: BenchDataset): Promise<W
     const first = await fetchWorkQueue(session);
     await sequentialLatencies(session, 200); // warm-up: JIT, pools, plan and page caches
     env.log(`A: myWorkQueue (${first.totalCount} open tasks) at ${connections} clients for ${loadSeconds} s`);
-    const http = await autocannon({
-      url: session.url,
-      method: 'POST',
-      connections,
-      duration: loadSeconds,
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${session.token}` },
-      body: JSON.stringify({ query: WORK_QUEUE_QUERY }),
-    });
+    const http = await load(session, connections, loadSeconds);
     const errors = http.errors + http.timeouts + http.non2xx;
+    await session.api.stop();
+    const processes = availableParallelism();
+    env.log(`A: the same on ${processes} API processes (API_PROCESSES=auto)`);
+    const clustered = await startApiSession(env, dataset, 'api-cluster', { API_PROCESSES: 'auto' });
+    let many: autocannon.Result;
+    try {
+      await sequentialLatencies(clustered, 200);
+      many = await load(clustered, connections, loadSeconds);
+    } finally {
+      await clustered.api.stop();
+    }
     env.log(`A: pgbench with the ${statements.length} statements of one request`);
     const pgbench = await runPgbench(env, statements, connections, loadSeconds);
     const requestsPerSecond = round(http.requests.average, 0);
@@ -115,10 +129,29 @@ export async function workQueue(env: BenchEnv, dataset: BenchDataset): Promise<W
       pgbenchTps: pgbench.tps,
       pgbenchLatencyMs: pgbench.latencyMs,
       ratio: round(requestsPerSecond / pgbench.tps, 2),
+      cluster: {
+        processes,
+        requestsPerSecond: round(many.requests.average, 0),
+        p50Ms: many.latency.p50,
+        p99Ms: many.latency.p99,
+        errors: many.errors + many.timeouts + many.non2xx,
+        ratio: round(many.requests.average / pgbench.tps, 2),
+      },
     };
   } finally {
     await session.api.stop();
   }
+}
+
+function load(session: ApiSession, connections: number, duration: number): Promise<autocannon.Result> {
+  return autocannon({
+    url: session.url,
+    method: 'POST',
+    connections,
+    duration,
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${session.token}` },
+    body: JSON.stringify({ query: WORK_QUEUE_QUERY }),
+  });
 }
 
 /**

@@ -37,7 +37,7 @@ export function benchLog(message: string): void {
 export function createBenchEnv(scale: ScaleName): BenchEnv {
   const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
   // BENCH_DATABASE names another database (two runs side by side); it is dropped and created like the default.
-  const databaseName = process.env.BENCH_DATABASE ?? (scale === 'full' ? 'simpul_bench' : 'simpul_bench_small');
+  const databaseName = process.env.BENCH_DATABASE ?? (scale === 'full' ? 'simpul_bench' : `simpul_bench_${scale}`);
   if (!/^[a-z_][a-z0-9_]*$/.test(databaseName))
     throw new Error(`BENCH_DATABASE: ${databaseName} is not a plain database name.`);
   const url = new URL(adminUrl);

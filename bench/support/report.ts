@@ -54,6 +54,18 @@ export function resultRows(r: BenchResults): Row[] {
     { benchmark: 'A work queue', figure: 'pgbench, same SQL (tps)', value: num(a.pgbenchTps) },
     { benchmark: 'A work queue', figure: 'ratio', value: num(a.ratio), goal: '≥ 0.5', met: a.ratio >= 0.5 },
     {
+      benchmark: 'A work queue',
+      figure: `${a.cluster.processes} API processes: requests/s, p99`,
+      value: `${num(a.cluster.requestsPerSecond)}, ${num(a.cluster.p99Ms, ' ms')}`,
+    },
+    {
+      benchmark: 'A work queue',
+      figure: `${a.cluster.processes} API processes: ratio`,
+      value: num(a.cluster.ratio),
+      goal: '≥ 0.5',
+      met: a.cluster.ratio >= 0.5,
+    },
+    {
       benchmark: 'B deadline storm',
       figure: `${num(b.tasks)} first rungs fired + notified`,
       value: num(b.storm.seconds, ' s'),
@@ -74,6 +86,23 @@ export function resultRows(r: BenchResults): Row[] {
     },
     { benchmark: 'B deadline storm', figure: 'ratio', value: num(b.ratio), goal: '≥ 0.5', met: b.ratio >= 0.5 },
     {
+      benchmark: 'B deadline storm',
+      figure: `${num(b.storm.emailsDrained)} emails out (T → last SENT, email worker apart)`,
+      value: b.storm.emailDrainSeconds === null ? 'did not drain' : num(b.storm.emailDrainSeconds, ' s'),
+      goal: '≤ 600 s (187k)',
+      met: b.storm.emailDrainSeconds !== null && b.storm.emailDrainSeconds <= 600,
+    },
+    {
+      benchmark: 'B deadline storm',
+      figure: `Redis, this run's keys: before → ${num(b.rungRows)} rungs scheduled`,
+      value: `${num(b.redisMemory.prefixBytesBefore / 1024, ' KiB')} → ${num(b.redisMemory.prefixBytesScheduled / 1024, ' KiB')}`,
+    },
+    {
+      benchmark: 'B deadline storm',
+      figure: 'Redis used_memory (whole server): before → scheduled',
+      value: `${num(b.redisMemory.usedMemoryBefore / 1048576, ' MiB')} → ${num(b.redisMemory.usedMemoryScheduled / 1048576, ' MiB')}`,
+    },
+    {
       benchmark: 'C digest',
       figure: `${num(c.sent)} digests sent`,
       value: num(c.wallSeconds, ' s'),
@@ -89,6 +118,13 @@ export function resultRows(r: BenchResults): Row[] {
       met: c.peakRssMiB <= 512,
     },
     { benchmark: 'C digest', figure: 'sent by the rerun', value: num(c.rerunSent), goal: '0', met: c.rerunSent === 0 },
+    {
+      benchmark: 'C digest',
+      figure: 'same digest received twice',
+      value: num(c.duplicateMessageIds),
+      goal: '0',
+      met: c.duplicateMessageIds === 0,
+    },
     { benchmark: 'D growth', figure: `p50 at ${num(d.small.tasks)} tasks`, value: num(d.small.p50Ms, ' ms') },
     { benchmark: 'D growth', figure: `p50 at ${num(d.large.tasks)} tasks`, value: num(d.large.p50Ms, ' ms') },
     { benchmark: 'D growth', figure: 'ratio', value: num(d.ratio), goal: '≤ 1.5', met: d.ratio <= 1.5 },

@@ -7,6 +7,7 @@ import { Clock } from '@app/kernel/clock';
 import { JsonLogger } from '@app/kernel/json-logger';
 import { AppConfig } from '@app/config/app-config';
 import { loadConfig } from '@app/config/load-config';
+import { RoundTally, RungScheduler } from '@app/modules/escalations/rung-scheduler';
 import { JobHandlerRegistry, SweepResult } from '@app/queue/job-handler.registry';
 import { JobQueues } from '@app/queue/job-queues';
 import { OutboxRelay } from '@app/queue/outbox-relay';
@@ -62,14 +63,19 @@ export class TestWorker {
     return this.context.get(OutboxRelay).relayAll();
   }
 
+  /** Fires every escalation rung due by the clock now (what the worker's rung poll does). */
+  fireDueRungs(): Promise<RoundTally> {
+    return this.context.get(RungScheduler).fireDue();
+  }
+
   /** Runs the sweep now (what the minute scheduler does). */
   sweep(): Promise<SweepResult> {
     return this.context.get(JobHandlerRegistry).sweep();
   }
 
   /**
-   * Waits until the outbox is published and no queue has a job waiting or running (delayed jobs, due later,
-   * do not count), twice in a row so jobs that add jobs are followed through.
+   * Waits until the outbox is published, the rungs due by the clock have fired, and no queue has a job waiting or
+   * running (delayed jobs, due later, do not count), twice in a row so jobs that add jobs are followed through.
    */
   async drain(timeoutMs = 20_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
@@ -77,7 +83,8 @@ export class TestWorker {
     while (idleRounds < 2) {
       if (Date.now() > deadline) throw new Error(`queues did not drain within ${timeoutMs} ms`);
       await this.relay();
-      let busy = 0;
+      const rungs = await this.fireDueRungs();
+      let busy = rungs.fired + rungs.skipped + rungs.cancelled;
       for (const name of ALL_QUEUES) {
         const counts = await this.queues
           .queue(name)
@@ -92,15 +99,14 @@ export class TestWorker {
 
   /**
    * Jobs of a queue waiting out a short delay in real time (a retry's backoff, an email or digest whose lease another
-   * run holds): the queue is not idle until they ran. Ladder rungs days ahead on the controlled clock do not count,
-   * nor do the next runs of repeating jobs.
+   * run holds): the queue is not idle until they ran. Ladder rungs days ahead on the controlled clock do not count.
    */
   private async delayedDueSoon(name: QueueName, withinMs = 3_000): Promise<number> {
     const queue = this.queues.queue(name);
     const client = (await queue.client) as unknown as Redis;
-    // BullMQ scores a delayed job by its due time in ms × 0x1000 (plus a counter).
+    // BullMQ scores a delayed job by its due time in ms × 0x1000 (plus a counter). The next run of a job scheduler
+    // (the sweep every 500 ms in some suites) is always due soon and is not work in flight: its ids start "repeat:".
     const due = await client.zrangebyscore(queue.keys.delayed, 0, (Date.now() + withinMs) * 0x1000 + 0xfff);
-    // A job scheduler's next run (the sweep, every second in some suites) is always due soon: it is not work left.
     return due.filter((id) => !id.startsWith('repeat:')).length;
   }
 

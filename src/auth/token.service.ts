@@ -14,9 +14,14 @@ export interface AccessTokenClaims {
   exp: number;
 }
 
+/** Tokens whose signature this process checked, remembered at most (then it starts again). */
+const MAX_VERIFIED = 10_000;
+
 /** Signs and verifies the short-lived access tokens that carry a user's identity. */
 @Injectable()
 export class TokenService {
+  private readonly verified = new Map<string, AccessTokenClaims>();
+
   constructor(
     private readonly jwt: JwtService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -37,8 +42,14 @@ export class TokenService {
   }
 
   verify(token: string): AccessTokenClaims {
+    // A token's signature never changes: once checked it is only its expiry that can end it.
+    const known = this.verified.get(token);
+    if (known && known.exp * 1000 > Date.now()) return known;
     try {
-      return this.jwt.verify<AccessTokenClaims>(token);
+      const claims = this.jwt.verify<AccessTokenClaims>(token);
+      if (this.verified.size >= MAX_VERIFIED) this.verified.clear();
+      this.verified.set(token, claims);
+      return claims;
     } catch (error) {
       if (error instanceof TokenExpiredError) {
         throw RequestException.unauthenticated('Your session has expired; log in again.');

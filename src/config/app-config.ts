@@ -17,6 +17,11 @@ export interface AppConfig {
   auth: {
     tokenSecret: string;
     tokenTtlSeconds: number;
+    /**
+     * How long an API process reuses what it read about a token's user (active, roles, agency, password stamp).
+     * Changes made through the API forget it in that process at once; other API processes see them within this.
+     */
+    actorCacheMs: number;
   };
   /** 32-byte key for authenticated encryption of personal data. */
   piiEncryptionKey: Buffer;
@@ -72,12 +77,26 @@ export interface AppConfig {
   };
   publicUrl: string;
   jobs: {
+    /**
+     * The queues this worker process runs (WORKER_QUEUES or `--queues`), null for all. Escalation rungs fire where
+     * `escalations` runs; the outbox relay runs unless the process runs email delivery only.
+     */
+    queues: string[] | null;
     /** Jobs each worker process runs at once, per queue. */
     concurrency: number;
     /** How long a job's lock lasts; a worker that dies mid-job hands it on after about this long. */
     lockMs: number;
     /** How often the outbox relay looks for committed rows (0 turns the loop off; tests relay by hand). */
     outboxPollMs: number;
+    /**
+     * How often the worker claims due escalation rungs from PostgreSQL (0 turns the loop off; tests fire by hand).
+     * A rung fires at most about this long after its time, when the worker keeps up.
+     */
+    rungPollMs: number;
+    /** Rungs claimed and fired in one transaction. */
+    rungBatch: number;
+    /** Batches one worker process fires side by side (each its own transaction and connection). */
+    rungLanes: number;
     /** First retry delay of a failed job; each later retry waits twice as long, up to `backoffMaxMs`. */
     backoffMs: number;
     /** Longest wait between two attempts, and how long a job that used its attempts waits for the sweep. */

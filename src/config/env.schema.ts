@@ -59,6 +59,13 @@ export class EnvSchema {
   AUTH_TOKEN_TTL_SECONDS?: number;
 
   @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(60000)
+  AUTH_ACTOR_CACHE_MS?: number;
+
+  @IsOptional()
   @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'must be 32 bytes encoded as base64 (44 characters)' })
   PII_ENCRYPTION_KEY?: string;
 
@@ -227,6 +234,36 @@ export class EnvSchema {
   @Min(0)
   @Max(60000)
   OUTBOX_POLL_MS?: number;
+
+  @IsOptional()
+  @Matches(
+    /^(notifications|email|escalations|digests|maintenance)(,(notifications|email|escalations|digests|maintenance))*$/,
+    {
+      message: 'must name queues, comma-separated, from: notifications, email, escalations, digests, maintenance',
+    },
+  )
+  WORKER_QUEUES?: string;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(60000)
+  RUNG_POLL_MS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(5000)
+  RUNG_BATCH?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(16)
+  RUNG_LANES?: number;
 
   @IsOptional()
   @Transform(toInt)

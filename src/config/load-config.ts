@@ -97,6 +97,7 @@ export function loadConfig(env: Env, devSecrets?: { tokenSecret: string; piiEncr
     auth: {
       tokenSecret: tokenSecret as string,
       tokenTtlSeconds: parsed.AUTH_TOKEN_TTL_SECONDS ?? 3600,
+      actorCacheMs: parsed.AUTH_ACTOR_CACHE_MS ?? 1_000,
     },
     piiEncryptionKey: Buffer.from(piiKey as string, 'base64'),
     piiPreviousKeys: (parsed.PII_PREVIOUS_KEYS ?? '')
@@ -138,9 +139,13 @@ export function loadConfig(env: Env, devSecrets?: { tokenSecret: string; piiEncr
     },
     publicUrl: parsed.PUBLIC_URL ?? `http://localhost:${port}`,
     jobs: {
+      queues: parsed.WORKER_QUEUES ? [...new Set(parsed.WORKER_QUEUES.split(','))] : null,
       concurrency: parsed.WORKER_CONCURRENCY ?? 5,
       lockMs: parsed.JOB_LOCK_MS ?? 30_000,
       outboxPollMs: parsed.OUTBOX_POLL_MS ?? 250,
+      rungPollMs: parsed.RUNG_POLL_MS ?? 1_000,
+      rungBatch: parsed.RUNG_BATCH ?? 500,
+      rungLanes: parsed.RUNG_LANES ?? 2,
       backoffMs,
       backoffMaxMs,
       attempts: parsed.JOB_ATTEMPTS ?? 10,

@@ -39,7 +39,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   ) {}
 
   onApplicationBootstrap(): void {
-    if (this.config.jobs.outboxPollMs > 0) this.schedule(0);
+    // A worker that only delivers email leaves the relay to the others.
+    const { outboxPollMs, queues } = this.config.jobs;
+    if (outboxPollMs > 0 && (!queues || queues.some((name) => name !== 'email'))) this.schedule(0);
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -70,7 +72,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       if (rows.length === 0) return 0;
       const now = this.clock.now();
       const spans: Span[] = [];
-      const routes = rows.map((row) => routeOutboxRow({ ...row, traceParent: this.traced(row, spans) }, now));
+      const routes = rows.map((row) => routeOutboxRow({ ...row, traceParent: this.traced(row, spans) }));
       try {
         await withTimeout(this.queues.addAll(routes.map((route) => route.job)), PUBLISH_TIMEOUT_MS);
         await manager.query(
@@ -123,7 +125,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       [round.staleBefore(this.clock.now())],
     );
     // A delayed job here is a retry waiting out its backoff: leave it waiting.
-    for (const row of rows) await round.ensure(routeOutboxRow(row, this.clock.now()).job, { promoteDelayed: false });
+    for (const row of rows) await round.ensure(routeOutboxRow(row).job, { promoteDelayed: false });
   }
 
   private schedule(delayMs: number): void {

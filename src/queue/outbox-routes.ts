@@ -4,7 +4,11 @@ import { JobRequest } from './job-queues';
 import { EventPayload } from './outbox-event.entity';
 import { JobIds, JobName } from './queue.names';
 
-/** Outbox topic of a job request for one escalation rung; its payload carries `fireAt`. */
+/**
+ * Outbox topic that once asked for one escalation rung's delayed job. Rungs are scheduled in PostgreSQL now (see
+ * RungScheduler) and nothing writes it; migration 1797500000000 settled the rows left, and one left anyway is a
+ * silent event.
+ */
 export const RUNG_SCHEDULED_TOPIC = 'escalation.rung-scheduled' satisfies Topic;
 
 /** Outbox topic of a job request to build one export (the export's row tracks delivery). */
@@ -26,19 +30,7 @@ export interface Route {
 }
 
 /** Where each outbox row goes: job requests to their job; every domain event to the notification dispatcher. */
-export function routeOutboxRow(row: OutboxRow, now: Date): Route {
-  if (row.topic === RUNG_SCHEDULED_TOPIC) {
-    const fireAt = Date.parse(String(row.payload.fireAt));
-    return {
-      job: {
-        name: JobName.FIRE_RUNG,
-        data: { rungId: row.aggregateId, ...trace(row) },
-        jobId: JobIds.rung(row.aggregateId),
-        delayMs: Number.isFinite(fireAt) ? fireAt - now.getTime() : 0,
-      },
-      settledOnPublish: true,
-    };
-  }
+export function routeOutboxRow(row: OutboxRow): Route {
   if (row.topic === EXPORT_REQUESTED_TOPIC) {
     return {
       job: {

@@ -32,8 +32,10 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const { concurrency, lockMs, sweepIntervalMs } = this.config.jobs;
-    for (const name of ALL_QUEUES) {
+    const { concurrency, lockMs, sweepIntervalMs, queues } = this.config.jobs;
+    const selected = ALL_QUEUES.filter((name) => !queues || queues.includes(name));
+    if (queues) this.logger.log({ msg: 'running the chosen queues only', queues: selected });
+    for (const name of selected) {
       const processor = (job: Job, token?: string) =>
         this.instrumentation.run(name, job, () => this.registry.handle(job, token));
       const worker = new Worker(name, processor, {

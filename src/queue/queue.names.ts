@@ -4,6 +4,8 @@
  */
 export enum QueueName {
   NOTIFICATIONS = 'notifications',
+  /** Email delivery on its own queue, so a worker can run it apart from the decision work (`--queues email`). */
+  EMAIL = 'email',
   ESCALATIONS = 'escalations',
   DIGESTS = 'digests',
   MAINTENANCE = 'maintenance',
@@ -16,7 +18,7 @@ export enum JobName {
   DISPATCH_EVENT = 'event.dispatch',
   /** Sends the email of one notification. */
   SEND_EMAIL = 'notification.email',
-  /** Fires one rung of an escalation ladder (a delayed job). */
+  /** Wakes the rung scheduler (rungs are scheduled in PostgreSQL; jobs of this name from before only wake it). */
   FIRE_RUNG = 'escalation.fire',
   /** Reconciles Redis with PostgreSQL: re-enqueues whatever is due and not delivered. */
   SWEEP = 'maintenance.sweep',
@@ -54,7 +56,7 @@ export interface JobPayloads {
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.DISPATCH_EVENT]: QueueName.NOTIFICATIONS,
-  [JobName.SEND_EMAIL]: QueueName.NOTIFICATIONS,
+  [JobName.SEND_EMAIL]: QueueName.EMAIL,
   [JobName.FIRE_RUNG]: QueueName.ESCALATIONS,
   [JobName.SWEEP]: QueueName.MAINTENANCE,
   [JobName.DETECT_STALLED_COMMITMENTS]: QueueName.MAINTENANCE,

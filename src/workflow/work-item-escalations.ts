@@ -1,11 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 
-import { EscalationRungEntity } from '@app/modules/escalations/escalation-rung.entity';
-import { EscalationSubject, EscalationSubjects, SubjectState } from '@app/modules/escalations/escalation-subjects';
+import {
+  EscalationSubject,
+  EscalationSubjects,
+  RungFiring,
+  SubjectBatch,
+  SubjectState,
+} from '@app/modules/escalations/escalation-subjects';
 
 import { WorkItemHistory } from './history/work-item-history';
 import { WorkItemKind, WorkItemRow } from './work-item-kind';
+import { referenceOf } from './work-item-store';
 
 /** What the escalation engine needs of a kind. */
 export type EscalatedKind<Item extends WorkItemRow> = Pick<
@@ -21,19 +27,19 @@ export type EscalatedKind<Item extends WorkItemRow> = Pick<
   | 'deadlines'
   | 'parties'
   | 'onRung'
+  | 'onRungs'
 >;
-import { referenceOf, WorkItemStore } from './work-item-store';
 
 /**
- * Makes every kind of work item an escalation subject from its declaration: the rung engine locks the item (in
- * the same order as any change to it), learns which deadlines still run and whom to reach, and the firing lands
- * in the item's history, followed by the kind's onRung (the rung's action, or what the kind does on a firing).
+ * Makes every kind of work item an escalation subject from its declaration: the rung engine locks a batch of items
+ * (never waiting: an item a change holds is tried again next round, so a batch and a change cannot deadlock),
+ * learns which deadlines still run and whom to reach, and the firings land in the items' histories, followed by the
+ * kind's onRung (the rung's action, or what the kind does on a firing), in batches when the kind offers onRungs.
  */
 @Injectable()
 export class WorkItemEscalations {
   constructor(
     private readonly subjects: EscalationSubjects,
-    private readonly store: WorkItemStore,
     private readonly history: WorkItemHistory,
   ) {}
 
@@ -43,54 +49,98 @@ export class WorkItemEscalations {
   }
 
   private subjectOf<Item extends WorkItemRow>(kind: EscalatedKind<Item>): EscalationSubject {
-    const { store, history } = this;
+    const { history } = this;
+    const lockMany = (manager: EntityManager, ids: string[]): Promise<Item[]> =>
+      manager
+        .getRepository(kind.entity)
+        .createQueryBuilder(kind.alias)
+        .where(`${kind.alias}.id = ANY(:ids)`, { ids })
+        .setLock('pessimistic_write')
+        .setOnLocked('skip_locked')
+        .getMany();
     return {
       itemType: kind.type,
-      async load(manager: EntityManager, itemId: string): Promise<SubjectState | null> {
-        const item = await store.lockForSystem(manager, kind, itemId);
-        if (!item) return null;
-        const parties = kind.parties(item);
+      async loadMany(manager: EntityManager, itemIds: string[]): Promise<SubjectBatch> {
+        const ids = [...new Set(itemIds)];
+        const items = await lockMany(manager, ids);
+        const locked = new Set(items.map((item) => item.id));
+        const missing = ids.filter((id) => !locked.has(id));
+        // Not locked: held by another transaction (busy) or gone; a plain read tells which.
+        const busy = new Set<string>();
+        if (missing.length > 0) {
+          const rows: { id: string }[] = await manager
+            .getRepository(kind.entity)
+            .createQueryBuilder(kind.alias)
+            .select(`${kind.alias}.id`, 'id')
+            .where(`${kind.alias}.id = ANY(:ids)`, { ids: missing })
+            .getRawMany();
+          for (const row of rows) busy.add(row.id);
+        }
+        const parties = new Map(items.map((item) => [item.id, kind.parties(item)]));
+        const agencyIds = [...parties.values()].flatMap((p) => [p.requestingAgencyId, p.respondingAgencyId]);
         const agencies: { id: string; acronym: string }[] = await manager.query(
           `SELECT id, acronym FROM agency WHERE id = ANY($1::uuid[])`,
-          [[parties.requestingAgencyId, parties.respondingAgencyId]],
+          [[...new Set(agencyIds)]],
         );
-        const name = (id: string) => agencies.find((agency) => agency.id === id)?.acronym ?? '';
-        return {
-          reference: referenceOf(kind, item),
-          subjectType: kind.typeName,
-          openDeadlines: Object.fromEntries(
-            kind
-              .deadlines(item)
-              .filter((deadline) => deadline.running)
-              .map((deadline) => [deadline.kind, deadline.version]),
-          ),
-          responsibleAgencyId: parties.responsibleAgencyId,
-          responsibleUserId: parties.responsibleUserId,
-          watchingAgencyIds: parties.watchingAgencyIds,
-          filerUserId: parties.filerUserId,
-          params: {
-            assigningAgency: name(parties.requestingAgencyId),
-            assigneeAgency: name(parties.respondingAgencyId),
-          },
-        };
+        const names = new Map(agencies.map((agency) => [agency.id, agency.acronym]));
+        const name = (id: string) => names.get(id) ?? '';
+        const states = new Map<string, SubjectState>();
+        for (const item of items) {
+          const party = parties.get(item.id)!;
+          states.set(item.id, {
+            reference: referenceOf(kind, item),
+            subjectType: kind.typeName,
+            openDeadlines: Object.fromEntries(
+              kind
+                .deadlines(item)
+                .filter((deadline) => deadline.running)
+                .map((deadline) => [deadline.kind, deadline.version]),
+            ),
+            responsibleAgencyId: party.responsibleAgencyId,
+            responsibleUserId: party.responsibleUserId,
+            watchingAgencyIds: party.watchingAgencyIds,
+            filerUserId: party.filerUserId,
+            params: {
+              assigningAgency: name(party.requestingAgencyId),
+              assigneeAgency: name(party.respondingAgencyId),
+            },
+          });
+        }
+        return { states, busy };
       },
-      async recordFiring(manager: EntityManager, rung: EscalationRungEntity, recipientCount: number): Promise<void> {
-        await history.record(manager, kind.type, rung.itemId, null, {
-          kind: 'ESCALATED',
-          details: {
-            deadline: rung.deadlineKind,
-            rung: rung.rungKey,
-            targets: rung.targets,
-            deadlineVersion: rung.deadlineVersion,
-            due: rung.deadlineAt.toISOString(),
-            recipients: recipientCount,
-          },
-        });
+      async recordFirings(manager: EntityManager, firings: RungFiring[]): Promise<void> {
+        if (firings.length === 0) return;
+        await history.recordMany(
+          manager,
+          kind.type,
+          firings.map(({ rung, recipientCount }) => ({
+            itemId: rung.itemId,
+            kind: 'ESCALATED',
+            details: {
+              deadline: rung.deadlineKind,
+              rung: rung.rungKey,
+              targets: rung.targets,
+              deadlineVersion: rung.deadlineVersion,
+              due: rung.deadlineAt.toISOString(),
+              recipients: recipientCount,
+            },
+          })),
+        );
         // Every firing reaches the kind's hook: it acts on the rung's action, or on the firing itself (a task
-        // telling its assigning side once the due date has passed).
-        if (!kind.onRung) return;
-        const item = await store.lockForSystem(manager, kind, rung.itemId);
-        if (item) await kind.onRung(manager, item, rung);
+        // telling its assigning side once the due date has passed). The items are read again (this transaction
+        // holds their locks), as a hook sees the item after the firing's history entry.
+        if (!kind.onRung && !kind.onRungs) return;
+        const items = new Map(
+          (await lockMany(manager, [...new Set(firings.map((firing) => firing.rung.itemId))])).map((item) => [
+            item.id,
+            item,
+          ]),
+        );
+        const found = firings
+          .filter((firing) => items.has(firing.rung.itemId))
+          .map((firing) => ({ item: items.get(firing.rung.itemId)!, rung: firing.rung }));
+        if (kind.onRungs) return kind.onRungs(manager, found);
+        for (const { item, rung } of found) await kind.onRung!(manager, item, rung);
       },
     };
   }

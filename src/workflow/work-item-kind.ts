@@ -115,6 +115,11 @@ export interface WorkItemKind<
    * (expire, mark overdue …) or what the kind does when a deadline passes (a task tells its assigning side).
    */
   onRung?(manager: EntityManager, item: Item, rung: EscalationRungEntity): Promise<void>;
+  /**
+   * The same for a batch of firings (one per item), when the kind can do it in a few statements; without it the
+   * kernel calls `onRung` for each.
+   */
+  onRungs?(manager: EntityManager, firings: { item: Item; rung: EscalationRungEntity }[]): Promise<void>;
   /** Runs at the end of every change, in its transaction (e.g. the linked commitment's last activity). */
   afterChange?(manager: EntityManager, item: Item, actor: Actor | null): Promise<void>;
 }

@@ -21,13 +21,37 @@ export interface SubjectState {
   params: Record<string, string>;
 }
 
-/** An item type with a ladder; the work-item kernel registers one per kind of work item. */
+/** Items of one type as a batch of rungs finds them: locked for this transaction, gone, or busy. */
+export interface SubjectBatch {
+  /** Items locked for the caller's transaction, with their state. */
+  states: Map<string, SubjectState>;
+  /** Items another transaction holds (a change to them, or another worker's batch): their rungs wait a round. */
+  busy: Set<string>;
+  /** Ids in neither map are gone: their rungs are cancelled. */
+}
+
+/** One rung that fired, and how many people it reached. */
+export interface RungFiring {
+  rung: EscalationRungEntity;
+  recipientCount: number;
+}
+
+/**
+ * An item type with a ladder; the work-item kernel registers one per kind of work item. Rungs come due in batches
+ * (PostgreSQL schedules them), so both calls take many items at once and answer in a few statements.
+ */
 export interface EscalationSubject {
   readonly itemType: string;
-  /** The item's state in the caller's transaction (locked), or null when it no longer exists. */
-  load(manager: EntityManager, itemId: string): Promise<SubjectState | null>;
-  /** Writes the firing onto the item's history and carries out the rung's action, in the same transaction. */
-  recordFiring(manager: EntityManager, rung: EscalationRungEntity, recipientCount: number): Promise<void>;
+  /**
+   * Locks the items for the caller's transaction without waiting (an item another transaction holds is `busy`,
+   * tried again next round) and reads their state.
+   */
+  loadMany(manager: EntityManager, itemIds: string[]): Promise<SubjectBatch>;
+  /**
+   * Writes the firings onto the items' histories and carries out the rungs' actions, in the caller's transaction.
+   * At most one firing per item: a second rung of the same item comes in the next call, in ladder order.
+   */
+  recordFirings(manager: EntityManager, firings: RungFiring[]): Promise<void>;
 }
 
 /** Subjects are registered here at boot (by the work-item kernel); the escalations module never imports them. */

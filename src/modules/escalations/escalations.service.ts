@@ -5,8 +5,6 @@ import { DataSource, EntityManager, In, Not } from 'typeorm';
 import { WorkCalendar } from '@libs/deadlines';
 
 import { Clock } from '@app/kernel/clock';
-import { recordEvents } from '@app/queue/outbox';
-import { RUNG_SCHEDULED_TOPIC } from '@app/queue/outbox-routes';
 
 import { EscalationPolicyEntity } from './escalation-policy.entity';
 import { EscalationRungEntity } from './escalation-rung.entity';
@@ -29,7 +27,7 @@ export interface LadderRequest {
 
 /**
  * Plans and stops escalation ladders inside the item's own transaction: the rungs exist exactly when the
- * change does, and each scheduled rung gets an outbox row that the relay turns into a delayed job.
+ * change does. PostgreSQL is their scheduler (RungScheduler claims them when due): nothing goes to Redis.
  */
 @Injectable()
 export class EscalationsService {
@@ -72,7 +70,7 @@ export class EscalationsService {
     );
     if (!request.running) return;
     const planned = planLadder(request.policy, request.deadlineAt, request.calendar, now);
-    const inserted = await manager
+    await manager
       .createQueryBuilder()
       .insert()
       .into(EscalationRungEntity)
@@ -93,19 +91,6 @@ export class EscalationsService {
         })),
       )
       .orIgnore()
-      .returning(['id', 'status', 'fireAt'])
       .execute();
-    const scheduled = (inserted.raw as { id: string; status: RungStatus; fire_at: Date }[]).filter(
-      (row) => row.status === RungStatus.SCHEDULED,
-    );
-    await recordEvents(
-      manager,
-      scheduled.map((row) => ({
-        topic: RUNG_SCHEDULED_TOPIC,
-        aggregateType: 'EscalationRung',
-        aggregateId: row.id,
-        payload: { fireAt: new Date(row.fire_at).toISOString() },
-      })),
-    );
   }
 }

@@ -453,6 +453,7 @@ export const SILENT_TOPICS: { readonly [T in Topic]?: string } = {
     'The outcome shows on the plan and, when it ends the track, on the person; the responsible agency recorded it itself.',
   'follow-up.cancelled': 'A contact no longer owed after the track ended; the plan shows why.',
   'commitment.stalled': 'Stalled commitments are listed in the weekly digest, where the owners read them together.',
-  'escalation.rung-scheduled': 'A job request, not an event: the relay turns it into the rung’s delayed job.',
+  'escalation.rung-scheduled':
+    'No longer written (rungs are scheduled in PostgreSQL); a row left from before is dropped.',
   'export.requested': 'A job request, not an event: the relay turns it into the export’s job.',
 };

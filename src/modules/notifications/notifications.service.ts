@@ -71,7 +71,7 @@ export class NotificationsService {
             mutable.map((draft) => draft.recipientUserId),
           )
         : new Map<string, Set<string>>();
-    const rows: Partial<NotificationEntity>[] = [];
+    const rows: (NotificationDraft & { critical: boolean; inApp: boolean; emailStatus: DeliveryStatus })[] = [];
     for (const draft of drafts) {
       const critical = CRITICAL_KINDS.includes(draft.kind);
       const off = critical ? new Set<string>() : (muted.get(`${draft.recipientUserId}.${draft.kind}`) ?? new Set());
@@ -86,17 +86,32 @@ export class NotificationsService {
       });
     }
     if (rows.length === 0) return [];
-    const inserted = await manager
-      .createQueryBuilder()
-      .insert()
-      .into(NotificationEntity)
-      .values(rows)
-      .orIgnore()
-      .returning(['id', 'emailStatus'])
-      .execute();
-    return (inserted.raw as { id: string; email_status: DeliveryStatus }[])
-      .filter((row) => row.email_status === DeliveryStatus.PENDING)
-      .map((row) => row.id);
+    // One statement over arrays (an escalation batch writes thousands): building a multi-row INSERT through the ORM
+    // cost more CPU than PostgreSQL spent on it.
+    const inserted: { id: string; email_status: DeliveryStatus }[] = await manager.query(
+      `INSERT INTO notification (recipient_user_id, kind, critical, dedupe_key, subject_type, subject_id, reference,
+         params, in_app, email_status)
+       SELECT n.recipient, n.kind::notification_kind, n.critical, n.dedupe_key, n.subject_type, n.subject_id,
+         n.reference, n.params, n.in_app, n.email_status::notification_delivery_status
+       FROM unnest($1::uuid[], $2::text[], $3::boolean[], $4::text[], $5::text[], $6::uuid[], $7::text[], $8::jsonb[],
+         $9::boolean[], $10::text[])
+         AS n(recipient, kind, critical, dedupe_key, subject_type, subject_id, reference, params, in_app, email_status)
+       ON CONFLICT DO NOTHING
+       RETURNING id, email_status`,
+      [
+        rows.map((row) => row.recipientUserId),
+        rows.map((row) => row.kind),
+        rows.map((row) => row.critical),
+        rows.map((row) => row.dedupeKey),
+        rows.map((row) => row.subjectType),
+        rows.map((row) => row.subjectId),
+        rows.map((row) => row.reference),
+        rows.map((row) => JSON.stringify(row.params)),
+        rows.map((row) => row.inApp),
+        rows.map((row) => row.emailStatus),
+      ],
+    );
+    return inserted.filter((row) => row.email_status === DeliveryStatus.PENDING).map((row) => row.id);
   }
 
   async listMine(

@@ -170,15 +170,27 @@ export class TaskKind implements WorkItemKind<TaskEntity, TaskStatus, TaskAction
    * deadline version: a re-dated or reopened task is told again when its new date passes.
    */
   async onRung(manager: EntityManager, task: TaskEntity, rung: EscalationRungEntity): Promise<void> {
-    if (rung.fireAt.getTime() < rung.deadlineAt.getTime() || !OPEN_STATUSES.includes(task.status)) return;
-    const [first]: { id: string }[] = await manager.query(
-      `SELECT id FROM escalation_rung
-       WHERE item_type = $1 AND item_id = $2 AND deadline_kind = $3 AND deadline_version = $4 AND fire_at >= deadline_at
-       ORDER BY rung_index LIMIT 1`,
-      [rung.itemType, rung.itemId, rung.deadlineKind, rung.deadlineVersion],
+    await this.onRungs(manager, [{ item: task, rung }]);
+  }
+
+  /** The same for a batch of firings: one query finds which are each deadline version's first rung past due. */
+  async onRungs(manager: EntityManager, firings: { item: TaskEntity; rung: EscalationRungEntity }[]): Promise<void> {
+    const candidates = firings.filter(
+      ({ item, rung }) => rung.fireAt.getTime() >= rung.deadlineAt.getTime() && OPEN_STATUSES.includes(item.status),
     );
-    if (first?.id !== rung.id) return;
-    await recordEvents(manager, [await this.event(manager, 'task.overdue', task, null)]);
+    if (candidates.length === 0) return;
+    const firsts: { id: string }[] = await manager.query(
+      `SELECT DISTINCT ON (item_id, deadline_kind, deadline_version) id FROM escalation_rung
+       WHERE item_type = $1 AND item_id = ANY($2::uuid[]) AND fire_at >= deadline_at
+       ORDER BY item_id, deadline_kind, deadline_version, rung_index`,
+      [TASK_ITEM_TYPE, [...new Set(candidates.map(({ rung }) => rung.itemId))]],
+    );
+    const first = new Set(firsts.map((row) => row.id));
+    const overdue = candidates.filter(({ rung }) => first.has(rung.id));
+    await recordEvents(
+      manager,
+      await Promise.all(overdue.map(({ item }) => this.event(manager, 'task.overdue', item, null))),
+    );
   }
 
   /** A task linked to an agreement's commitment keeps the commitment from stalling. */

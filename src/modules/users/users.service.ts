@@ -12,6 +12,7 @@ import { Connection, paginate } from '@app/graphql/pagination';
 import { AgenciesService } from '@app/modules/agencies/agencies.service';
 import { AuditService, diffFields } from '@app/modules/audit/audit.service';
 
+import { ActorSourceService } from './actor-source.service';
 import { CreateUserInput, DeactivateUserInput, UpdateUserInput, UsersArgs } from './dto/user.inputs';
 import { Role } from '@app/kernel/role.enum';
 import { UserErrorReason, UserException } from './user.exception';
@@ -37,6 +38,7 @@ export class UsersService {
     private readonly agencies: AgenciesService,
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditService,
+    private readonly actors: ActorSourceService,
   ) {}
 
   async me(actor: Actor): Promise<UserEntity> {
@@ -111,7 +113,7 @@ export class UsersService {
   }
 
   async updateUser(actor: Actor, input: UpdateUserInput): Promise<UserEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    const updated = await this.dataSource.transaction(async (manager) => {
       const user = await this.lockUser(manager, input.id);
       await this.requireSupervisor(manager, input.supervisorUserId, user.id);
       const before = { ...user };
@@ -126,13 +128,16 @@ export class UsersService {
       });
       return saved;
     });
+    // After the commit: a request in between would remember the old roles again.
+    this.actors.forget(updated.id);
+    return updated;
   }
 
   async deactivateUser(actor: Actor, input: DeactivateUserInput): Promise<UserEntity> {
     if (input.id === actor.userId) {
       throw new UserException(UserErrorReason.CANNOT_DEACTIVATE_SELF, 'You cannot deactivate your own account.', 'id');
     }
-    return this.dataSource.transaction(async (manager) => {
+    const deactivated = await this.dataSource.transaction(async (manager) => {
       const user = await this.lockUser(manager, input.id);
       if (!user.active)
         throw new UserException(UserErrorReason.USER_ALREADY_INACTIVE, 'This user is already inactive.');
@@ -146,6 +151,8 @@ export class UsersService {
       });
       return saved;
     });
+    this.actors.forget(deactivated.id);
+    return deactivated;
   }
 
   private lockUser(manager: EntityManager, id: string): Promise<UserEntity> {

@@ -44,6 +44,31 @@ export class WorkItemHistory {
     });
   }
 
+  /** Adds many system entries (actor null) of one kind of item in one statement, in the caller's transaction. */
+  async recordMany(
+    manager: EntityManager,
+    type: WorkItemType,
+    entries: (HistoryEntry & { itemId: string })[],
+  ): Promise<void> {
+    if (entries.length === 0) return;
+    await manager.query(
+      `INSERT INTO work_item_event (item_type, item_id, kind, action, from_status, to_status, reason, details)
+       SELECT $1, e.item_id, e.kind, e.action, e.from_status, e.to_status, e.reason, e.details
+       FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::jsonb[])
+         AS e(item_id, kind, action, from_status, to_status, reason, details)`,
+      [
+        type,
+        entries.map((entry) => entry.itemId),
+        entries.map((entry) => entry.kind),
+        entries.map((entry) => entry.action ?? null),
+        entries.map((entry) => entry.fromStatus ?? null),
+        entries.map((entry) => entry.toStatus ?? null),
+        entries.map((entry) => entry.reason ?? null),
+        entries.map((entry) => JSON.stringify(entry.details ?? {})),
+      ],
+    );
+  }
+
   /** The histories of many items of one kind, each oldest first (for DataLoader). */
   async of(type: WorkItemType, itemIds: readonly string[]): Promise<Map<string, WorkItemEventEntity[]>> {
     const rows = await this.dataSource.getRepository(WorkItemEventEntity).find({

@@ -13,7 +13,7 @@ import { LoginAttempt, LoginRefused, LoginThrottle } from './login-throttle';
 import { PasswordHasher, passwordProblem } from '../password-hasher';
 import { TokenService } from '@app/auth/token.service';
 
-import { actorOf } from '../actor-source.service';
+import { ActorSourceService, actorOf } from '../actor-source.service';
 
 /** A hash of a random password, checked when the e-mail is unknown so both failures take the same time. */
 const DUMMY_HASH = '$argon2id$v=19$m=65536,p=4,t=3$+xoVM2L1XEZBMX9l+Eo7mA$uYM5WSs7ZgRNT3SKclZTwu38BGDRYEH1YaxP+Smi65M';
@@ -30,6 +30,7 @@ export class AuthService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly throttle: LoginThrottle,
+    private readonly actors: ActorSourceService,
   ) {}
 
   async login(input: LoginInput, clientAddress: string): Promise<AuthPayload> {
@@ -65,6 +66,8 @@ export class AuthService {
       await manager.update(UserEntity, { id: user.id }, { lastLoginAt: this.clock.now() });
       await this.audit.record(manager, actor, { operation: 'login', targetType: 'User', targetId: user.id });
     });
+    // Older tokens stop counting with the commit; the user's remembered state goes with it.
+    this.actors.forget(user.id);
     const { token, expiresAt } = this.tokens.issue(user.id, user.agencyId, user.credentialsChangedAt);
     delete (user as Partial<UserEntity>).passwordHash;
     return { accessToken: token, expiresAt, user };
@@ -150,6 +153,7 @@ export class AuthService {
       });
       return found;
     });
+    this.actors.forget(user.id);
     await this.throttle.unlock(user.email);
     return user;
   }
