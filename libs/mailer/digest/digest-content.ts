@@ -142,6 +142,8 @@ export interface FollowUpDueItem {
   monthsAfterReturn: number;
   dueAt: string;
   overdue: boolean;
+}
+
 /** Secretariat: open findings of the nightly data-quality checks in the unit, per check, with a few codes. */
 export interface DataQualityDigestItem {
   /** The check's code (NO_REFERRAL_AFTER_IDENTIFICATION …). */

@@ -324,6 +324,8 @@ const planAssigned: Rule<FollowUpEventPayload> = async (p, recipients) => ({
     (id) => id !== str(p.actorUserId),
   ),
   params: { victimCode: code(p.victimCode) },
+});
+
 /** Only the person who asked for an export is told it is ready (nobody else may download it). */
 const exportReadyRule: Rule<ExportReadyPayload> = async (p, recipients) => ({
   kind: NotificationKind.EXPORT_READY,
