@@ -10,7 +10,8 @@ import { readTestRunState } from '@libs/testing/test-environment';
 const ROOT = join(__dirname, '..');
 
 async function waitFor(url: string, child: ChildProcess, output: () => string): Promise<void> {
-  for (let attempt = 0; attempt < 240; attempt++) {
+  // Up to three minutes: a first start creates a cluster, migrates and seeds, compiled on the fly by ts-node.
+  for (let attempt = 0; attempt < 720; attempt++) {
     if (child.exitCode !== null) throw new Error(`Simpul exited early:\n${output()}`);
     try {
       if ((await fetch(url)).ok) return;
@@ -106,5 +107,5 @@ describe('zero-setup start', () => {
       child.kill('SIGINT');
     }
     expect(await exited).toBe(0);
-  }, 180_000);
+  }, 300_000);
 });
