@@ -253,6 +253,23 @@ describe('de-identified person export', () => {
     });
   });
 
+  it('still builds an export whose job Redis lost: the sweep finds it QUEUED in PostgreSQL', async () => {
+    const requested = await request('secretariat', { kind: 'DEIDENTIFIED_PERSONS', format: 'CSV' });
+    const id = requested.data!.requestExport.id;
+    // As if the relay had published the job and Redis had then lost it (a flush, a failover without persistence).
+    await api.dataSource.query(
+      `UPDATE outbox_event SET published_at = now(), processed_at = now() WHERE aggregate_id = $1`,
+      [id],
+    );
+    expect(await worker.queues.queue(QueueName.EXPORTS).getJob(`export.${id}`)).toBeUndefined();
+    // The sweep leaves rows younger than half its interval to the job on its way: this one has waited a minute.
+    await api.dataSource.query(`UPDATE data_export SET updated_at = now() - interval '1 minute' WHERE id = $1`, [id]);
+    const swept = await worker.sweep();
+    expect(swept.exports).toMatchObject({ added: 1 });
+    await worker.drain();
+    expect((await myExports('secretariat')).find((e) => e.id === id)?.status).toBe('READY');
+  });
+
   it('builds the XLSX with the same guarantees, its cells free of any identity value', async () => {
     const requested = await request('secretariat', { kind: 'DEIDENTIFIED_PERSONS', format: 'XLSX', unitId, k: 12 });
     expect(requested.errors).toBeUndefined();

@@ -355,7 +355,7 @@ describe('notifications: in the app and by email', () => {
       const queues = await get('/admin/queues/api/queues', { authorization: `Bearer ${token.admin}` });
       expect(queues.statusCode).toBe(200);
       const names = (queues.json() as { queues: { name: string }[] }).queues.map((queue) => queue.name).sort();
-      expect(names).toEqual(['digests', 'email', 'escalations', 'maintenance', 'notifications']);
+      expect(names).toEqual(['digests', 'email', 'escalations', 'exports', 'maintenance', 'notifications']);
     });
 
     it('lets a browser in once with ?token=, then by an HttpOnly cookie', async () => {

@@ -11,13 +11,16 @@ const IDENTIFIED_DAY = `COALESCE(v.identified_on, (v.identified_at AT TIME ZONE 
 const REPORTED_DAY = `COALESCE(c.reported_on, (c.created_at AT TIME ZONE 'UTC')::date)`;
 const reference = (prefix: string, alias: string) => `'${prefix}-' || lpad(${alias}.number::text, 6, '0')`;
 
-/** Registrations that matched another agency's record, not reconciled yet (for the unit secretariat). */
+/**
+ * Registrations that matched another agency's record, not reconciled yet (for the unit secretariat). The code is the
+ * new registration's only: the matched record may belong to an agency outside the secretariat's units, and its code
+ * would tell the reader it exists (possibleDuplicates, where the secretariat reconciles, says what it may).
+ */
 const POSSIBLE_DUPLICATES = `
   SELECT 'POSSIBLE_DUPLICATE_OPEN' AS check_kind, 'POSSIBLE_DUPLICATE' AS record_type, f.id AS record_id,
-         COALESCE(nv.code || ' ~ ', '') || ev.code AS record_code, f.reporting_agency_id AS responsible_agency_id,
-         f.matched_on::text AS detail, f.created_at AS since
+         COALESCE(nv.code, 'FLAG-' || upper(left(f.id::text, 8))) AS record_code,
+         f.reporting_agency_id AS responsible_agency_id, f.matched_on::text AS detail, f.created_at AS since
     FROM victim_duplicate_flag f
-    JOIN victim ev ON ev.id = f.existing_victim_id
     LEFT JOIN victim nv ON nv.id = f.new_victim_id
    WHERE f.status = 'OPEN'`;
 
