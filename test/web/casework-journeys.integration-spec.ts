@@ -330,7 +330,7 @@ describe('web console: casework and coordination journeys', () => {
       .fill(today);
     await page.getByRole('dialog').getByRole('button', { name: 'Konfirmasi' }).click();
     await page.getByRole('dialog').waitFor({ state: 'detached' });
-    await page.getByRole('row').filter({ hasText: 'Yayasan Pulih' }).getByRole('cell', { name: today }).waitFor();
+    await page.getByRole('row').filter({ hasText: 'Yayasan Pulih' }).locator(`time[datetime="${today}"]`).waitFor();
 
     await page.getByRole('tab', { name: 'Pengguna' }).click();
     await page.getByRole('button', { name: `Atur ulang kata sandi ${people.forgetful.email}` }).click();

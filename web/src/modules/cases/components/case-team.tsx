@@ -14,6 +14,7 @@ import {
 import { FormEvent, useState } from 'react';
 import { useClient, useQuery } from 'urql';
 
+import { formatDay } from '@/app/format';
 import { errorMessage } from '@/app/graphql-errors';
 import {
   AddCaseParticipantDocument,
@@ -25,6 +26,7 @@ import {
 import { useI18n } from '@/i18n/i18n';
 import { ActionDialog } from '@/modules/ui/action-dialog';
 import { Empty } from '@/modules/ui/page';
+import { Day } from '@/modules/ui/time';
 
 /** The case team: the lead and every participant, current and past; the lead's side adds and ends participations. */
 export function CaseTeam({
@@ -38,7 +40,7 @@ export function CaseTeam({
   canChange: boolean;
   onChanged: () => void;
 }) {
-  const { m, f } = useI18n();
+  const { m, f, tag } = useI18n();
   const client = useClient();
   const [ending, setEnding] = useState<CaseParticipantRowFragment | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -76,7 +78,7 @@ export function CaseTeam({
                   </Table.Td>
                   <Table.Td>{m.caseRole[participant.role]}</Table.Td>
                   <Table.Td>
-                    {participant.since}
+                    <Day day={participant.since} />
                     {participant.recordedLate && (
                       <Text span size="xs" c="dimmed" display="block">
                         {m.caseTeam.late}
@@ -98,7 +100,7 @@ export function CaseTeam({
                       </Group>
                     ) : (
                       <Text size="sm">
-                        {f(m.caseTeam.ended, { day: participant.endedOn ?? '—' })}
+                        {f(m.caseTeam.ended, { day: formatDay(participant.endedOn, tag) })}
                         {participant.endReason ? ` — “${participant.endReason}”` : ''}
                       </Text>
                     )}
