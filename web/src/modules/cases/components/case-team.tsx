@@ -22,6 +22,7 @@ import {
   CaseParticipantRowFragment,
   CaseRole,
   EndCaseParticipationDocument,
+  HandOverCaseLeadDocument,
 } from '@/gql/graphql';
 import { useI18n } from '@/i18n/i18n';
 import { ActionDialog } from '@/modules/ui/action-dialog';
@@ -31,11 +32,13 @@ import { Day } from '@/modules/ui/time';
 /** The case team: the lead and every participant, current and past; the lead's side adds and ends participations. */
 export function CaseTeam({
   caseId,
+  caseVersion,
   participants,
   canChange,
   onChanged,
 }: {
   caseId: string;
+  caseVersion: number;
   participants: CaseParticipantRowFragment[];
   canChange: boolean;
   onChanged: () => void;
@@ -43,6 +46,7 @@ export function CaseTeam({
   const { m, f, tag } = useI18n();
   const client = useClient();
   const [ending, setEnding] = useState<CaseParticipantRowFragment | null>(null);
+  const [handingTo, setHandingTo] = useState<CaseParticipantRowFragment | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   return (
     <Paper withBorder p="md">
@@ -92,10 +96,16 @@ export function CaseTeam({
                           {m.caseTeam.current}
                         </Badge>
                         {canChange && !participant.lead && (
-                          <Button size="compact-xs" variant="default" onClick={() => setEnding(participant)}>
-                            {m.caseTeam.end}
-                            <VisuallyHidden> {participant.agency.acronym}</VisuallyHidden>
-                          </Button>
+                          <>
+                            <Button size="compact-xs" variant="default" onClick={() => setEnding(participant)}>
+                              {m.caseTeam.end}
+                              <VisuallyHidden> {participant.agency.acronym}</VisuallyHidden>
+                            </Button>
+                            <Button size="compact-xs" variant="default" onClick={() => setHandingTo(participant)}>
+                              {m.caseTeam.handOver}
+                              <VisuallyHidden> {participant.agency.acronym}</VisuallyHidden>
+                            </Button>
+                          </>
                         )}
                       </Group>
                     ) : (
@@ -154,6 +164,29 @@ export function CaseTeam({
           return outcome;
         }}
       />
+      <ActionDialog
+        opened={handingTo !== null}
+        title={`${m.caseTeam.handOver}: ${handingTo?.agency.acronym ?? ''}`}
+        reasonMode="required"
+        reasonLabel={m.caseTeam.handOverReason}
+        onClose={() => setHandingTo(null)}
+        onConflict={onChanged}
+        onSubmit={async (reason) => {
+          const agency = handingTo!.agency;
+          const outcome = await client
+            .mutation(HandOverCaseLeadDocument, {
+              input: { caseId, toAgencyId: agency.id, reason, expectedVersion: caseVersion },
+            })
+            .toPromise();
+          if (!outcome.error) {
+            setNotice(f(m.caseTeam.handedOver, { agency: agency.acronym }));
+            onChanged();
+          }
+          return outcome;
+        }}
+      >
+        <Text size="sm">{m.caseTeam.handOverNote}</Text>
+      </ActionDialog>
     </Paper>
   );
 }
