@@ -193,6 +193,15 @@ describe('web console: casework and coordination journeys', () => {
     await page.getByRole('heading', { name: 'Tersangka', exact: true }).waitFor();
     await page.getByText('Tidak ada tersangka yang dapat Anda lihat.').waitFor();
     expect(await page.getByRole('button', { name: 'Catat tersangka' }).count()).toBe(0);
+
+    // The lead passes to the investigator, with its reason; the social-affairs office stays in the team.
+    await page.getByRole('button', { name: 'Serahkan kepemimpinan Bareskrim Polri' }).click();
+    await page.getByRole('dialog').getByRole('textbox').fill('Police report filed; the investigation leads from here');
+    await page.getByRole('dialog').getByRole('button', { name: 'Konfirmasi' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await page.getByText('Bareskrim Polri kini instansi utama kasus ini.').waitFor();
+    await page.getByRole('cell', { name: /Bareskrim Polri.*Instansi utama/ }).waitFor();
+    await page.getByText('Hanya petugas instansi utama dan sekretariat unit yang mengubah tim.').waitFor();
   });
 
   it('schedules a coordination meeting, records attendance and a decision whose action item is previewed, listed and closed', async () => {
@@ -330,7 +339,7 @@ describe('web console: casework and coordination journeys', () => {
       .fill(today);
     await page.getByRole('dialog').getByRole('button', { name: 'Konfirmasi' }).click();
     await page.getByRole('dialog').waitFor({ state: 'detached' });
-    await page.getByRole('row').filter({ hasText: 'Yayasan Pulih' }).getByRole('cell', { name: today }).waitFor();
+    await page.getByRole('row').filter({ hasText: 'Yayasan Pulih' }).locator(`time[datetime="${today}"]`).waitFor();
 
     await page.getByRole('tab', { name: 'Pengguna' }).click();
     await page.getByRole('button', { name: `Atur ulang kata sandi ${people.forgetful.email}` }).click();

@@ -47,3 +47,16 @@ export function formatDistance(ms: number, tag: string): string {
   if (hours > 0) return unit(hours, 'hour');
   return unit(mins, 'minute');
 }
+
+/**
+ * A calendar day (YYYY-MM-DD: the day an event happened, in the calendar it was recorded in) as the reader writes
+ * dates ("6 Des 2026"); a day has no time, so no zone is shifted or shown.
+ */
+export function formatDay(day: string | null | undefined, tag: string): string {
+  if (!day) return '—';
+  const date = new Date(`${day}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return day;
+  return new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+    date,
+  );
+}

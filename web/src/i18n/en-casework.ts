@@ -27,6 +27,11 @@ export const enCasework: Pick<Messages, keyof typeof idCasework> = {
     referrals: "Referrals of this case's people",
     rescue: 'Rescue',
     noPeople: 'Nobody is registered in this case yet.',
+    handOver: 'Hand over the lead',
+    handOverReason: 'Why the lead changes (e.g. dossier accepted by the prosecutor, P21)',
+    handOverNote:
+      "This agency becomes the case's lead; yours stays in the team in its role. It is kept in the case's history.",
+    handedOver: '{agency} now leads this case.',
   },
   suspects: {
     title: 'Suspects',

@@ -25,6 +25,11 @@ export const idCasework = {
     referrals: 'Rujukan orang dalam kasus ini',
     rescue: 'Penyelamatan',
     noPeople: 'Belum ada orang terdaftar dalam kasus ini.',
+    handOver: 'Serahkan kepemimpinan',
+    handOverReason: 'Alasan penyerahan (mis. berkas P21 diterima penuntut)',
+    handOverNote:
+      'Instansi ini menjadi instansi utama kasus; instansi Anda tetap dalam tim dengan perannya. Tercatat dalam riwayat kasus.',
+    handedOver: '{agency} kini instansi utama kasus ini.',
   },
   suspects: {
     title: 'Tersangka',

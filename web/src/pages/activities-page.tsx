@@ -7,6 +7,7 @@ import { hasRole, useSession } from '@/app/session-context';
 import { ActivitiesDocument, ActivityType } from '@/gql/graphql';
 import { useI18n } from '@/i18n/i18n';
 import { Empty, PageTitle, QueryState } from '@/modules/ui/page';
+import { Day } from '@/modules/ui/time';
 
 /** The task force's activities (socialisations, trainings, campaigns …), the latest first. */
 export default function ActivitiesPage() {
@@ -69,7 +70,13 @@ export default function ActivitiesPage() {
                         </div>
                       </Table.Td>
                       <Table.Td>
-                        {node.startsOn === node.endsOn ? node.startsOn : `${node.startsOn} – ${node.endsOn}`}
+                        <Day day={node.startsOn} />
+                        {node.endsOn !== node.startsOn && (
+                          <>
+                            {' – '}
+                            <Day day={node.endsOn} />
+                          </>
+                        )}
                       </Table.Td>
                       <Table.Td>{node.regionCode ?? '—'}</Table.Td>
                       <Table.Td>{node.participantsTotal ?? m.activities.notRecorded}</Table.Td>

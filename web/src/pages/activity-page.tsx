@@ -5,7 +5,7 @@ import { useQuery } from 'urql';
 import { ActivityPageDocument } from '@/gql/graphql';
 import { useI18n } from '@/i18n/i18n';
 import { PageTitle, QueryState } from '@/modules/ui/page';
-import { Instant } from '@/modules/ui/time';
+import { Day, Instant } from '@/modules/ui/time';
 
 /** One activity: what, when, where, who took part (breakdowns that add up), cost, and its history of corrections. */
 export default function ActivityPage() {
@@ -31,10 +31,13 @@ export default function ActivityPage() {
             <Paper withBorder p="md">
               <Stack gap="xs">
                 <Text size="sm">
-                  <b>{m.activities.dates}:</b>{' '}
-                  {activity.startsOn === activity.endsOn
-                    ? activity.startsOn
-                    : `${activity.startsOn} – ${activity.endsOn}`}
+                  <b>{m.activities.dates}:</b> <Day day={activity.startsOn} />
+                  {activity.endsOn !== activity.startsOn && (
+                    <>
+                      {' – '}
+                      <Day day={activity.endsOn} />
+                    </>
+                  )}
                 </Text>
                 {activity.recordedLate && (
                   <Text size="xs" c="dimmed">

@@ -71,6 +71,7 @@ export default function CasePage() {
             </Paper>
             <CaseTeam
               caseId={found.id}
+              caseVersion={found.version}
               participants={found.participants}
               canChange={canChangeTeam}
               onChanged={refresh}

@@ -1,6 +1,6 @@
 import { Badge, Text } from '@mantine/core';
 
-import { formatDistance, formatInstant, otherZoneTime } from '@/app/format';
+import { formatDay, formatDistance, formatInstant, otherZoneTime } from '@/app/format';
 import { useSession } from '@/app/session-context';
 import { useI18n } from '@/i18n/i18n';
 
@@ -34,4 +34,11 @@ export function Countdown({ iso, done }: { iso: string | null | undefined; done?
       {text}
     </Badge>
   );
+}
+
+/** A calendar day (YYYY-MM-DD) in the reader's way of writing dates, machine-readable underneath. */
+export function Day({ day }: { day: string | null | undefined }) {
+  const { tag } = useI18n();
+  if (!day) return <>—</>;
+  return <time dateTime={day}>{formatDay(day, tag)}</time>;
 }

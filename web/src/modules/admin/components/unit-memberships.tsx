@@ -13,6 +13,7 @@ import {
 } from '@/gql/graphql';
 import { useI18n } from '@/i18n/i18n';
 import { ActionDialog } from '@/modules/ui/action-dialog';
+import { Day } from '@/modules/ui/time';
 
 import { zoneOptions } from './zones';
 
@@ -65,9 +66,13 @@ export function UnitMemberships({ unit, onChanged }: { unit: Unit; onChanged: ()
               <Table.Tr key={membership.id}>
                 <Table.Td>{membership.agency.acronym}</Table.Td>
                 <Table.Td>{m.membershipRole[membership.role]}</Table.Td>
-                <Table.Td>{membership.validFrom}</Table.Td>
                 <Table.Td>
-                  {membership.validTo ?? (
+                  <Day day={membership.validFrom} />
+                </Table.Td>
+                <Table.Td>
+                  {membership.validTo ? (
+                    <Day day={membership.validTo} />
+                  ) : (
                     <Button
                       size="compact-xs"
                       variant="default"

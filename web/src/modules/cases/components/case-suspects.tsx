@@ -14,6 +14,7 @@ import {
 import { useI18n } from '@/i18n/i18n';
 import { ActionDialog } from '@/modules/ui/action-dialog';
 import { Empty } from '@/modules/ui/page';
+import { Day } from '@/modules/ui/time';
 
 /** A case's suspects by code; the case's investigators and prosecutors record them and move their status. */
 export function CaseSuspects({
@@ -68,7 +69,7 @@ export function CaseSuspects({
                         {m.suspectStatus[suspect.status]}
                       </Badge>
                       <Text span size="xs">
-                        {suspect.statusOn}
+                        <Day day={suspect.statusOn} />
                       </Text>
                       {canRecord && (
                         <Button

@@ -14,6 +14,7 @@ import {
 import { FormEvent, useState } from 'react';
 import { useClient, useQuery } from 'urql';
 
+import { formatDay } from '@/app/format';
 import { errorMessage } from '@/app/graphql-errors';
 import {
   AddCaseParticipantDocument,
@@ -21,26 +22,31 @@ import {
   CaseParticipantRowFragment,
   CaseRole,
   EndCaseParticipationDocument,
+  HandOverCaseLeadDocument,
 } from '@/gql/graphql';
 import { useI18n } from '@/i18n/i18n';
 import { ActionDialog } from '@/modules/ui/action-dialog';
 import { Empty } from '@/modules/ui/page';
+import { Day } from '@/modules/ui/time';
 
 /** The case team: the lead and every participant, current and past; the lead's side adds and ends participations. */
 export function CaseTeam({
   caseId,
+  caseVersion,
   participants,
   canChange,
   onChanged,
 }: {
   caseId: string;
+  caseVersion: number;
   participants: CaseParticipantRowFragment[];
   canChange: boolean;
   onChanged: () => void;
 }) {
-  const { m, f } = useI18n();
+  const { m, f, tag } = useI18n();
   const client = useClient();
   const [ending, setEnding] = useState<CaseParticipantRowFragment | null>(null);
+  const [handingTo, setHandingTo] = useState<CaseParticipantRowFragment | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   return (
     <Paper withBorder p="md">
@@ -76,7 +82,7 @@ export function CaseTeam({
                   </Table.Td>
                   <Table.Td>{m.caseRole[participant.role]}</Table.Td>
                   <Table.Td>
-                    {participant.since}
+                    <Day day={participant.since} />
                     {participant.recordedLate && (
                       <Text span size="xs" c="dimmed" display="block">
                         {m.caseTeam.late}
@@ -90,15 +96,21 @@ export function CaseTeam({
                           {m.caseTeam.current}
                         </Badge>
                         {canChange && !participant.lead && (
-                          <Button size="compact-xs" variant="default" onClick={() => setEnding(participant)}>
-                            {m.caseTeam.end}
-                            <VisuallyHidden> {participant.agency.acronym}</VisuallyHidden>
-                          </Button>
+                          <>
+                            <Button size="compact-xs" variant="default" onClick={() => setEnding(participant)}>
+                              {m.caseTeam.end}
+                              <VisuallyHidden> {participant.agency.acronym}</VisuallyHidden>
+                            </Button>
+                            <Button size="compact-xs" variant="default" onClick={() => setHandingTo(participant)}>
+                              {m.caseTeam.handOver}
+                              <VisuallyHidden> {participant.agency.acronym}</VisuallyHidden>
+                            </Button>
+                          </>
                         )}
                       </Group>
                     ) : (
                       <Text size="sm">
-                        {f(m.caseTeam.ended, { day: participant.endedOn ?? '—' })}
+                        {f(m.caseTeam.ended, { day: formatDay(participant.endedOn, tag) })}
                         {participant.endReason ? ` — “${participant.endReason}”` : ''}
                       </Text>
                     )}
@@ -152,6 +164,29 @@ export function CaseTeam({
           return outcome;
         }}
       />
+      <ActionDialog
+        opened={handingTo !== null}
+        title={`${m.caseTeam.handOver}: ${handingTo?.agency.acronym ?? ''}`}
+        reasonMode="required"
+        reasonLabel={m.caseTeam.handOverReason}
+        onClose={() => setHandingTo(null)}
+        onConflict={onChanged}
+        onSubmit={async (reason) => {
+          const agency = handingTo!.agency;
+          const outcome = await client
+            .mutation(HandOverCaseLeadDocument, {
+              input: { caseId, toAgencyId: agency.id, reason, expectedVersion: caseVersion },
+            })
+            .toPromise();
+          if (!outcome.error) {
+            setNotice(f(m.caseTeam.handedOver, { agency: agency.acronym }));
+            onChanged();
+          }
+          return outcome;
+        }}
+      >
+        <Text size="sm">{m.caseTeam.handOverNote}</Text>
+      </ActionDialog>
     </Paper>
   );
 }

@@ -43,7 +43,7 @@ export function ActionItemTable({
                 </Table.Td>
                 <Table.Td>{item.title}</Table.Td>
                 <Table.Td>{item.ownerAgency.acronym}</Table.Td>
-                <Table.Td>
+                <Table.Td miw={160}>
                   <Instant iso={item.dueAt} zone={item.ownerAgency.timeZone} />
                   <div>
                     <Countdown iso={item.dueAt} done={closed || item.taskStatus === 'DONE'} />

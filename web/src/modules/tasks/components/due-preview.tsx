@@ -1,6 +1,7 @@
 import { Text } from '@mantine/core';
 import { useQuery } from 'urql';
 
+import { errorMessage } from '@/app/graphql-errors';
 import { TaskDuePreviewDocument } from '@/gql/graphql';
 import { useI18n } from '@/i18n/i18n';
 import { Instant } from '@/modules/ui/time';
@@ -25,6 +26,14 @@ export function DuePreview({ agencyId, workingDays }: { agencyId: string | null;
     return (
       <Text size="sm" c="dimmed" aria-live="polite">
         {m.duePreview.counting}
+      </Text>
+    );
+  }
+  if (result.error && !preview) {
+    // E.g. an inactive agency: the same words createTask would answer with, before the form is sent.
+    return (
+      <Text size="sm" c="red" role="alert">
+        {errorMessage(result.error, m)}
       </Text>
     );
   }
