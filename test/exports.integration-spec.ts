@@ -401,6 +401,8 @@ describe('de-identified person export', () => {
       expect(response.statusCode).toBe(409);
       expect(response.json()).toEqual({
         code: 'CONFLICT',
+        reason: 'EXPORT_FILE_NOT_AVAILABLE',
+        field: 'id',
         message: `Export ${id} failed and kept no file; ask for it again.`,
       });
     } finally {
