@@ -127,6 +127,15 @@ describe('loadConfig', () => {
     ).toThrow(/GRAPHQL_MAX_ALIASES/);
   });
 
+  it('suppresses small statistics cells below 11 unless told otherwise, refusing a threshold of 1', () => {
+    const base = { AUTH_TOKEN_SECRET: secret, PII_ENCRYPTION_KEY: validKey };
+    expect(loadConfig(base).statistics.suppressionThreshold).toBe(11);
+    expect(loadConfig({ ...base, STATISTICS_SUPPRESSION_THRESHOLD: '5' }).statistics.suppressionThreshold).toBe(5);
+    expect(() => loadConfig({ ...base, STATISTICS_SUPPRESSION_THRESHOLD: '1' })).toThrow(
+      /STATISTICS_SUPPRESSION_THRESHOLD/,
+    );
+  });
+
   it('sets the retry schedule, delivery leases and the sweep from their variables, with documented defaults', () => {
     const defaults = loadConfig({ AUTH_TOKEN_SECRET: secret, PII_ENCRYPTION_KEY: validKey });
     expect(defaults.jobs).toMatchObject({
