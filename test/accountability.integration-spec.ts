@@ -6,6 +6,7 @@ import { MembershipRole, TaskForceLevel } from '@app/modules/task-forces/task-fo
 import { TaskAction, TaskForceDuty, TaskPillar } from '@app/modules/tasks/task.enums';
 import { TasksService } from '@app/modules/tasks/tasks.service';
 import { actorOf, Factories, TEST_PASSWORD } from '@libs/testing/factories';
+import { isolatedEnvironment, IsolatedEnvironment } from '@libs/testing/isolated-environment';
 import { firstErrorCode, TestApp } from '@libs/testing/test-app';
 
 const DAY = 86_400_000;
@@ -31,6 +32,8 @@ const ACCOUNTABILITY = `query ($weeks: Int) {
 }`;
 
 describe('accountability: open and overdue work of a unit, the way its secretariat sees it', () => {
+  // A database of its own: other suites' people would count in its figures.
+  let env: IsolatedEnvironment;
   let api: TestApp;
   const clock = new FixedClock(new Date('2026-03-02T02:00:00Z'));
   const codes: Record<string, string> = {};
@@ -39,7 +42,8 @@ describe('accountability: open and overdue work of a unit, the way its secretari
   let secretariatUserId: string;
 
   beforeAll(async () => {
-    api = await TestApp.start({}, { clock });
+    env = await isolatedEnvironment();
+    api = await TestApp.start(env.env, { clock });
     const factories = new Factories(api);
     const unit = await factories.unit({
       level: TaskForceLevel.PROVINCE,
@@ -94,7 +98,10 @@ describe('accountability: open and overdue work of a unit, the way its secretari
     await api.dataSource.query(`UPDATE task SET created_at = '2026-03-16T02:00:00Z' WHERE id = $1`, [late.id]);
   });
 
-  afterAll(() => api?.stop());
+  afterAll(async () => {
+    await api?.stop();
+    await env?.drop();
+  });
 
   const accountability = async (weeks = 3) => {
     const response = await api.gql<{ accountability: Record<string, unknown> & { byAgency: Group[]; total: Group } }>(

@@ -3,6 +3,7 @@ import { AgencyType } from '@app/modules/agencies/agency.enums';
 import { MembershipRole, TaskForceLevel } from '@app/modules/task-forces/task-force.enums';
 import { Factories, TEST_PASSWORD } from '@libs/testing/factories';
 import { insertRegister, RegisterPerson } from '@libs/testing/statistics-register';
+import { isolatedEnvironment, IsolatedEnvironment } from '@libs/testing/isolated-environment';
 import { firstErrorCode, TestApp } from '@libs/testing/test-app';
 
 interface Figure {
@@ -51,11 +52,14 @@ const person = (identifiedOn: string): RegisterPerson => ({
 });
 
 describe('annual report: the task force’s yearly report, by duty and pillar, from the catalogue', () => {
+  // A database of its own: other suites' people would count in its figures.
+  let env: IsolatedEnvironment;
   let api: TestApp;
   const token: Record<string, string> = {};
 
   beforeAll(async () => {
-    api = await TestApp.start();
+    env = await isolatedEnvironment();
+    api = await TestApp.start(env.env);
     const factories = new Factories(api);
     const unit = await factories.unit({ level: TaskForceLevel.NATIONAL });
     const secretariat = await factories.agency();
@@ -106,7 +110,10 @@ describe('annual report: the task force’s yearly report, by duty and pillar, f
     }
   });
 
-  afterAll(() => api?.stop());
+  afterAll(async () => {
+    await api?.stop();
+    await env?.drop();
+  });
 
   const report = async (who: string, year = 2023) => {
     const response = await api.gql<{ annualReport: Report }>(REPORT, { year }, token[who]);

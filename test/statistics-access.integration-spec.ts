@@ -3,6 +3,7 @@ import { AgencyType } from '@app/modules/agencies/agency.enums';
 import { MembershipRole, TaskForceLevel } from '@app/modules/task-forces/task-force.enums';
 import { Factories, TEST_PASSWORD } from '@libs/testing/factories';
 import { insertRegister, RegisterPerson } from '@libs/testing/statistics-register';
+import { isolatedEnvironment, IsolatedEnvironment } from '@libs/testing/isolated-environment';
 import { firstErrorCode, TestApp } from '@libs/testing/test-app';
 
 interface Figure {
@@ -50,11 +51,14 @@ const person = (originRegion: string): RegisterPerson => ({
 const many = (n: number, region: string) => Array.from({ length: n }, () => person(region));
 
 describe('statistics: who may see what', () => {
+  // A database of its own: other suites' people would count in its figures.
+  let env: IsolatedEnvironment;
   let api: TestApp;
   const token: Partial<Record<Who, string>> = {};
 
   beforeAll(async () => {
-    api = await TestApp.start();
+    env = await isolatedEnvironment();
+    api = await TestApp.start(env.env);
     const factories = new Factories(api);
     const national = await factories.unit({ level: TaskForceLevel.NATIONAL });
     const ntt = await factories.unit({ level: TaskForceLevel.PROVINCE, parentUnitId: national.id, regionCode: '53' });
@@ -111,7 +115,10 @@ describe('statistics: who may see what', () => {
     ]);
   });
 
-  afterAll(() => api?.stop());
+  afterAll(async () => {
+    await api?.stop();
+    await env?.drop();
+  });
 
   const read = async (who: Who, indicator = 'VICTIMS_IDENTIFIED', breakdowns = ['ORIGIN_PROVINCE']) =>
     api.gql<{ statistics: Result }>(STATISTICS, { indicator, breakdowns }, token[who]);

@@ -7,6 +7,7 @@ import { MembershipRole, TaskForceLevel } from '@app/modules/task-forces/task-fo
 import { IdentificationStatus, ProtectionStatus } from '@app/modules/victims/victim.enums';
 import { VictimsService } from '@app/modules/victims/victims.service';
 import { actorOf, Factories, TEST_PASSWORD } from '@libs/testing/factories';
+import { isolatedEnvironment, IsolatedEnvironment } from '@libs/testing/isolated-environment';
 import { TestApp } from '@libs/testing/test-app';
 
 interface Figure {
@@ -25,11 +26,14 @@ const STATISTICS = `query ($indicator: String!, $breakdowns: [StatisticsBreakdow
  * through the services (case, people, protection steps, a suspect), with their 2023 event dates.
  */
 describe('statistics: what the national secretariat asks of 2023', () => {
+  // A database of its own: other suites' people would count in its figures.
+  let env: IsolatedEnvironment;
   let api: TestApp;
   let token: string;
 
   beforeAll(async () => {
-    api = await TestApp.start();
+    env = await isolatedEnvironment();
+    api = await TestApp.start(env.env);
     const factories = new Factories(api);
     const unit = await factories.unit({ level: TaskForceLevel.NATIONAL });
     const police = await factories.agency({ type: AgencyType.POLICE });
@@ -111,7 +115,10 @@ describe('statistics: what the national secretariat asks of 2023', () => {
     });
   });
 
-  afterAll(() => api?.stop());
+  afterAll(async () => {
+    await api?.stop();
+    await env?.drop();
+  });
 
   const statistics = async (indicator: string, breakdowns: string[]) => {
     const response = await api.gql<{

@@ -6,6 +6,7 @@ import { INDICATORS } from '@app/modules/statistics/indicator-catalogue';
 import { MembershipRole, TaskForceLevel } from '@app/modules/task-forces/task-force.enums';
 import { actorOf, Factories, TEST_PASSWORD } from '@libs/testing/factories';
 import { insertRegister, RegisterPerson } from '@libs/testing/statistics-register';
+import { isolatedEnvironment, IsolatedEnvironment } from '@libs/testing/isolated-environment';
 import { TestApp } from '@libs/testing/test-app';
 
 interface Figure {
@@ -97,6 +98,8 @@ const people = fc.array(
 );
 
 describe('statistics: breakdowns add up over generated registers', () => {
+  // A database of its own: other suites' people would count in its figures.
+  let env: IsolatedEnvironment;
   let api: TestApp;
   let factories: Factories;
   let token: string;
@@ -104,7 +107,8 @@ describe('statistics: breakdowns add up over generated registers', () => {
   let userId: string;
 
   beforeAll(async () => {
-    api = await TestApp.start();
+    env = await isolatedEnvironment();
+    api = await TestApp.start(env.env);
     factories = new Factories(api);
     const unit = await factories.unit({ level: TaskForceLevel.NATIONAL });
     const secretariat = await factories.agency();
@@ -115,7 +119,10 @@ describe('statistics: breakdowns add up over generated registers', () => {
     token = await api.login(reader.email, TEST_PASSWORD);
   });
 
-  afterAll(() => api?.stop());
+  afterAll(async () => {
+    await api?.stop();
+    await env?.drop();
+  });
 
   const statistics = async (variables: Record<string, unknown>): Promise<Result> => {
     const response = await api.gql<{ statistics: Result }>(STATISTICS, variables, token);

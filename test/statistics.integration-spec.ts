@@ -2,6 +2,7 @@ import { Role } from '@app/kernel/role.enum';
 import { MembershipRole, TaskForceLevel } from '@app/modules/task-forces/task-force.enums';
 import { Factories, TEST_PASSWORD } from '@libs/testing/factories';
 import { insertRegister, RegisterPerson } from '@libs/testing/statistics-register';
+import { isolatedEnvironment, IsolatedEnvironment } from '@libs/testing/isolated-environment';
 import { firstErrorCode, TestApp } from '@libs/testing/test-app';
 
 interface Figure {
@@ -47,12 +48,15 @@ const person = (identifiedOn: string, overrides: Partial<RegisterPerson> = {}): 
 const many = (n: number, make: (i: number) => RegisterPerson) => Array.from({ length: n }, (_, i) => make(i));
 
 describe('statistics: figures from the register that add up', () => {
+  // A database of its own: other suites' people would count in its figures.
+  let env: IsolatedEnvironment;
   let api: TestApp;
   let token: string;
   const owner = { agencyId: '', unitId: '', userId: '' };
 
   beforeAll(async () => {
-    api = await TestApp.start();
+    env = await isolatedEnvironment();
+    api = await TestApp.start(env.env);
     const factories = new Factories(api);
     const unit = await factories.unit({ level: TaskForceLevel.NATIONAL });
     const kemensos = await factories.agency({ code: `KEMENSOS-${Date.now()}` });
@@ -65,7 +69,10 @@ describe('statistics: figures from the register that add up', () => {
     token = await api.login(reader.email, TEST_PASSWORD);
   });
 
-  afterAll(() => api?.stop());
+  afterAll(async () => {
+    await api?.stop();
+    await env?.drop();
+  });
 
   const statistics = (variables: Record<string, unknown>) =>
     api.gql<{ statistics: Result }>(STATISTICS, variables, token);
