@@ -134,12 +134,13 @@ describe('repatriation: the access matrix and bad input', () => {
       );
       return result.errors ? outcome(result) : String(result.data!.repatriationOperations.totalCount);
     };
+    // Besides these two, the seeded history: Poipet 2023 (KBRI-PNH → BP2MI) and Sibu 2016 (KBRI-KUL → Bareskrim).
     await expectAnswers(list, {
-      kbri: '2',
-      bp2mi: '2',
-      police: '1',
+      kbri: '3',
+      bp2mi: '3',
+      police: '2',
       dinsos: '0',
-      secretariat: '2',
+      secretariat: '4',
       outsider: '0',
       counterpart: FORBIDDEN,
       partner: FORBIDDEN,
@@ -423,6 +424,45 @@ describe('repatriation: the access matrix and bad input', () => {
       partner: FORBIDDEN,
       auditor: FORBIDDEN,
     });
+  });
+
+  it('the kernel’s rules: an outsider with a stale version gets what a random id gets; a worker gets CONFLICT', async () => {
+    const escort = empty.milestones.find((m) => m.type === 'ESCORT_ASSIGNED')!;
+    const contact = plan.followUps[2];
+    const changes = [
+      {
+        id: escort.id,
+        worker: 'bp2mi',
+        run: (as: string, id: string) =>
+          casework.run(as, 'mutation ($input: RecordMilestoneInput!) { recordMilestone(input: $input) { id } }', {
+            input: { id, happenedOn: TODAY, expectedVersion: 99 },
+          }),
+        prefix: /RMS-/,
+      },
+      {
+        id: contact.id,
+        worker: 'dinsos',
+        run: (as: string, id: string) =>
+          casework.run(
+            as,
+            'mutation ($input: RecordFollowUpOutcomeInput!) { recordFollowUpOutcome(input: $input) { id } }',
+            { input: { id, victimId: victims[0].id, outcome: 'MET', contactedOn: TODAY, expectedVersion: 99 } },
+          ),
+        prefix: /FUC-/,
+      },
+    ];
+    for (const change of changes) {
+      const random = randomUUID();
+      const hidden = await change.run('outsider', change.id);
+      const missing = await change.run('outsider', random);
+      expect(hidden.errors?.[0].extensions?.code).toBe(NOT_FOUND);
+      const shape = (result: { errors?: unknown; data?: unknown }, id: string) =>
+        JSON.stringify({ errors: result.errors, data: result.data }).replaceAll(id, '<id>');
+      expect(shape(hidden, change.id)).toBe(shape(missing, random));
+      const stale = await change.run(change.worker, change.id);
+      expect(stale.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'expectedVersion' });
+      expect(stale.errors?.[0].message).toMatch(change.prefix);
+    }
   });
 
   describe('bad input: a clear error naming the field, and nothing written', () => {

@@ -317,7 +317,8 @@ describe('Poipet 2023: from the rescue to the 12-month follow-up', () => {
     expect((await ok(casework.victim('police', travellers[0].id))).victim.protectionStatus).toBe('REPATRIATED');
     // The week's digest of the receiving side lists the departure and the arrival, by code and count.
     const digest = await api.app.get(DigestContentService).compute(casework.userId.bp2mi, '2023-W40');
-    expect(digest.sections.repatriationMoves).toEqual([
+    // (The seeded history of Poipet 2023 falls in the same week; this operation's lines are the replay's.)
+    expect(digest.sections.repatriationMoves.filter((move) => move.reference === operation.reference)).toEqual([
       expect.objectContaining({
         reference: operation.reference,
         move: 'DEPARTURE',

@@ -22,6 +22,7 @@ import { TaskForceUnitEntity } from '@app/modules/task-forces/task-force-unit.en
 
 import { AGENCIES, LEGAL_INSTRUMENTS, MEMBERSHIPS, TASK_FORCE_UNITS } from './reference-data';
 import { seedHistory } from './seed-history';
+import { seedRepatriationHistory } from './seed-repatriation-history';
 import { CASEWORK_AGENCIES, CASEWORK_INSTRUMENTS, CASEWORK_MEMBERSHIPS, REGION_CODES } from './reference-data-casework';
 
 export interface SeedResult {
@@ -161,6 +162,7 @@ export async function seedReferenceData(dataSource: DataSource, now: Date = new 
 
     // Real events from the papers (issue 23), after the agencies, units and commitments they name.
     await seedHistory(manager, counts);
+    await seedRepatriationHistory(manager, counts);
 
     counts.holidays = await new CalendarsService(dataSource).importHolidays(
       manager,

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { Column, Entity, Generated, Index, JoinColumn, ManyToOne, VersionColumn } from 'typeorm';
+import { Check, Column, Entity, Generated, Index, JoinColumn, ManyToOne, VersionColumn } from 'typeorm';
 
 import { BaseEntity } from '@app/kernel/base.entity';
 import { AgencyEntity } from '@app/modules/agencies/agency.entity';
@@ -16,6 +16,7 @@ import { OperationStatus } from './repatriation.enums';
     'A group travelling home from one country, with its route, dates, the responsible agency on each side, its milestones and its people (by code).',
 })
 @Entity('repatriation_operation')
+@Check('CHK_repatriation_operation_headcount', `"recorded_headcount" IS NULL OR "recorded_headcount" >= 0`)
 @Index('UQ_repatriation_operation_number', ['number'], { unique: true })
 @Index('IDX_repatriation_operation_sending', ['sendingAgencyId', 'status'])
 @Index('IDX_repatriation_operation_receiving', ['receivingAgencyId', 'status'])
@@ -98,9 +99,24 @@ export class RepatriationOperationEntity extends BaseEntity {
   @Column({ type: 'date', nullable: true })
   arrivedOn: string | null;
 
-  @Field(() => ID, { description: 'Who created the operation.' })
-  @Column({ type: 'uuid' })
-  createdByUserId: string;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Who created the operation; empty for history loaded from the sources.',
+  })
+  @Column({ type: 'uuid', nullable: true })
+  createdByUserId: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'For history loaded from the sources: how many people travelled, when the register does not hold them by name.',
+  })
+  @Column({ type: 'int', nullable: true })
+  recordedHeadcount: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Where a historical record comes from (the sources cited).' })
+  @Column({ type: 'text', nullable: true })
+  source: string | null;
 
   @Field(() => Int, { description: 'Increases with every change; concurrent changes are refused with CONFLICT.' })
   @VersionColumn({ default: 1 })

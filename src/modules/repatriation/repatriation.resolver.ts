@@ -1,4 +1,4 @@
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 
 import { Allow } from '@app/auth/access.decorators';
 import { Actor } from '@app/auth/actor';
@@ -123,6 +123,18 @@ export class RepatriationResolver {
   @ResolveField(() => [OperationPersonEntity], { description: 'Everyone who was on the operation, by code.' })
   people(@Parent() operation: RepatriationOperationEntity, @Context() ctx: GraphqlContext) {
     return ctx.loaders.byKey('repatriation-people', (ids) => this.service.peopleOf(ids)).load(operation.id);
+  }
+
+  @ResolveField(() => Int, {
+    description:
+      'How many people travel (or travelled) on it: those on it now or who arrived with it; for history loaded from the sources, the number they give.',
+  })
+  async headcount(@Parent() operation: RepatriationOperationEntity, @Context() ctx: GraphqlContext) {
+    const people = await ctx.loaders
+      .byKey('repatriation-people', (ids) => this.service.peopleOf(ids))
+      .load(operation.id);
+    const counted = people.filter((person) => person.onboard || person.arrived).length;
+    return counted > 0 ? counted : (operation.recordedHeadcount ?? 0);
   }
 
   @ResolveField(() => [TravelReadiness], { description: 'For each person on it now: done and blocking steps.' })

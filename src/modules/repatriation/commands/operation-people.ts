@@ -116,9 +116,15 @@ export class OperationPeople {
         }
         throw error;
       }
-      for (const to of [ProtectionStatus.AWAITING_REPATRIATION]) {
-        await this.victims.stepProtectionTrackWithin(manager, actor, person.victimId, to, joinedOn, null);
-      }
+      // Identified or sheltered abroad: now awaiting repatriation (a person further along stays where they are).
+      await this.victims.stepProtectionTrackWithin(
+        manager,
+        actor,
+        person.victimId,
+        ProtectionStatus.AWAITING_REPATRIATION,
+        joinedOn,
+        null,
+      );
       await this.history.record(manager, OPERATION_ITEM_TYPE, operation.id, actor, {
         kind: RepatriationHistoryKind.PERSON_JOINED,
         details: { victimCode: person.victimCode, joinedOn },
