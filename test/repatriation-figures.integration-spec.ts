@@ -1,7 +1,10 @@
+import { AppConfig } from '@app/config/app-config';
+import { APP_CONFIG } from '@app/config/config.module';
 import { FixedClock } from '@app/kernel/clock';
 import { Role } from '@app/kernel/role.enum';
 import { AgencyCapability } from '@app/modules/agencies/agency.enums';
 import { MembershipRole, TaskForceLevel } from '@app/modules/task-forces/task-force.enums';
+import { DataQualityRunsService } from '@app/modules/data-quality/data-quality-runs.service';
 import { Factories, unique } from '@libs/testing/factories';
 import { TestApp } from '@libs/testing/test-app';
 
@@ -185,6 +188,30 @@ describe('repatriation in the numbers', () => {
       NATIONAL: { open: 5, overdue: 5 },
       '61': { open: milestones[1].open + 4, overdue: milestones[1].overdue + 1 },
     });
+  });
+
+  it('reports milestones still pending two weeks past due as stuck, with their references, to the owner and the secretariat', async () => {
+    // The nightly run as the worker makes it (the api process does not hold the runner).
+    await new DataQualityRunsService(api.dataSource, api.app.get<AppConfig>(APP_CONFIG)).run(clock.now());
+    const stuck = async (as: string) =>
+      (
+        await casework.ok<{
+          dataQualityIssues: { items: { recordType: string; code: string | null; detail: string }[] };
+        }>(as, `{ dataQualityIssues(check: STUCK_IN_STATUS, first: 100) { items { recordType code detail } } }`)
+      ).dataQualityIssues.items
+        .filter((item) => item.recordType === 'REPATRIATION_MILESTONE')
+        .map((item) => `${item.code} ${item.detail}`)
+        .sort();
+    const lapsed = (owner?: string) =>
+      [...planned.milestones, ...travelled.milestones]
+        .filter((m) => m.status === 'PENDING' && (!owner || m.ownerAgency.code === owner))
+        .filter((m) => new Date(m.dueAt).getTime() + 14 * 86_400_000 <= clock.now().getTime())
+        .map((m) => `${m.reference} PENDING ${m.type}`)
+        .sort();
+
+    expect(lapsed(code.sending)).toHaveLength(5);
+    expect(await stuck('secretariat')).toEqual(lapsed());
+    expect(await stuck('mission')).toEqual(lapsed(code.sending));
   });
 
   it('counts the return on the day the operation actually arrived, under the country it left, and the outcome on the day of the contact', async () => {
