@@ -124,9 +124,17 @@ describe('accountability: open and overdue work of a unit, the way its secretari
       { kind: 'TASK', open: 3, overdue: 2 },
       { kind: 'REFERRAL', open: 0, overdue: 0 },
       { kind: 'CROSS_BORDER_REQUEST', open: 0, overdue: 0 },
+      { kind: 'REPATRIATION_MILESTONE', open: 0, overdue: 0 },
+      { kind: 'FOLLOW_UP_CONTACT', open: 0, overdue: 0 },
     ]);
     expect(sut.total).toMatchObject({ open: 4, overdue: 3 });
-    expect(sut.kinds).toEqual(['TASK', 'REFERRAL', 'CROSS_BORDER_REQUEST']);
+    expect(sut.kinds).toEqual([
+      'TASK',
+      'REFERRAL',
+      'CROSS_BORDER_REQUEST',
+      'REPATRIATION_MILESTONE',
+      'FOLLOW_UP_CONTACT',
+    ]);
   });
 
   it("groups the same work by the responsible agency's province, national bodies apart", async () => {

@@ -76,8 +76,14 @@ describe('annual report: the task force’s yearly report, by duty and pillar, f
     token.partner = await api.login((await factories.user([Role.PARTNER], { agencyId: iom.id })).email, TEST_PASSWORD);
     token.liaison = await api.login(liaison.email, TEST_PASSWORD);
 
+    // Poipet 2023: 28 people rescued in June and brought home on 4 October; one of them left again in December.
+    const returned = (steps: RegisterPerson['steps']) => ({ ...person('2023-06-28'), steps });
     await insertRegister(api.dataSource, { agencyId: police.id, unitId: unit.id, userId: officer.id }, [
-      ...Array.from({ length: 28 }, () => person('2023-06-28')),
+      ...Array.from({ length: 27 }, () => returned([{ to: 'REPATRIATED', on: '2023-10-04' }])),
+      returned([
+        { to: 'REPATRIATED', on: '2023-10-04' },
+        { to: 'RE_MIGRATED', on: '2023-12-15' },
+      ]),
       person('2022-12-31'),
     ]);
     const record = (input: Record<string, unknown>) =>
@@ -140,6 +146,30 @@ describe('annual report: the task force’s yearly report, by duty and pillar, f
     const identified = figure(sut, 'VICTIM_MONITORING', 'VICTIMS_IDENTIFIED');
     expect(identified.total.value).toBe(28);
     expect(sum(identified.cells.filter((cell) => cell.keys.length === 2))).toBe(28);
+  });
+
+  it('puts returns home and what came of them in the victim-monitoring chapter, under protection', async () => {
+    const sut = await report('secretariat');
+    const chapter = sut.chapters.find((c) => c.duty === 'VICTIM_MONITORING')!;
+    const keys = chapter.figures.map((f) => f.result.indicator.key);
+    expect(keys).toEqual(
+      expect.arrayContaining([
+        'PERSONS_REPATRIATED',
+        'PERSONS_REINTEGRATED',
+        'PERSONS_LOST_TO_FOLLOW_UP',
+        'PERSONS_RE_MIGRATED',
+      ]),
+    );
+    const returned = figure(sut, 'VICTIM_MONITORING', 'PERSONS_REPATRIATED');
+    expect(returned.total.value).toBe(28);
+    expect(sum(returned.cells)).toBe(28);
+    expect(figure(sut, 'VICTIM_MONITORING', 'PERSONS_RE_MIGRATED').total.value).toBe(1);
+    expect(figure(sut, 'VICTIM_MONITORING', 'PERSONS_REINTEGRATED').total.value).toBe(0);
+    expect(
+      chapter.figures
+        .filter((f) => f.result.indicator.key.startsWith('PERSONS_'))
+        .every((f) => f.pillar === 'PROTECTION'),
+    ).toBe(true);
   });
 
   it("puts the year's activities and participants in their duty's chapter, by pillar, adding up", async () => {

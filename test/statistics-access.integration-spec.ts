@@ -47,6 +47,11 @@ const person = (originRegion: string): RegisterPerson => ({
   originRegion,
   rescueCountry: 'KH',
   kase: { exploitationTypes: ['FORCED_CRIMINALITY'], destinations: ['KH'] },
+  // Everyone came home on 4 October and was reintegrated by the end of the year.
+  steps: [
+    { to: 'REPATRIATED', on: '2023-10-04' },
+    { to: 'REINTEGRATED', on: '2023-12-20' },
+  ],
 });
 const many = (n: number, region: string) => Array.from({ length: n }, () => person(region));
 
@@ -226,6 +231,18 @@ describe('statistics: who may see what', () => {
     );
     expect(catalogue.data!.indicators.map((indicator) => indicator.key)).toContain('TASKS_ASSIGNED');
   });
+
+  it.each(['PERSONS_REPATRIATED', 'PERSONS_REINTEGRATED'])(
+    'shows %s to each reader in the same scope as the people identified (all of them returned)',
+    async (indicator) => {
+      const readers: Who[] = ['liaisonA', 'liaisonB', 'provincialSecretariat', 'nationalSecretariat', 'partner'];
+      for (const who of readers) {
+        const [identified, returned] = [await read(who), await read(who, indicator)];
+        expect(returned.errors).toBeUndefined();
+        expect({ who, ...returned.data!.statistics }).toEqual({ who, ...identified.data!.statistics });
+      }
+    },
+  );
 
   it('refuses an anonymous caller', async () => {
     const response = await api.gql(STATISTICS, { indicator: 'VICTIMS_IDENTIFIED', breakdowns: ['YEAR'] });

@@ -41,8 +41,8 @@ const PERSON_BREAKDOWNS = [
 type PersonBreakdown = (typeof PERSON_BREAKDOWNS)[number];
 
 /** What the register should say of one person along a breakdown, worked out here independently of the SQL. */
-function keysOf(person: RegisterPerson, breakdown: PersonBreakdown): string[] {
-  const [year, month] = person.identifiedOn.split('-');
+function keysOf(person: RegisterPerson, breakdown: PersonBreakdown, day = person.identifiedOn): string[] {
+  const [year, month] = day.split('-');
   const region = person.originRegion;
   switch (breakdown) {
     case 'YEAR':
@@ -96,6 +96,34 @@ const people = fc.array(
   }),
   { minLength: 0, maxLength: 40 },
 );
+
+/** The protection-track indicators (returns and what came of them), by the step each counts. */
+const TRACK_INDICATORS: Record<string, string> = {
+  PERSONS_REPATRIATED: 'REPATRIATED',
+  PERSONS_REINTEGRATED: 'REINTEGRATED',
+  PERSONS_LOST_TO_FOLLOW_UP: 'LOST_TO_FOLLOW_UP',
+  PERSONS_RE_MIGRATED: 'RE_MIGRATED',
+};
+
+/** People who may have come home (a day) and may have had an outcome after (a later day). */
+const journeys = fc
+  .tuple(
+    people,
+    fc.array(
+      fc.option(fc.tuple(day, day, fc.constantFrom(null, 'REINTEGRATED', 'LOST_TO_FOLLOW_UP', 'RE_MIGRATED')), {
+        nil: null,
+      }),
+      { minLength: 40, maxLength: 40 },
+    ),
+  )
+  .map(([register, returns]) =>
+    register.map((person, index) => {
+      const trip = returns[index];
+      if (!trip) return person;
+      const [home, later, outcome] = trip[0] <= trip[1] ? trip : [trip[1], trip[0], trip[2]];
+      return { ...person, steps: [{ to: 'REPATRIATED', on: home }, ...(outcome ? [{ to: outcome, on: later }] : [])] };
+    }),
+  );
 
 describe('statistics: breakdowns add up over generated registers', () => {
   // A database of its own: other suites' people would count in its figures.
@@ -179,6 +207,48 @@ describe('statistics: breakdowns add up over generated registers', () => {
     );
   });
 
+  it('counts returns, reintegrations, people lost and people re-migrated step by step, by the day of each step', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        journeys,
+        fc.constantFrom(...Object.keys(TRACK_INDICATORS)),
+        fc.uniqueArray(fc.constantFrom(...PERSON_BREAKDOWNS), { minLength: 1, maxLength: 2 }),
+        fc.tuple(day, day).map(([a, b]) => (a <= b ? [a, b] : [b, a])),
+        async (register, indicator, breakdowns, [from, to]) => {
+          const agency = await factories.agency();
+          await insertRegister(api.dataSource, { agencyId: agency.id, unitId, userId }, register);
+
+          const sut = await statistics({
+            indicator,
+            from,
+            to,
+            breakdowns,
+            filters: [{ breakdown: 'AGENCY', values: [agency.code] }],
+          });
+
+          const counted = register.flatMap((person) =>
+            (person.steps ?? [])
+              .filter((step) => step.to === TRACK_INDICATORS[indicator] && step.on >= from && step.on <= to)
+              .map((step) => ({ person, on: step.on })),
+          );
+          expect(sut.total.value).toBe(counted.length);
+          const expected = new Map<string, number>();
+          for (const { person, on } of counted) {
+            const keys = breakdowns.map((breakdown) => keysOf(person, breakdown, on));
+            const combos =
+              keys.length === 1 ? keys[0].map((k) => [k]) : keys[0].flatMap((a) => keys[1].map((b) => [a, b]));
+            for (const combo of combos) expected.set(combo.join('|'), (expected.get(combo.join('|')) ?? 0) + 1);
+          }
+          expect(nonZero(sut.cells)).toEqual(Object.fromEntries(expected));
+          for (const margin of sut.margins.filter((candidate) => !candidate.multiValued)) {
+            expect(sum(margin.figures)).toBe(sut.total.value);
+          }
+        },
+      ),
+      { numRuns: 30 },
+    );
+  });
+
   it('runs every indicator by each breakdown it allows, and each single-valued breakdown adds up to the total', async () => {
     const owner = await factories.agency();
     const provider = await factories.agency({ capabilities: [AgencyCapability.MEDICAL] });
@@ -194,6 +264,39 @@ describe('statistics: breakdowns add up over generated registers', () => {
       breakdowns: ['SERVICE'],
     });
     expect(referrals.total.value).toBe(1);
+    const home = (outcome: string | null, originRegion: string | null, sex: RegisterPerson['sex']): RegisterPerson => ({
+      status: 'IDENTIFIED',
+      identifiedOn: '2023-06-28',
+      sex,
+      ageBand: 'ADULT_25_34',
+      nationality: 'ID',
+      originRegion,
+      rescueCountry: 'KH',
+      kase: { exploitationTypes: ['FORCED_CRIMINALITY', 'FORCED_LABOUR'], destinations: ['KH'] },
+      steps: [{ to: 'REPATRIATED', on: '2023-10-04' }, ...(outcome ? [{ to: outcome, on: '2024-04-04' }] : [])],
+    });
+    await insertRegister(api.dataSource, { agencyId: owner.id, unitId, userId }, [
+      home(null, '53.71', 'MALE'),
+      home('REINTEGRATED', '53', 'FEMALE'),
+      home('LOST_TO_FOLLOW_UP', null, 'MALE'),
+      home('RE_MIGRATED', '32.12', 'FEMALE'),
+      home('RE_MIGRATED', '53.71', 'MALE'),
+    ]);
+    for (const [indicator, total] of [
+      ['PERSONS_REPATRIATED', 5],
+      ['PERSONS_REINTEGRATED', 1],
+      ['PERSONS_LOST_TO_FOLLOW_UP', 1],
+      ['PERSONS_RE_MIGRATED', 2],
+    ] as const) {
+      const sut = await statistics({
+        indicator,
+        from: '2021-01-01',
+        to: '2026-12-31',
+        breakdowns: ['YEAR'],
+        filters: [{ breakdown: 'AGENCY', values: [owner.code] }],
+      });
+      expect({ indicator, total: sut.total.value }).toEqual({ indicator, total });
+    }
 
     for (const indicator of INDICATORS) {
       for (const breakdown of indicator.breakdowns) {

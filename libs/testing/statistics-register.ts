@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+
 import { DataSource } from 'typeorm';
 
 /** One person of a generated register, as the statistics read it. */
@@ -11,6 +13,11 @@ export interface RegisterPerson {
   rescueCountry: string | null;
   /** The person's case, or none (then exploitation types are UNKNOWN). */
   kase: { exploitationTypes: string[]; destinations: string[] } | null;
+  /**
+   * Steps of the person's protection track after identification, in order (REPATRIATED, REINTEGRATED,
+   * LOST_TO_FOLLOW_UP, RE_MIGRATED …), each with its event day, written as the track writes them.
+   */
+  steps?: { to: string; on: string }[];
 }
 
 export interface RegisterOwner {
@@ -29,11 +36,16 @@ export async function insertRegister(
   owner: RegisterOwner,
   people: readonly RegisterPerson[],
 ): Promise<void> {
-  for (let start = 0; start < people.length; start += 2000) {
-    const chunk = people.slice(start, start + 2000).map((person, index) => ({ ...person, idx: start + index }));
+  const coded = people.map((person) => ({
+    ...person,
+    code: `VCT-G${randomBytes(6).toString('hex').toUpperCase()}`,
+    protection: person.steps?.[person.steps.length - 1]?.to ?? 'IDENTIFIED',
+  }));
+  for (let start = 0; start < coded.length; start += 2000) {
+    const chunk = coded.slice(start, start + 2000).map((person, index) => ({ ...person, idx: start + index }));
     await dataSource.query(
       `WITH input AS (
-         SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(idx int, status text, "identifiedOn" date, sex text,
+         SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(idx int, code text, protection text, status text, "identifiedOn" date, sex text,
            "ageBand" text, nationality text, "originRegion" text, "rescueCountry" text, kase jsonb)),
        cases AS (
          INSERT INTO trafficking_case (lead_agency_id, unit_id, opened_by_user_id, origin_region_code,
@@ -48,12 +60,39 @@ export async function insertRegister(
        INSERT INTO victim (code, case_id, owning_agency_id, registered_by_user_id, identification_status,
                            identified_by_agency_id, identified_at, identified_on, self_identification,
                            protection_status, sex, age_band, nationality, origin_region, rescue_country, identity_sealed)
-       SELECT 'VCT-G' || upper(substr(md5(random()::text || idx), 1, 12)), cases.id, $2, $4,
+       SELECT input.code, cases.id, $2, $4,
               status::victim_identification_status, $2, "identifiedOn"::timestamptz, "identifiedOn", 'NOT_ASKED',
-              'IDENTIFIED', sex::victim_sex, "ageBand"::victim_age_band, nationality, "originRegion", "rescueCountry",
+              protection::victim_protection_status, sex::victim_sex, "ageBand"::victim_age_band, nationality, "originRegion", "rescueCountry",
               'generated for a test; never opened'
          FROM input LEFT JOIN cases ON cases.summary = 'generated:' || $5::text || ':' || input.idx`,
       [JSON.stringify(chunk), owner.agencyId, owner.unitId, owner.userId, `${owner.agencyId}:${start}`],
     );
   }
+  if (coded.some((person) => person.steps?.length)) await insertSteps(dataSource, owner, coded);
+}
+
+/**
+ * The protection steps of the people just inserted (by their codes), as victim_event rows of the kind the track
+ * writes: { from, to } in the details, the event day apart.
+ */
+async function insertSteps(
+  dataSource: DataSource,
+  owner: RegisterOwner,
+  people: readonly (RegisterPerson & { code: string })[],
+): Promise<void> {
+  const rows = people.flatMap((person) => {
+    let from = 'IDENTIFIED';
+    return (person.steps ?? []).map((step) => {
+      const row = { code: person.code, from, to: step.to, on: step.on };
+      from = step.to;
+      return row;
+    });
+  });
+  await dataSource.query(
+    `INSERT INTO victim_event (victim_id, actor_user_id, acting_agency_id, kind, occurred_on, details)
+     SELECT v.id, $2, $3, 'PROTECTION_STATUS_CHANGED', x."on", jsonb_build_object('from', x."from", 'to', x."to")
+       FROM jsonb_to_recordset($1::jsonb) AS x(code text, "from" text, "to" text, "on" date)
+       JOIN victim v ON v.code = x.code`,
+    [JSON.stringify(rows), owner.userId, owner.agencyId],
+  );
 }

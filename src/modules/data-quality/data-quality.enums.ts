@@ -21,6 +21,8 @@ export enum DataQualityRecordType {
   POSSIBLE_DUPLICATE = 'POSSIBLE_DUPLICATE',
   REFERRAL = 'REFERRAL',
   TASK = 'TASK',
+  /** One step of a repatriation operation (its reference, RMS-…). */
+  REPATRIATION_MILESTONE = 'REPATRIATION_MILESTONE',
 }
 
 registerEnumType(DataQualityCheck, {

@@ -8,6 +8,7 @@ import { AppConfig } from '@app/config/app-config';
 import { APP_CONFIG } from '@app/config/config.module';
 import { RequestException } from '@app/kernel/domain.exception';
 import { Role } from '@app/kernel/role.enum';
+import { milestoneVisibility } from '@app/modules/repatriation/repatriation-access';
 
 import { DataQualityCheck } from './data-quality.enums';
 import { DataQualityIssue, DataQualityIssues, DataQualityIssuesArgs } from './dto/data-quality.dto';
@@ -33,7 +34,8 @@ export class DataQualityService {
     const scope = this.scope(actor);
     const victim = this.access.victimVisibility(actor, 'seen_victim');
     const kase = this.access.caseVisibility(actor, 'seen_case');
-    const params: Record<string, unknown> = { ...scope.params, ...victim.params, ...kase.params };
+    const milestone = milestoneVisibility(actor, 'seen_milestone');
+    const params: Record<string, unknown> = { ...scope.params, ...victim.params, ...kase.params, ...milestone.params };
     const checkFilter = args.check ? ` AND i.check_kind = :check` : '';
     if (args.check) params.check = args.check;
 
@@ -59,6 +61,8 @@ export class DataQualityService {
                                             WHERE seen_victim.id = i.record_id AND ${victim.sql})
                 WHEN 'CASE' THEN EXISTS (SELECT 1 FROM trafficking_case seen_case
                                           WHERE seen_case.id = i.record_id AND ${kase.sql})
+                WHEN 'REPATRIATION_MILESTONE' THEN EXISTS (SELECT 1 FROM repatriation_milestone seen_milestone
+                                          WHERE seen_milestone.id = i.record_id AND ${milestone.sql})
                 -- Referrals, tasks and duplicates: the reader is a party to the item or its unit's secretariat,
                 -- who see it by its reference (the scope above admits nobody else).
                 ELSE TRUE

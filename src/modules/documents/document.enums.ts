@@ -24,6 +24,10 @@ export enum DocumentParentKind {
   TASK = 'TASK',
   REFERRAL = 'REFERRAL',
   CROSS_BORDER_REQUEST = 'CROSS_BORDER_REQUEST',
+  /** A repatriation operation (registered by the repatriation module): visible with the operation. */
+  REPATRIATION_OPERATION = 'REPATRIATION_OPERATION',
+  /** One milestone of an operation (an exit clearance, a travel document): visible with the milestone. */
+  REPATRIATION_MILESTONE = 'REPATRIATION_MILESTONE',
 }
 
 registerEnumType(DocumentKind, {

@@ -4,6 +4,7 @@ import { AuthModule } from '@app/auth/auth.module';
 import { CalendarsModule } from '@app/modules/calendars/calendars.module';
 import { CasesModule } from '@app/modules/cases/cases.module';
 import { CrossBorderModule } from '@app/modules/cross-border/cross-border.module';
+import { DocumentsModule } from '@app/modules/documents/documents.module';
 import { ReferralsModule } from '@app/modules/referrals/referrals.module';
 import { TaskForcesModule } from '@app/modules/task-forces/task-forces.module';
 import { TasksModule } from '@app/modules/tasks/tasks.module';
@@ -29,6 +30,7 @@ import {
   OperationPersonResolver,
   ReintegrationPlanResolver,
 } from './repatriation-parts.resolver';
+import { RepatriationDocumentParents } from './repatriation-document-parents';
 import { RepatriationResolver } from './repatriation.resolver';
 import { RepatriationService } from './repatriation.service';
 
@@ -46,6 +48,7 @@ import { RepatriationService } from './repatriation.service';
     TaskForcesModule,
     CrossBorderModule,
     ReferralsModule,
+    DocumentsModule,
   ],
   providers: [
     OperationKind,
@@ -68,6 +71,7 @@ import { RepatriationService } from './repatriation.service';
     OperationPersonResolver,
     ReintegrationPlanResolver,
     FollowUpResolver,
+    RepatriationDocumentParents,
   ],
   exports: [RepatriationService],
 })

@@ -51,6 +51,10 @@ export class RepatriationService {
     return this.queries.operation(actor, id);
   }
 
+  milestone(actor: Actor, id: string): Promise<RepatriationMilestoneEntity> {
+    return this.queries.milestone(actor, id);
+  }
+
   operations(actor: Actor, args: RepatriationOperationsArgs): Promise<Connection<RepatriationOperationEntity>> {
     return this.queries.list(actor, args);
   }

@@ -49,6 +49,8 @@ describe('the indicator catalogue', () => {
         'SERVICES_DELIVERED',
         'PERSONS_REPATRIATED',
         'PERSONS_REINTEGRATED',
+        'PERSONS_LOST_TO_FOLLOW_UP',
+        'PERSONS_RE_MIGRATED',
         'CROSS_BORDER_REQUESTS',
         'ACTIVITIES_HELD',
         'ACTIVITY_PARTICIPANTS',

@@ -145,11 +145,14 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     nameEn: 'People repatriated',
     unit: U.PERSON_REPATRIATED,
     definition:
-      'Returns home: one per time a person’s protection track reached REPATRIATED. Repatriation operations will add ' +
-      `their arrivals here when they exist. ${PERSON_DESTINATION}`,
-    countsBy: 'the day of the return (the protection step’s event date)',
-    breakdowns: PERSON,
-    sourceTables: ['victim_event', ...PERSON_TABLES],
+      'Returns home: one per time a person’s protection track reached REPATRIATED. A repatriation operation writes ' +
+      'that step for everyone who arrived with it, on the day the operation actually arrived; COUNTERPART_COUNTRY is ' +
+      `the country that operation left (UNKNOWN for a return recorded on the track alone). ${PERSON_DESTINATION}`,
+    countsBy:
+      'the day of the return (the protection step’s event date): for people who came home with an operation, the ' +
+      'day it actually arrived',
+    breakdowns: [...PERSON, B.COUNTERPART_COUNTRY],
+    sourceTables: ['victim_event', ...PERSON_TABLES, 'repatriation_operation_person', 'repatriation_operation'],
     published: true,
     duty: Duty.VICTIM_MONITORING,
     pillar: Pillar.PROTECTION,
@@ -159,8 +162,41 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     nameId: 'Orang yang direintegrasikan',
     nameEn: 'People reintegrated',
     unit: U.PERSON_REINTEGRATED,
-    definition: `One per time a person’s protection track reached REINTEGRATED. ${PERSON_DESTINATION}`,
-    countsBy: 'the day of the protection step’s event date',
+    definition:
+      'One per time a person’s protection track reached REINTEGRATED: after return, met at the last scheduled ' +
+      `follow-up contact of the reintegration plan (or recorded on the track). ${PERSON_DESTINATION}`,
+    countsBy: 'the day of the outcome: the follow-up contact that settled it, else the protection step’s event date',
+    breakdowns: PERSON,
+    sourceTables: ['victim_event', ...PERSON_TABLES],
+    published: true,
+    duty: Duty.VICTIM_MONITORING,
+    pillar: Pillar.PROTECTION,
+  },
+  {
+    key: 'PERSONS_LOST_TO_FOLLOW_UP',
+    nameId: 'Orang yang hilang kontak',
+    nameEn: 'People lost to follow-up',
+    unit: U.PERSON_LOST_TO_FOLLOW_UP,
+    definition:
+      'One per time a person’s protection track reached LOST_TO_FOLLOW_UP: after return, when the reintegration ' +
+      'plan’s follow-up contacts failed to reach the person as many times in a row as the policy says; before return, ' +
+      `when recorded on the track. ${PERSON_DESTINATION}`,
+    countsBy: 'the day of the outcome: the last unreachable follow-up contact, else the protection step’s event date',
+    breakdowns: PERSON,
+    sourceTables: ['victim_event', ...PERSON_TABLES],
+    published: true,
+    duty: Duty.VICTIM_MONITORING,
+    pillar: Pillar.PROTECTION,
+  },
+  {
+    key: 'PERSONS_RE_MIGRATED',
+    nameId: 'Orang yang bermigrasi kembali',
+    nameEn: 'People re-migrated',
+    unit: U.PERSON_RE_MIGRATED,
+    definition:
+      'One per time a person’s protection track reached RE_MIGRATED: a follow-up contact found the person had left ' +
+      `again (or it was recorded on the track). ${PERSON_DESTINATION}`,
+    countsBy: 'the day of the outcome: the follow-up contact that found it, else the protection step’s event date',
     breakdowns: PERSON,
     sourceTables: ['victim_event', ...PERSON_TABLES],
     published: true,

@@ -65,6 +65,11 @@ const STUCK_SOURCES: Partial<Record<StuckStatusPolicy['recordType'], (policy: St
   SELECT 'STUCK_IN_STATUS', 'VICTIM', v.id, v.code, v.owning_agency_id, v.protection_status::text,
          v.updated_at + interval '${days} days'
     FROM victim v WHERE v.protection_status = '${status}' AND v.updated_at + interval '${days} days' <= $1`,
+  REPATRIATION_MILESTONE: ({ status, days }) => `
+  SELECT 'STUCK_IN_STATUS', 'REPATRIATION_MILESTONE', m.id, ${reference('RMS', 'm')}, m.owner_agency_id,
+         m.status::text || ' ' || m.type::text, m.due_at + interval '${days} days'
+    FROM repatriation_milestone m
+   WHERE m.status = '${status}' AND m.due_at + interval '${days} days' <= $1`,
 };
 
 /** Items past their status's time (policy data in stuck-status-policies.ts; numbers only, nothing from input). */

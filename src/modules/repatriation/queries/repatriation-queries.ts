@@ -15,6 +15,7 @@ import { RepatriationOperationsArgs } from '../dto/repatriation.inputs';
 import { TravelReadiness } from '../dto/repatriation.outputs';
 import { FollowUpContactEntity } from '../follow-up-contact.entity';
 import { FollowUpKind } from '../follow-up.kind';
+import { MilestoneKind } from '../milestone.kind';
 import { OperationKind } from '../operation.kind';
 import { OperationPersonEntity } from '../operation-person.entity';
 import { ReintegrationNeedEntity } from '../reintegration-need.entity';
@@ -41,6 +42,7 @@ export class RepatriationQueries {
     private readonly history: WorkItemHistory,
     private readonly operations: OperationKind,
     private readonly followUps: FollowUpKind,
+    private readonly milestones: MilestoneKind,
     private readonly victims: VictimsService,
   ) {}
 
@@ -59,6 +61,11 @@ export class RepatriationQueries {
     const query = this.store.visibleQuery(this.operations, actor);
     if (args.status) query.andWhere('operation.status = :status', { status: args.status });
     return paginate(query, args, { column: 'operation.number', value: (row) => row.number, descending: true });
+  }
+
+  /** One milestone the actor may see (with its operation), else NOT_FOUND. */
+  milestone(actor: Actor, id: string): Promise<RepatriationMilestoneEntity> {
+    return this.store.findVisible(this.milestones, actor, id);
   }
 
   /** Milestones of operations the reader already sees (for DataLoader). */

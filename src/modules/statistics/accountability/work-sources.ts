@@ -1,5 +1,6 @@
 import { runningStages } from '@app/modules/cross-border/cross-border.lifecycle';
 import { RequestStatus } from '@app/modules/cross-border/cross-border.enums';
+import { FOLLOW_UP_WORK, MILESTONE_WORK } from '@app/modules/repatriation/repatriation-work-sources';
 import { OPEN_STATUSES } from '@app/modules/tasks/task.lifecycle';
 
 /** Requests still waiting for a stage (the counterpart's, or ours for an incoming one). */
@@ -23,7 +24,8 @@ const list = (values: readonly string[]) => values.map((value) => `'${value}'`).
  *   kind, item_id, agency_id, province (text, or NULL), country (text, or NULL),
  *   opened_at, closed_at (when it stopped being owed; NULL while open), due_at, open_now, overdue_now,
  *   asked_at, answered_at (the first answer of the responsible side, for response times; NULL when none).
- * The list is open: repatriation milestones and follow-up contacts join it with a declaration of their own.
+ * The list is open: repatriation milestones and follow-up contacts join it with a declaration of their own
+ * (repatriation/repatriation-work-sources.ts), listed here so every process (api, worker, digest CLI) counts them.
  */
 export interface WorkSource {
   kind: string;
@@ -88,7 +90,7 @@ const CROSS_BORDER_STAGES: WorkSource = {
 };
 
 /** Every kind of work the accountability views count. Add a kind here (or through `addWorkSource`) to count it. */
-export const WORK_SOURCES: WorkSource[] = [TASKS, REFERRALS, CROSS_BORDER_STAGES];
+export const WORK_SOURCES: WorkSource[] = [TASKS, REFERRALS, CROSS_BORDER_STAGES, MILESTONE_WORK, FOLLOW_UP_WORK];
 
 /** Lets a module that owns a kind of work (repatriation milestones) add it without editing this file. */
 export function addWorkSource(source: WorkSource): void {

@@ -16,7 +16,10 @@ export class AccountabilityArgs {
 
 @ObjectType('AccountabilityCount', { description: 'Open and overdue work of one kind.' })
 export class AccountabilityCount {
-  @Field(() => String, { description: 'TASK, REFERRAL, CROSS_BORDER_REQUEST (more kinds as they exist).' })
+  @Field(() => String, {
+    description:
+      'TASK, REFERRAL, CROSS_BORDER_REQUEST, REPATRIATION_MILESTONE or FOLLOW_UP_CONTACT (more as they exist).',
+  })
   kind: string;
 
   @Field(() => Int, { description: 'Items still owed.' })

@@ -29,16 +29,36 @@ const PERSON = `victim v
 
 const identifiedDay = `COALESCE(v.identified_on, ${dayOf('v.identified_at', 'owner.time_zone')})`;
 
+const stepDay = `COALESCE(e.occurred_on, ${dayOf('e.occurred_at', 'owner.time_zone')})`;
+
 /** A protection-track step to `status`: one per time a person reached it. */
 function protectionStep(status: string): IndicatorSource {
   return {
     from: `victim_event e JOIN ${PERSON} ON v.id = e.victim_id`,
     where: `e.kind = 'PROTECTION_STATUS_CHANGED' AND e.details->>'to' = '${status}'`,
     subject: 'e.id',
-    day: `COALESCE(e.occurred_on, ${dayOf('e.occurred_at', 'owner.time_zone')})`,
+    day: stepDay,
     agencies: oneOf('v.owning_agency_id'),
     region: 'COALESCE(v.origin_region, c.origin_region_code)',
     columns: personColumns('v', 'c', 'owner.code'),
+  };
+}
+
+/**
+ * Returns home. An operation's arrival writes the REPATRIATED step of everyone on it with the day it actually arrived
+ * (repatriation/commands/handover.service.ts), so the step is the one record of a return, whether an operation brought
+ * the person or the return was recorded on the track alone; the operation, when there is one, adds the country left.
+ */
+function returnsHome(): IndicatorSource {
+  const step = protectionStep('REPATRIATED');
+  return {
+    ...step,
+    from: `${step.from}
+      LEFT JOIN LATERAL (SELECT o.from_country FROM repatriation_operation_person p
+          JOIN repatriation_operation o ON o.id = p.operation_id
+         WHERE p.victim_id = v.id AND p.arrived AND o.arrived_on = ${stepDay}
+         ORDER BY o.arrived_on, o.number LIMIT 1) trip ON TRUE`,
+    columns: { ...step.columns, [B.COUNTERPART_COUNTRY]: { expr: orUnknown('trip.from_country') } },
   };
 }
 
@@ -61,8 +81,10 @@ export const PEOPLE_SOURCES: Record<string, IndicatorSource> = {
     region: 'COALESCE(v.origin_region, c.origin_region_code)',
     columns: personColumns('v', 'c', 'owner.code'),
   },
-  PERSONS_REPATRIATED: protectionStep('REPATRIATED'),
+  PERSONS_REPATRIATED: returnsHome(),
   PERSONS_REINTEGRATED: protectionStep('REINTEGRATED'),
+  PERSONS_LOST_TO_FOLLOW_UP: protectionStep('LOST_TO_FOLLOW_UP'),
+  PERSONS_RE_MIGRATED: protectionStep('RE_MIGRATED'),
   REFERRALS_MADE: {
     from: `referral r JOIN ${PERSON} ON v.id = r.victim_id JOIN agency sender ON sender.id = r.from_agency_id`,
     where: 'TRUE',
