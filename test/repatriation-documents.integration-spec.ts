@@ -106,20 +106,19 @@ describe('repatriation documents', () => {
   });
   afterAll(() => api?.stop());
 
-  it("the milestone's owner files an exit clearance on its milestone and downloads it; an outsider finds nothing", async () => {
-    const clearance = operation.milestones.find((m) => m.type === 'EXIT_CLEARANCE_GRANTED')!;
-    expect(clearance.ownerAgency.code).toBe('DITJEN-IMIGRASI');
+  it("a group step's papers are read by whoever sees the step; an outsider finds nothing", async () => {
+    const escort = operation.milestones.find((m) => m.type === 'ESCORT_ASSIGNED' && !m.victimCode)!;
     const file = pdfFile();
-    const uploaded = await upload('attache', 'REPATRIATION_MILESTONE', clearance.id, 'exit-clearance.pdf', file);
+    const uploaded = await upload('bp2mi', 'REPATRIATION_MILESTONE', escort.id, 'escort-letter.pdf', file);
     expect(uploaded.statusCode).toBe(201);
     const document = uploaded.json();
 
-    const got = await download('attache', document.id);
+    const got = await download('bp2mi', document.id);
     expect(got.statusCode).toBe(200);
     expect(got.rawPayload.equals(file)).toBe(true);
-    expect(await listed('attache', 'REPATRIATION_MILESTONE', clearance.id)).toEqual(['exit-clearance.pdf']);
-    // Whoever sees the milestone sees its papers: the operation's two sides and the secretariat.
-    for (const reader of ['kbri', 'bp2mi', 'secretariat']) {
+    expect(await listed('bp2mi', 'REPATRIATION_MILESTONE', escort.id)).toEqual(['escort-letter.pdf']);
+    // Whoever sees the step sees its papers: the operation's sides, an owner of another step and the secretariat.
+    for (const reader of ['kbri', 'attache', 'secretariat']) {
       expect((await download(reader, document.id)).statusCode).toBe(200);
     }
 
@@ -127,13 +126,33 @@ describe('repatriation documents', () => {
     const missing = randomUUID();
     expect((await download('outsider', document.id)).statusCode).toBe(404);
     expect(answer(await download('outsider', document.id))).toEqual(answer(await download('outsider', missing)));
-    expect(await listed('outsider', 'REPATRIATION_MILESTONE', clearance.id)).toBe('NOT_FOUND');
+    expect(await listed('outsider', 'REPATRIATION_MILESTONE', escort.id)).toBe('NOT_FOUND');
     expect(await listed('outsider', 'REPATRIATION_MILESTONE', missing)).toBe('NOT_FOUND');
-    const hidden = await upload('outsider', 'REPATRIATION_MILESTONE', clearance.id, 'a.pdf', pdfFile());
+    const hidden = await upload('outsider', 'REPATRIATION_MILESTONE', escort.id, 'a.pdf', pdfFile());
     const absent = await upload('outsider', 'REPATRIATION_MILESTONE', missing, 'a.pdf', pdfFile());
     expect(hidden.statusCode).toBe(404);
     expect(answer(hidden)).toEqual(answer(absent));
     expect((await api.dataSource.query('SELECT count(*)::int AS n FROM document'))[0].n).toBe(1);
+  });
+
+  it("a person's exit clearance names the person: only readers the identity is shown to reach it", async () => {
+    const clearance = operation.milestones.find((m) => m.type === 'EXIT_CLEARANCE_GRANTED' && m.victimCode)!;
+    expect(clearance.ownerAgency.code).toBe('DITJEN-IMIGRASI');
+    // The police registered the person and see the identity: they file the clearance and read it back.
+    const file = pdfFile();
+    const uploaded = await upload('police', 'REPATRIATION_MILESTONE', clearance.id, 'exit-clearance.pdf', file);
+    expect(uploaded.statusCode).toBe(201);
+    const document = uploaded.json();
+    const got = await download('police', document.id);
+    expect(got.statusCode).toBe(200);
+    expect(got.rawPayload.equals(file)).toBe(true);
+    // The step's owner and the secretariat see the person by code only (no consent covers them): as if absent.
+    const missing = randomUUID();
+    for (const reader of ['attache', 'secretariat']) {
+      expect((await download(reader, document.id)).statusCode).toBe(404);
+      expect(answer(await download(reader, document.id))).toEqual(answer(await download(reader, missing)));
+      expect(await listed(reader, 'REPATRIATION_MILESTONE', clearance.id)).toBe('NOT_FOUND');
+    }
   });
 
   it("an operation's papers are read by those who see the operation, a milestone owner among them", async () => {
