@@ -1,6 +1,7 @@
 import { Role } from '@app/kernel/role.enum';
 import { seedReferenceData } from '@app/seeds/seed-reference-data';
 import { Factories, TEST_PASSWORD } from '@libs/testing/factories';
+import { isolatedEnvironment, IsolatedEnvironment } from '@libs/testing/isolated-environment';
 import { TestApp } from '@libs/testing/test-app';
 
 interface SeededOperation {
@@ -19,11 +20,14 @@ interface SeededOperation {
 
 /** Poipet 2023 and Sibu 2016 are on the first start as completed operations (issue 18, item 7). */
 describe('the repatriations of the papers, seeded as history', () => {
+  // The seeded register as a first start leaves it: other suites add operations of their own.
+  let env: IsolatedEnvironment;
   let api: TestApp;
   const token: Record<string, string> = {};
 
   beforeAll(async () => {
-    api = await TestApp.start();
+    env = await isolatedEnvironment();
+    api = await TestApp.start(env.env);
     const factories = new Factories(api);
     for (const [name, roles, code] of [
       ['secretariat', [Role.SECRETARIAT], 'POLRI'],
@@ -36,7 +40,10 @@ describe('the repatriations of the papers, seeded as history', () => {
       token[name] = await api.login(user.email, TEST_PASSWORD);
     }
   });
-  afterAll(() => api?.stop());
+  afterAll(async () => {
+    await api?.stop();
+    await env?.drop();
+  });
 
   const LIST = `{ repatriationOperations(status: ARRIVED) { edges { node {
     reference status fromCountry startedOn departedOn arrivedOn headcount source
