@@ -1,5 +1,4 @@
 import { Role } from '@app/kernel/role.enum';
-import { RUNG_SCHEDULED_TOPIC } from '@app/queue/outbox-routes';
 import { eventually } from '@libs/testing/eventually';
 import { Factories, TEST_PASSWORD } from '@libs/testing/factories';
 import { isolatedEnvironment, IsolatedEnvironment } from '@libs/testing/isolated-environment';
@@ -173,21 +172,16 @@ describe('worker process health and metrics', () => {
       token,
     );
     expect(created.errors).toBeUndefined();
-    // Time passes for the first rung (its reminder is now 30 s late): the rung and its outbox row say so.
-    const [rung] = await api.dataSource.query(
+    // Time passes for the first rung (its reminder is now 30 s late); PostgreSQL is the rungs' scheduler.
+    await api.dataSource.query(
       `UPDATE escalation_rung SET fire_at = now() - interval '30 seconds'
-       WHERE id = (SELECT id FROM escalation_rung WHERE item_id = $1 ORDER BY rung_index LIMIT 1) RETURNING id`,
+       WHERE id = (SELECT id FROM escalation_rung WHERE item_id = $1 ORDER BY rung_index LIMIT 1)`,
       [created.data!.createTask.id],
     );
-    await api.dataSource.query(
-      `UPDATE outbox_event SET payload = jsonb_set(payload, '{fireAt}', to_jsonb((now() - interval '30 seconds')::text))
-       WHERE topic = $1 AND aggregate_id = $2`,
-      [RUNG_SCHEDULED_TOPIC, rung.id],
-    );
 
-    // No worker yet: the API's scrape shows the waiting outbox rows and the due rung.
+    // No worker yet: the API's scrape shows the waiting outbox row (the task's event) and the due rung.
     const waiting = parsePrometheus((await api.app.inject({ method: 'GET', url: '/metrics' })).body);
-    expect(sampleValue(waiting, 'simpul_outbox_events', { state: 'unpublished' })).toBeGreaterThanOrEqual(2);
+    expect(sampleValue(waiting, 'simpul_outbox_events', { state: 'unpublished' })).toBeGreaterThanOrEqual(1);
     expect(sampleValue(waiting, 'simpul_outbox_lag_seconds', { state: 'unpublished' })).toBeGreaterThan(0);
     expect(sampleValue(waiting, 'simpul_escalation_rungs_due')).toBe(1);
     expect(sampleValue(waiting, 'simpul_escalation_oldest_due_rung_seconds')).toBeGreaterThanOrEqual(30);
@@ -211,10 +205,10 @@ describe('worker process health and metrics', () => {
       const completed = (queue: string, job: string) =>
         sampleValue(samples, 'simpul_jobs_total', { queue, job, outcome: 'completed' });
       expect(completed('notifications', 'event.dispatch')).toBeGreaterThanOrEqual(1);
-      expect(completed('escalations', 'escalation.fire')).toBe(1);
+      expect(sampleValue(samples, 'simpul_escalation_rungs_settled_total', { outcome: 'FIRED' })).toBe(1);
       expect(sampleValue(samples, 'simpul_escalation_rung_lateness_seconds_count')).toBe(1);
       expect(sampleValue(samples, 'simpul_escalation_rung_lateness_seconds_sum')).toBeGreaterThanOrEqual(30);
-      expect(sampleValue(samples, 'simpul_job_duration_seconds_count', { queue: 'escalations' })).toBe(1);
+      expect(sampleValue(samples, 'simpul_escalation_rung_batch_seconds_count')).toBeGreaterThanOrEqual(1);
       // Relayed and processed: the backlog is gone, as the worker's own scrape reads it.
       expect(sampleValue(samples, 'simpul_outbox_events', { state: 'unpublished' })).toBe(0);
       expect(sampleValue(samples, 'simpul_escalation_rungs_due')).toBe(0);

@@ -67,6 +67,20 @@ export class SimpulMetrics {
     registers: [this.registry],
   });
 
+  readonly rungsSettled = new Counter({
+    name: 'simpul_escalation_rungs_settled_total',
+    help: 'Escalation rungs this worker settled when due, by outcome (FIRED, SKIPPED, CANCELLED); batches of them.',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
+
+  readonly rungBatches = new Histogram({
+    name: 'simpul_escalation_rung_batch_seconds',
+    help: 'Time one batch of due rungs took, from its claim to its commit.',
+    buckets: SECONDS_BUCKETS,
+    registers: [this.registry],
+  });
+
   readonly queueJobs = new Gauge({
     name: 'simpul_queue_jobs',
     help: 'Jobs in each queue by state (waiting, active, delayed, prioritized, failed), read from Redis at scrape time.',

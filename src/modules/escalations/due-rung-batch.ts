@@ -74,15 +74,16 @@ export class DueRungBatch {
       emailIds: [],
       lateness: [],
     };
-    const claimed = await manager
-      .getRepository(EscalationRungEntity)
-      .createQueryBuilder('rung')
-      .where('rung.status = :scheduled AND rung.fireAt <= :now', { scheduled: RungStatus.SCHEDULED, now })
-      .orderBy('rung.fireAt', 'ASC')
-      .limit(limit)
-      .setLock('pessimistic_write')
-      .setOnLocked('skip_locked')
-      .getMany();
+    // Plain SQL mapped by hand: hydrating the rows through the ORM cost a sixth of a batch's CPU.
+    const claimed: EscalationRungEntity[] = await manager.query(
+      `SELECT id, created_at AS "createdAt", item_type AS "itemType", item_id AS "itemId",
+         deadline_kind AS "deadlineKind", deadline_version AS "deadlineVersion", deadline_at AS "deadlineAt",
+         policy_name AS "policyName", rung_key AS "rungKey", rung_index AS "rungIndex", fire_at AS "fireAt",
+         targets, action, status, settled_at AS "settledAt", note, recipient_count AS "recipientCount"
+       FROM escalation_rung WHERE status = 'SCHEDULED' AND fire_at <= $1
+       ORDER BY fire_at LIMIT $2 FOR UPDATE SKIP LOCKED`,
+      [now, limit],
+    );
     outcome.claimed = claimed.length;
     if (claimed.length === 0) return outcome;
 
@@ -104,7 +105,9 @@ export class DueRungBatch {
     const byItem = new Map<string, EscalationRungEntity[]>();
     for (const rung of ready) {
       const key = `${rung.itemType}:${rung.itemId}`;
-      byItem.set(key, [...(byItem.get(key) ?? []), rung]);
+      const list = byItem.get(key);
+      if (list) list.push(rung);
+      else byItem.set(key, [rung]);
     }
     for (const rungs of byItem.values()) {
       rungs.sort((a, b) => a.fireAt.getTime() - b.fireAt.getTime() || a.rungIndex - b.rungIndex);
@@ -165,7 +168,11 @@ export class DueRungBatch {
     rungs: EscalationRungEntity[],
   ): Promise<Map<string, SubjectState | 'busy'>> {
     const byType = new Map<string, string[]>();
-    for (const rung of rungs) byType.set(rung.itemType, [...(byType.get(rung.itemType) ?? []), rung.itemId]);
+    for (const rung of rungs) {
+      const ids = byType.get(rung.itemType);
+      if (ids) ids.push(rung.itemId);
+      else byType.set(rung.itemType, [rung.itemId]);
+    }
     const states = new Map<string, SubjectState | 'busy'>();
     for (const [type, ids] of byType) {
       const batch = await this.subjects.get(type).loadMany(manager, ids);
@@ -195,7 +202,9 @@ export class DueRungBatch {
   private async record(manager: EntityManager, firings: RungFiring[]): Promise<void> {
     const byType = new Map<string, RungFiring[]>();
     for (const firing of firings) {
-      byType.set(firing.rung.itemType, [...(byType.get(firing.rung.itemType) ?? []), firing]);
+      const list = byType.get(firing.rung.itemType);
+      if (list) list.push(firing);
+      else byType.set(firing.rung.itemType, [firing]);
     }
     for (const [type, list] of byType) await this.subjects.get(type).recordFirings(manager, list);
   }

@@ -1,3 +1,5 @@
+import { performance } from 'node:perf_hooks';
+
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
 
 import { AppConfig } from '@app/config/app-config';
@@ -74,8 +76,10 @@ export class RungScheduler implements OnApplicationBootstrap, OnApplicationShutd
     const tally: RoundTally = { batches: 0, fired: 0, skipped: 0, cancelled: 0, postponed: 0 };
     const lane = async (): Promise<void> => {
       for (;;) {
+        const started = performance.now();
         const outcome = await this.batch.fire(rungBatch);
         if (outcome.claimed === 0) return;
+        this.metrics?.rungBatches.observe((performance.now() - started) / 1000);
         await this.afterCommit(outcome, tally);
         const progressed = outcome.fired + outcome.skipped + outcome.cancelled > 0;
         // A short batch means nothing else is due; one that only postponed would claim the same rungs again.
@@ -96,6 +100,9 @@ export class RungScheduler implements OnApplicationBootstrap, OnApplicationShutd
     tally.cancelled += outcome.cancelled;
     tally.postponed += outcome.postponed;
     for (const seconds of outcome.lateness) this.metrics?.rungLateness.observe(seconds);
+    if (outcome.fired) this.metrics?.rungsSettled.inc({ outcome: 'FIRED' }, outcome.fired);
+    if (outcome.skipped) this.metrics?.rungsSettled.inc({ outcome: 'SKIPPED' }, outcome.skipped);
+    if (outcome.cancelled) this.metrics?.rungsSettled.inc({ outcome: 'CANCELLED' }, outcome.cancelled);
     try {
       await this.emails.enqueue(outcome.emailIds);
     } catch (error) {

@@ -78,7 +78,12 @@ export class RecipientsService {
     for (const row of rows) {
       const mine = byAgency.get(row.agency_id) ?? new Map<Role, string[]>();
       byAgency.set(row.agency_id, mine);
-      for (const role of roles) if (row.roles.includes(role)) mine.set(role, [...(mine.get(role) ?? []), row.id]);
+      for (const role of roles) {
+        if (!row.roles.includes(role)) continue;
+        const users = mine.get(role);
+        if (users) users.push(row.id);
+        else mine.set(role, [row.id]);
+      }
     }
     return byAgency;
   }
@@ -98,7 +103,11 @@ export class RecipientsService {
        ORDER BY u.id`,
       [ids],
     );
-    for (const row of rows) byAgency.set(row.agency_id, [...(byAgency.get(row.agency_id) ?? []), row.id]);
+    for (const row of rows) {
+      const users = byAgency.get(row.agency_id);
+      if (users) users.push(row.id);
+      else byAgency.set(row.agency_id, [row.id]);
+    }
     return byAgency;
   }
 
@@ -115,7 +124,11 @@ export class RecipientsService {
        WHERE boss.active AND u.id = ANY($1::uuid[]) ORDER BY boss.id`,
       [ids],
     );
-    for (const row of rows) byUser.set(row.user_id, [...(byUser.get(row.user_id) ?? []), row.id]);
+    for (const row of rows) {
+      const bosses = byUser.get(row.user_id);
+      if (bosses) bosses.push(row.id);
+      else byUser.set(row.user_id, [row.id]);
+    }
     return byUser;
   }
 
