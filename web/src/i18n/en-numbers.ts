@@ -24,6 +24,10 @@ export const enNumbers: Pick<Messages, keyof typeof idNumbers> = {
       'Figures above zero and below {threshold} are suppressed (•), and so are figures that would reveal them.',
     multiValuedNote:
       'One record may fall in several cells by {breakdown}: its subtotals may add up to more than the total, which counts each record once.',
+    filterBy: 'Filter by',
+    noFilter: 'No filter',
+    filterValues: 'Values kept',
+    filterHint: 'Codes, comma-separated (e.g. 53 for a province, KH for a country, FEMALE).',
     provenance: 'Provenance',
     period: 'Period',
     filters: 'Filters',
@@ -63,6 +67,11 @@ export const enNumbers: Pick<Messages, keyof typeof idNumbers> = {
     TIMELINESS: 'Timeliness',
     YEAR: 'Year',
   },
+  accountabilityKind: {
+    TASK: 'Task',
+    REFERRAL: 'Referral',
+    CROSS_BORDER_REQUEST: 'Cross-border request',
+  },
   accountability: {
     title: "Members' accountability",
     intro: "Open and overdue work of your unit's member agencies, and response times per agency.",
@@ -86,6 +95,9 @@ export const enNumbers: Pick<Messages, keyof typeof idNumbers> = {
     weeksAgo: 'Weeks ago',
     now: 'Now',
     weeksAgoValue: '{n} weeks ago',
+    national: 'National',
+    barLegend: 'Bars: open work (yellow), of which overdue (red).',
+    trendIntro: 'Open and overdue work now and in previous weeks.',
     chartLabel: '{label}: {overdue} overdue of {open} open',
   },
 };

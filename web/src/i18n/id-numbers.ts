@@ -21,6 +21,10 @@ export const idNumbers = {
     suppressedNote: 'Angka di atas nol dan di bawah {threshold} disembunyikan (•), juga angka yang akan membukanya.',
     multiValuedNote:
       'Satu catatan dapat masuk ke beberapa sel menurut {breakdown}: subtotalnya dapat melebihi jumlah, yang menghitung tiap catatan sekali.',
+    filterBy: 'Saring menurut',
+    noFilter: 'Tanpa saringan',
+    filterValues: 'Nilai yang disimpan',
+    filterHint: 'Kode, dipisah koma (mis. 53 untuk provinsi, KH untuk negara, FEMALE).',
     provenance: 'Asal angka',
     period: 'Periode',
     filters: 'Saringan',
@@ -60,6 +64,11 @@ export const idNumbers = {
     TIMELINESS: 'Ketepatan waktu',
     YEAR: 'Tahun',
   },
+  accountabilityKind: {
+    TASK: 'Tugas',
+    REFERRAL: 'Rujukan',
+    CROSS_BORDER_REQUEST: 'Permintaan lintas batas',
+  } as Record<string, string>,
   accountability: {
     title: 'Akuntabilitas anggota',
     intro: 'Pekerjaan terbuka dan terlambat para instansi anggota unit Anda, dan waktu tanggap per instansi.',
@@ -84,6 +93,9 @@ export const idNumbers = {
     weeksAgo: 'Minggu lalu',
     now: 'Sekarang',
     weeksAgoValue: '{n} minggu lalu',
+    national: 'Nasional',
+    barLegend: 'Batang: pekerjaan terbuka (kuning), yang terlambat (merah).',
+    trendIntro: 'Pekerjaan terbuka dan terlambat sekarang dan pada minggu-minggu sebelumnya.',
     chartLabel: '{label}: {overdue} terlambat dari {open} terbuka',
   },
 };

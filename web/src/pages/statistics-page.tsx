@@ -1,4 +1,5 @@
-import { Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
+import { Group, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { useMemo, useState } from 'react';
 import { useQuery } from 'urql';
 
@@ -22,6 +23,9 @@ export default function StatisticsPage() {
   const [year, setYear] = useState(String(thisYear));
   const [first, setFirst] = useState<StatisticsBreakdown | null>(null);
   const [second, setSecond] = useState<StatisticsBreakdown | null>(null);
+  const [filterBy, setFilterBy] = useState<StatisticsBreakdown | null>(null);
+  const [filterText, setFilterText] = useState('');
+  const [filterValues] = useDebouncedValue(filterText, 400);
   const [catalogue, retryCatalogue] = useQuery({ query: IndicatorsDocument });
 
   const indicators = useMemo(
@@ -38,7 +42,13 @@ export default function StatisticsPage() {
   );
   const [result, retryResult] = useQuery({
     query: StatisticsDocument,
-    variables: { indicator: indicatorKey ?? '', from: `${year}-01-01`, to: `${year}-12-31`, breakdowns },
+    variables: {
+      indicator: indicatorKey ?? '',
+      from: `${year}-01-01`,
+      to: `${year}-12-31`,
+      breakdowns,
+      filters: filters(filterBy, filterValues),
+    },
     pause: !indicator || breakdowns.length === 0,
   });
 
@@ -47,6 +57,7 @@ export default function StatisticsPage() {
     const allowed = indicators.find((candidate) => candidate.key === key)?.breakdowns ?? [];
     setFirst((current) => (current && allowed.includes(current) ? current : (allowed[0] ?? null)));
     setSecond((current) => (current && allowed.includes(current) ? current : null));
+    setFilterBy((current) => (current && allowed.includes(current) ? current : null));
   };
   const breakdownOptions = (exclude: StatisticsBreakdown | null) =>
     (indicator?.breakdowns ?? [])
@@ -101,6 +112,24 @@ export default function StatisticsPage() {
                 onChange={(value) => setSecond(!value || value === NONE ? null : (value as StatisticsBreakdown))}
                 data={[{ value: NONE, label: m.statistics.none }, ...breakdownOptions(first)]}
               />
+              <Select
+                label={m.statistics.filterBy}
+                className="stat-field"
+                disabled={!indicator}
+                allowDeselect={false}
+                value={filterBy ?? NONE}
+                onChange={(value) => setFilterBy(!value || value === NONE ? null : (value as StatisticsBreakdown))}
+                data={[{ value: NONE, label: m.statistics.noFilter }, ...breakdownOptions(null)]}
+              />
+              {filterBy && (
+                <TextInput
+                  label={m.statistics.filterValues}
+                  description={m.statistics.filterHint}
+                  className="stat-field"
+                  value={filterText}
+                  onChange={(event) => setFilterText(event.currentTarget.value)}
+                />
+              )}
             </Group>
             {indicator && (
               <Text size="sm" mt="sm">
@@ -134,4 +163,13 @@ export default function StatisticsPage() {
       )}
     </Stack>
   );
+}
+
+/** The filter as the query takes it: the breakdown and its values, comma-separated (none when either is empty). */
+function filters(by: StatisticsBreakdown | null, text: string) {
+  const values = text
+    .split(',')
+    .map((value) => value.trim())
+    .filter(Boolean);
+  return by && values.length > 0 ? [{ breakdown: by, values }] : undefined;
 }

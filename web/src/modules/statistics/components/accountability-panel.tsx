@@ -2,7 +2,7 @@ import { Paper, Table, Text, Title } from '@mantine/core';
 import { useQuery } from 'urql';
 
 import { AccountabilityDocument, AccountabilityQuery } from '@/gql/graphql';
-import { useI18n } from '@/i18n/i18n';
+import { labelOf, useI18n } from '@/i18n/i18n';
 import { Empty, QueryState } from '@/modules/ui/page';
 import { Instant } from '@/modules/ui/time';
 
@@ -36,12 +36,18 @@ export function AccountabilityPanel() {
               </Text>
               <Text size="xs" c="dimmed" mb="sm">
                 {m.accountability.computedAt} <Instant iso={a.computedAt} />.{' '}
-                {f(m.accountability.kinds, { kinds: a.kinds.join(', ') })}
+                {f(m.accountability.kinds, {
+                  kinds: a.kinds.map((kind) => labelOf(m.accountabilityKind, kind)).join(', '),
+                })}
               </Text>
               <GroupTable title={m.accountability.byAgency} groups={a.byAgency} />
               <GroupTable title={m.accountability.byProvince} groups={a.byProvince} />
               <GroupTable title={m.accountability.byCountry} groups={a.byCounterpartCountry} />
+              <Text size="xs" c="dimmed" className="hide-narrow">
+                {m.accountability.barLegend}
+              </Text>
               <ResponseTimes times={a.responseTimes} />
+              <Trend weeks={a.trend} />
             </>
           );
         }}
@@ -80,7 +86,7 @@ function GroupTable({ title, groups }: { title: string; groups: Group[] }) {
             <Table.Tbody>
               {groups.map((group) => (
                 <Table.Tr key={group.key}>
-                  <Table.Th scope="row">{group.label}</Table.Th>
+                  <Table.Th scope="row">{group.key === 'NATIONAL' ? m.accountability.national : group.label}</Table.Th>
                   <Table.Td ta="right">{group.open}</Table.Td>
                   <Table.Td ta="right">{group.overdue}</Table.Td>
                   <Table.Td className="hide-narrow" miw={160}>
@@ -149,6 +155,46 @@ function ResponseTimes({ times }: { times: Data['responseTimes'] }) {
           </Table>
         </div>
       )}
+    </>
+  );
+}
+
+function Trend({ weeks }: { weeks: Data['trend'] }) {
+  const { m, f } = useI18n();
+  return (
+    <>
+      <Title order={3} size="h5" mt="md" mb="xs">
+        {m.accountability.trend}
+      </Title>
+      <Text size="xs" c="dimmed" mb="xs">
+        {m.accountability.trendIntro}
+      </Text>
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={m.accountability.trend}>
+        <Table>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{m.accountability.weeksAgo}</Table.Th>
+              <Table.Th scope="col" ta="right">
+                {m.accountability.open}
+              </Table.Th>
+              <Table.Th scope="col" ta="right">
+                {m.accountability.overdue}
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {weeks.map((week) => (
+              <Table.Tr key={week.weeksAgo}>
+                <Table.Th scope="row">
+                  {week.weeksAgo === 0 ? m.accountability.now : f(m.accountability.weeksAgoValue, { n: week.weeksAgo })}
+                </Table.Th>
+                <Table.Td ta="right">{week.open}</Table.Td>
+                <Table.Td ta="right">{week.overdue}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </div>
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { Table, Text, VisuallyHidden } from '@mantine/core';
 
-import { StatisticsQuery } from '@/gql/graphql';
+import { StatisticsBreakdown, StatisticsQuery } from '@/gql/graphql';
+import type { Messages } from '@/i18n/id';
 import { useI18n } from '@/i18n/i18n';
 
 type Result = StatisticsQuery['statistics'];
@@ -21,6 +22,32 @@ export function FigureValue({ figure }: { figure: Figure | undefined }) {
   return <>{(figure.value ?? 0).toLocaleString(tag)}</>;
 }
 
+/** The labels of a breakdown's keys where they are values the console already names (others show as they are). */
+function keyLabels(m: Messages, breakdown: StatisticsBreakdown | undefined): Record<string, string> | null {
+  switch (breakdown) {
+    case 'PILLAR':
+      return m.pillar;
+    case 'DUTY':
+      return m.duty;
+    case 'SERVICE':
+      return m.service;
+    case 'EXPLOITATION_TYPE':
+      return m.exploitation;
+    case 'SEX':
+      return m.sex;
+    case 'AGE_BAND':
+      return m.ageBand;
+    case 'MEETING_TYPE':
+      return m.meetingType;
+    case 'TARGET_GROUP':
+      return m.targetGroup;
+    case 'ACTIVITY_TYPE':
+      return m.activityType;
+    default:
+      return null;
+  }
+}
+
 /**
  * The figures as a table: one breakdown gives a row per key and the total; two give rows by the first, columns by the
  * second, with the subtotals of each and the total in the last row and column.
@@ -32,6 +59,9 @@ export function FigureTable({ result }: { result: Result }) {
   const columnMargin = columnsBy
     ? (result.margins.find((margin) => margin.breakdown === columnsBy)?.figures ?? [])
     : [];
+  const rowLabels = keyLabels(m, rowsBy);
+  const columnLabels = keyLabels(m, columnsBy);
+  const label = (labels: Record<string, string> | null, key: string) => (labels && labels[key] ? labels[key] : key);
   const cell = (row: string, column: string) =>
     result.cells.find((candidate) => candidate.keys[0] === row && candidate.keys[1] === column);
   const caption = f(m.statistics.tableCaption, {
@@ -53,7 +83,7 @@ export function FigureTable({ result }: { result: Result }) {
               {columnsBy ? (
                 columnMargin.map((figure) => (
                   <Table.Th scope="col" key={figure.keys[0]} ta="right">
-                    {figure.keys[0]}
+                    {label(columnLabels, figure.keys[0])}
                   </Table.Th>
                 ))
               ) : (
@@ -71,7 +101,7 @@ export function FigureTable({ result }: { result: Result }) {
           <Table.Tbody>
             {rowMargin.map((rowFigure) => (
               <Table.Tr key={rowFigure.keys[0]}>
-                <Table.Th scope="row">{rowFigure.keys[0]}</Table.Th>
+                <Table.Th scope="row">{label(rowLabels, rowFigure.keys[0])}</Table.Th>
                 {columnsBy &&
                   columnMargin.map((columnFigure) => (
                     <Table.Td key={columnFigure.keys[0]} ta="right">
