@@ -72,6 +72,14 @@ describe('web console: statistics and accountability', () => {
     await page.getByRole('row', { name: /Indikator Tugas antarinstansi \(TASKS_ASSIGNED\)/ }).waitFor();
     await h.check(page, 'statistics');
 
+    // A second breakdown: months across, the total still in the corner of the table.
+    await page.getByRole('combobox', { name: 'Rincian kedua (pilihan)' }).click();
+    await page.getByRole('option', { name: 'Bulan', exact: true }).click();
+    await page.getByRole('region', { name: /menurut Instansi × Bulan/ }).waitFor();
+    const footer = page.getByRole('region', { name: /menurut Instansi × Bulan/ }).locator('tfoot tr');
+    expect((await footer.getByRole('cell').allTextContents()).at(-1)).toBe(total.toLocaleString('id-ID'));
+    await h.check(page, 'statistics-two-breakdowns');
+
     await page.getByRole('link', { name: 'Sekretariat' }).first().click();
     await page.waitForURL(`${h.baseUrl}/secretariat`);
     await page.getByRole('heading', { name: 'Akuntabilitas anggota' }).waitFor();
