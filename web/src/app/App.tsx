@@ -26,6 +26,7 @@ const GroupRegistrationPage = lazy(() => import('@/pages/group-registration-page
 const PeoplePage = lazy(() => import('@/pages/people-page'));
 const PersonPage = lazy(() => import('@/pages/person-page'));
 const SecretariatPage = lazy(() => import('@/pages/secretariat-page'));
+const StatisticsPage = lazy(() => import('@/pages/statistics-page'));
 const NotificationsPage = lazy(() => import('@/pages/notifications-page'));
 const SettingsPage = lazy(() => import('@/pages/settings-page'));
 const ProfilePage = lazy(() => import('@/pages/profile-page'));
@@ -161,6 +162,7 @@ function Root() {
                 <Route path="/people" element={<PeoplePage />} />
                 <Route path="/people/:id" element={<PersonPage />} />
                 <Route path="/secretariat" element={<SecretariatPage />} />
+                <Route path="/statistics" element={<StatisticsPage />} />
                 <Route path="/meetings" element={<MeetingsPage />} />
                 <Route path="/meetings/new" element={<NewMeetingPage />} />
                 <Route path="/meetings/action-items" element={<ActionItemsPage />} />

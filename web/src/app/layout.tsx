@@ -46,6 +46,7 @@ export function Layout({ children }: { children: ReactNode }) {
       show: hasRole(session, 'CASE_OFFICER', 'LIAISON', 'SUPERVISOR', 'PARTNER', 'SECRETARIAT'),
     },
     { to: '/secretariat', label: m.nav.secretariat, show: hasRole(session, 'SECRETARIAT') },
+    { to: '/statistics', label: m.nav3.statistics, show: true },
     {
       to: '/meetings',
       label: m.nav2.meetings,

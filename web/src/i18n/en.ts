@@ -1,10 +1,12 @@
 import { enCasework } from './en-casework';
 import { enCoordination } from './en-coordination';
+import { enNumbers } from './en-numbers';
 import type { Messages } from './id';
 
 export const en: Messages = {
   ...enCasework,
   ...enCoordination,
+  ...enNumbers,
   app: {
     name: 'Simpul',
     tagline: 'Anti-trafficking task force coordination',

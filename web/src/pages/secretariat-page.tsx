@@ -6,6 +6,7 @@ import { useClient, useQuery } from 'urql';
 import { OverdueTasksDocument, PossibleDuplicatesDocument, ResolveDuplicateDocument } from '@/gql/graphql';
 import { useI18n } from '@/i18n/i18n';
 import { ExportsPanel } from '@/modules/exports/components/exports-panel';
+import { AccountabilityPanel } from '@/modules/statistics/components/accountability-panel';
 import { ActionDialog } from '@/modules/ui/action-dialog';
 import { Empty, PageTitle, QueryState } from '@/modules/ui/page';
 import { Instant } from '@/modules/ui/time';
@@ -24,6 +25,7 @@ export default function SecretariatPage() {
   return (
     <Stack>
       <PageTitle title={m.secretariat.title}>{m.secretariat.title}</PageTitle>
+      <AccountabilityPanel />
       <Paper withBorder p="md">
         <Title order={2} size="h4" mb="xs">
           {m.secretariat.overdueByAgency}
