@@ -90,12 +90,13 @@ export class NotificationsService {
     // cost more CPU than PostgreSQL spent on it.
     const inserted: { id: string; email_status: DeliveryStatus }[] = await manager.query(
       `INSERT INTO notification (recipient_user_id, kind, critical, dedupe_key, subject_type, subject_id, reference,
-         params, in_app, email_status)
+         params, in_app, email_status, created_at)
        SELECT n.recipient, n.kind::notification_kind, n.critical, n.dedupe_key, n.subject_type, n.subject_id,
-         n.reference, n.params, n.in_app, n.email_status::notification_delivery_status
+         n.reference, n.params, n.in_app, n.email_status::notification_delivery_status, COALESCE(n.created_at, now())
        FROM unnest($1::uuid[], $2::text[], $3::boolean[], $4::text[], $5::text[], $6::uuid[], $7::text[], $8::jsonb[],
-         $9::boolean[], $10::text[])
-         AS n(recipient, kind, critical, dedupe_key, subject_type, subject_id, reference, params, in_app, email_status)
+         $9::boolean[], $10::text[], $11::timestamptz[])
+         AS n(recipient, kind, critical, dedupe_key, subject_type, subject_id, reference, params, in_app, email_status,
+           created_at)
        ON CONFLICT DO NOTHING
        RETURNING id, email_status`,
       [
@@ -109,6 +110,7 @@ export class NotificationsService {
         rows.map((row) => JSON.stringify(row.params)),
         rows.map((row) => row.inApp),
         rows.map((row) => row.emailStatus),
+        rows.map((row) => row.createdAt ?? null),
       ],
     );
     return inserted.filter((row) => row.email_status === DeliveryStatus.PENDING).map((row) => row.id);
