@@ -242,8 +242,8 @@ export function workItemTexts(
 }
 
 const EXPORT_KIND_LABEL: Record<MailLocale, Record<string, string>> = {
-  en: { DEIDENTIFIED_PERSONS: 'de-identified person-level data' },
-  id: { DEIDENTIFIED_PERSONS: 'data perorangan tanpa identitas' },
+  en: { DEIDENTIFIED_PERSONS: 'de-identified person-level data', ANNUAL_REPORT: 'annual task-force report' },
+  id: { DEIDENTIFIED_PERSONS: 'data perorangan tanpa identitas', ANNUAL_REPORT: 'laporan tahunan gugus tugas' },
 };
 
 /** An export the reader asked for is ready: what it holds, its format, until when it can be downloaded. */

@@ -9,7 +9,7 @@ import { ExportFormat, ExportKind, ExportStatus } from './export.enums';
 export interface ExportParameters {
   /** DEIDENTIFIED_PERSONS: the k the file is k-anonymous for. */
   k?: number;
-  /** Only people of this year (by the day of identification), when given. */
+  /** DEIDENTIFIED_PERSONS: only people of this year (by the day of identification), when given. ANNUAL_REPORT: the year. */
   year?: number;
 }
 

@@ -4,6 +4,8 @@ import { registerEnumType } from '@nestjs/graphql';
 export enum ExportKind {
   /** One row per person identified or presumed a victim, k-anonymous, HTCDS field names, no identity. */
   DEIDENTIFIED_PERSONS = 'DEIDENTIFIED_PERSONS',
+  /** The task force's annual report for a year: a chapter per duty, figures by 3P+Partnership pillar. */
+  ANNUAL_REPORT = 'ANNUAL_REPORT',
 }
 
 export enum ExportFormat {
@@ -29,6 +31,12 @@ registerEnumType(ExportKind, {
         'One row per person identified or presumed a victim in the unit’s area, with Human Trafficking Case Data ' +
         'Standard field names, k-anonymous on age band, sex, nationality, origin province, destination country, ' +
         'exploitation type and year. No identity, no code.',
+    },
+    ANNUAL_REPORT: {
+      description:
+        'The task force’s annual report for `year` (required) over the unit’s area: a chapter per task-force duty ' +
+        '(a sheet each in XLSX, one table with the duty first in CSV), its figures by 3P+Partnership pillar, the ' +
+        'same figures as the annualReport query.',
     },
   },
 });

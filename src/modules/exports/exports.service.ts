@@ -71,6 +71,7 @@ export class ExportsService {
       throw RequestException.invalidInput(`k: ${input.kind} is not k-anonymous; leave k out.`, 'k');
     }
     if (input.year !== undefined && input.year !== null) parameters.year = input.year;
+    if (kind.requiresYear) checkReportYear(input.kind, parameters.year, this.clock.now());
 
     return this.dataSource.transaction(async (manager) => {
       const unit = await entitledUnit(manager, actor, input.unitId ?? undefined);
@@ -166,5 +167,21 @@ export class ExportsService {
       if (!chunk) return;
       yield chunk.bytes;
     }
+  }
+}
+
+/** The first year an annual report covers, and the latest: the current one (its figures so far). */
+export const FIRST_REPORT_YEAR = 2000;
+
+function checkReportYear(kind: string, year: number | undefined, now: Date): void {
+  const latest = now.getUTCFullYear();
+  if (year === undefined) {
+    throw RequestException.invalidInput(`year: ${kind} reports on one year; give year (e.g. ${latest - 1}).`, 'year');
+  }
+  if (year < FIRST_REPORT_YEAR || year > latest) {
+    throw RequestException.invalidInput(
+      `year: ${year} is out of range; ${kind} covers a year from ${FIRST_REPORT_YEAR} to ${latest}.`,
+      'year',
+    );
   }
 }

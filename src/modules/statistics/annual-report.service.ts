@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 
 import { Actor } from '@app/auth/actor';
 import { Clock } from '@app/kernel/clock';
@@ -9,6 +9,7 @@ import { TaskForceDuty as Duty, TaskPillar as Pillar } from '@app/modules/tasks/
 import { AgencyAttendanceRate, AnnualReport, AnnualReportArgs, AnnualReportFigure } from './dto/annual-report.dto';
 import { StatisticsArgs, StatisticsResult } from './dto/statistics.dto';
 import { INDICATORS } from './indicator-catalogue';
+import { ReaderScope, unitScope } from './statistics-scope';
 import { Breakdown as B, StatisticsScope } from './statistics.enums';
 import { StatisticsService } from './statistics.service';
 
@@ -71,47 +72,56 @@ export class AnnualReportService {
   ) {}
 
   annualReport(actor: Actor, args: AnnualReportArgs): Promise<AnnualReport> {
-    const from = `${args.year}-01-01`;
-    const to = `${args.year}-12-31`;
-    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-      const scope = await this.statistics.scopeOf(manager, actor);
-      const readable = INDICATORS.filter(
-        (indicator) => indicator.published || scope.scope !== StatisticsScope.PUBLISHED,
-      );
-      const figure = (args: Omit<StatisticsArgs, 'from' | 'to'>) =>
-        this.statistics.compute(manager, scope, { ...args, from, to });
-      const chapters = [];
-      let invitations: StatisticsResult | null = null;
-      for (const chapter of CHAPTERS) {
-        const figures: AnnualReportFigure[] = [];
-        for (const indicator of readable.filter(
-          (candidate) => candidate.duty === chapter.duty && !PER_DUTY.includes(candidate.key),
-        )) {
-          const result = await figure({ indicator: indicator.key, breakdowns: REPORT_BREAKDOWNS[indicator.key] });
-          if (indicator.key === 'MEETING_INVITATIONS') invitations = result;
-          figures.push({ pillar: indicator.pillar, result });
-        }
-        figures.sort((a, b) => PILLAR_ORDER.indexOf(a.pillar as Pillar) - PILLAR_ORDER.indexOf(b.pillar as Pillar));
-        for (const key of PER_DUTY.filter((candidate) => readable.some((indicator) => indicator.key === candidate))) {
-          const result = await figure({
-            indicator: key,
-            breakdowns: [B.PILLAR],
-            filters: [{ breakdown: B.DUTY, values: [chapter.duty] }],
-          });
-          figures.push({ pillar: null, result });
-        }
-        chapters.push({ ...chapter, figures });
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) =>
+      this.compose(manager, await this.statistics.scopeOf(manager, actor), args.year),
+    );
+  }
+
+  /**
+   * The report of a task-force unit's area as its secretariat sees it, read in the caller's snapshot (the worker
+   * building an ANNUAL_REPORT export for the unit).
+   */
+  async annualReportOfUnit(manager: EntityManager, unitId: string, year: number): Promise<AnnualReport> {
+    return this.compose(manager, await unitScope(manager, unitId), year);
+  }
+
+  private async compose(manager: EntityManager, scope: ReaderScope, year: number): Promise<AnnualReport> {
+    const from = `${year}-01-01`;
+    const to = `${year}-12-31`;
+    const readable = INDICATORS.filter((indicator) => indicator.published || scope.scope !== StatisticsScope.PUBLISHED);
+    const figure = (args: Omit<StatisticsArgs, 'from' | 'to'>) =>
+      this.statistics.compute(manager, scope, { ...args, from, to });
+    const chapters = [];
+    let invitations: StatisticsResult | null = null;
+    for (const chapter of CHAPTERS) {
+      const figures: AnnualReportFigure[] = [];
+      for (const indicator of readable.filter(
+        (candidate) => candidate.duty === chapter.duty && !PER_DUTY.includes(candidate.key),
+      )) {
+        const result = await figure({ indicator: indicator.key, breakdowns: REPORT_BREAKDOWNS[indicator.key] });
+        if (indicator.key === 'MEETING_INVITATIONS') invitations = result;
+        figures.push({ pillar: indicator.pillar, result });
       }
-      return {
-        year: args.year,
-        from,
-        to,
-        scope: scope.scope,
-        computedAt: this.clock.now(),
-        chapters,
-        attendanceRates: invitations && scope.threshold === null ? attendanceRates(invitations) : [],
-      };
-    });
+      figures.sort((a, b) => PILLAR_ORDER.indexOf(a.pillar as Pillar) - PILLAR_ORDER.indexOf(b.pillar as Pillar));
+      for (const key of PER_DUTY.filter((candidate) => readable.some((indicator) => indicator.key === candidate))) {
+        const result = await figure({
+          indicator: key,
+          breakdowns: [B.PILLAR],
+          filters: [{ breakdown: B.DUTY, values: [chapter.duty] }],
+        });
+        figures.push({ pillar: null, result });
+      }
+      chapters.push({ ...chapter, figures });
+    }
+    return {
+      year,
+      from,
+      to,
+      scope: scope.scope,
+      computedAt: this.clock.now(),
+      chapters,
+      attendanceRates: invitations && scope.threshold === null ? attendanceRates(invitations) : [],
+    };
   }
 }
 

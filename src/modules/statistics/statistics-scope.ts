@@ -49,6 +49,19 @@ export async function readerScope(manager: EntityManager, actor: Actor, threshol
   return { scope: StatisticsScope.PUBLISHED, threshold, condition: () => 'TRUE' };
 }
 
+/** The area of one task-force unit, as its secretariat sees it (an export built for the unit, in the worker). */
+export async function unitScope(manager: EntityManager, unitId: string): Promise<ReaderScope> {
+  const units: SecretariatUnit[] = await manager.query(
+    `SELECT u.level::text AS level, u.region_code AS "regionCode",
+            ARRAY(SELECT m.agency_id FROM membership m WHERE m.unit_id = u.id
+                     AND m.valid_from <= CURRENT_DATE AND (m.valid_to IS NULL OR m.valid_to > CURRENT_DATE)) AS "memberAgencyIds"
+       FROM task_force_unit u WHERE u.id = $1`,
+    [unitId],
+  );
+  if (units.length === 0) throw new Error(`task-force unit ${unitId} not found`);
+  return unitArea(units);
+}
+
 function unitArea(units: SecretariatUnit[]): ReaderScope {
   return {
     scope: StatisticsScope.UNIT_AREA,

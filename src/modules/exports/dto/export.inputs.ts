@@ -37,7 +37,11 @@ export class RequestExportInput {
   @Max(1000)
   k?: number;
 
-  @Field(() => Int, { nullable: true, description: 'Only people identified in this year (e.g. 2023).' })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'DEIDENTIFIED_PERSONS: only people identified in this year (e.g. 2023). ANNUAL_REPORT (required): the year reported on.',
+  })
   @IsOptional()
   @IsInt()
   @Min(1990)

@@ -9,6 +9,7 @@ import { AppConfig } from '@app/config/app-config';
 import { APP_CONFIG } from '@app/config/config.module';
 import { Clock } from '@app/kernel/clock';
 import { updateReturning } from '@app/database/update-returning';
+import { AnnualReportService } from '@app/modules/statistics/annual-report.service';
 import { JobHandler, SweepStep } from '@app/queue/job-handler.decorator';
 import { payloadUuid } from '@app/queue/job-errors';
 import { isTransientFailure } from '@app/queue/job-failures';
@@ -40,6 +41,7 @@ export class RunExportJob {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly annualReports: AnnualReportService,
   ) {}
 
   @JobHandler(JobName.RUN_EXPORT)
@@ -113,6 +115,7 @@ export class RunExportJob {
         format: row.format,
         parameters: row.parameters,
         writer: tables,
+        annualReport: (year) => this.annualReports.annualReportOfUnit(reader.manager, unit.id, year),
         progress: async (written, total) => {
           rows = written;
           const now = Date.now();

@@ -68,6 +68,7 @@ export const DEIDENTIFIED_PERSONS_KIND: ExportKindDefinition = {
   formats: [ExportFormat.CSV, ExportFormat.XLSX],
   fileStem: 'simpul-deidentified-persons',
   usesK: true,
+  requiresYear: false,
   async build({ snapshot, area, format, parameters, writer, progress }) {
     const k = parameters.k as number;
     const plan = planAnonymisation(await countCombinations(snapshot, area), k);

@@ -1,5 +1,7 @@
 import { EntityManager } from 'typeorm';
 
+import { AnnualReport } from '@app/modules/statistics/dto/annual-report.dto';
+
 import { ExportArea } from '../deidentified-persons/person-source';
 import { ExportParameters, ExportSummary } from '../export.entity';
 import { ExportFormat, ExportKind } from '../export.enums';
@@ -13,6 +15,8 @@ export interface ExportBuildContext {
   format: ExportFormat;
   parameters: ExportParameters;
   writer: TableWriter;
+  /** The unit's annual report for a year, read in `snapshot` with the unit secretariat's scope (statistics). */
+  annualReport(year: number): Promise<AnnualReport>;
   /** Reports how far the build got (rows written of rows expected); cheap to call often. */
   progress(rowsWritten: number, rowsTotal: number): Promise<void>;
 }
@@ -34,5 +38,7 @@ export interface ExportKindDefinition {
   fileStem: string;
   /** Whether the kind is k-anonymous (takes `k`). */
   usesK: boolean;
+  /** Whether the kind needs `year` (ANNUAL_REPORT: the year reported on). */
+  requiresYear: boolean;
   build(context: ExportBuildContext): Promise<ExportSummary>;
 }
