@@ -1,10 +1,12 @@
 import { enCasework } from './en-casework';
 import { enCoordination } from './en-coordination';
+import { enRepatriation } from './en-repatriation';
 import type { Messages } from './id';
 
 export const en: Messages = {
   ...enCasework,
   ...enCoordination,
+  ...enRepatriation,
   app: {
     name: 'Simpul',
     tagline: 'Anti-trafficking task force coordination',

@@ -2,10 +2,12 @@
 // keys (the typecheck fails otherwise), and each GraphQL enum has a label in both (types from schema.gql).
 import { idCasework } from './id-casework';
 import { idCoordination } from './id-coordination';
+import { idRepatriation } from './id-repatriation';
 
 export const id = {
   ...idCasework,
   ...idCoordination,
+  ...idRepatriation,
   app: {
     name: 'Simpul',
     tagline: 'Koordinasi Gugus Tugas TPPO',
