@@ -1,4 +1,4 @@
-import { Anchor, Badge, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { useEffect } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
@@ -41,7 +41,7 @@ export default function RepatriationOperationPage() {
               <Text size="sm">
                 <b>{m.rpt.route}:</b> {operation.route} · <b>{m.rpt.from}:</b> {operation.fromCountry}
               </Text>
-              <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <Group align="flex-start" gap="xl">
                 <Text size="sm" component="div">
                   <b>{m.rpt.departure}</b>
                   <br />
@@ -60,7 +60,7 @@ export default function RepatriationOperationPage() {
                   <br />
                   {m.rpt.place}: {operation.arrivalPlace ?? '—'}
                 </Text>
-              </SimpleGrid>
+              </Group>
               <Text size="sm">
                 <b>{m.rpt.started}:</b> <Day day={operation.startedOn} /> · <b>{m.rpt.headcount}:</b>{' '}
                 {operation.headcount}

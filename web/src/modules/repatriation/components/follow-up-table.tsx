@@ -1,4 +1,4 @@
-import { Badge, Button, Paper, Select, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Paper, Select, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useMutation } from 'urql';
 
@@ -44,9 +44,7 @@ export function FollowUpTable({ plan, focusId, onChanged }: { plan: Plan; focusI
                 <Table.Th scope="col">{m.table.reference}</Table.Th>
                 <Table.Th scope="col">{m.rpt.scheduled}</Table.Th>
                 <Table.Th scope="col">{m.rpt.outcome}</Table.Th>
-                <Table.Th scope="col">
-                  <VisuallyHidden>{m.rpt.recordOutcome}</VisuallyHidden>
-                </Table.Th>
+                <Table.Th scope="col">{m.rpt.recordOutcome}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -70,7 +68,12 @@ export function FollowUpTable({ plan, focusId, onChanged }: { plan: Plan; focusI
                     </div>
                   </Table.Td>
                   <Table.Td>
-                    <Badge size="sm" variant="light" tt="none" color={contact.status === 'MET' ? 'teal' : 'gray'}>
+                    <Badge
+                      size="sm"
+                      tt="none"
+                      variant={contact.status === 'MET' ? 'filled' : 'light'}
+                      color={contact.status === 'MET' ? 'teal' : 'gray'}
+                    >
                       {m.followUpStatus[contact.status]}
                     </Badge>
                     {contact.contactedOn && (

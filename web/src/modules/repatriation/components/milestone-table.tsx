@@ -1,4 +1,4 @@
-import { Badge, Button, Paper, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Paper, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useMutation } from 'urql';
 
@@ -41,9 +41,7 @@ export function MilestoneTable({
                 <Table.Th scope="col">{m.rpt.owner}</Table.Th>
                 <Table.Th scope="col">{m.rpt.due}</Table.Th>
                 <Table.Th scope="col">{m.table.status}</Table.Th>
-                <Table.Th scope="col">
-                  <VisuallyHidden>{m.rpt.record}</VisuallyHidden>
-                </Table.Th>
+                <Table.Th scope="col">{m.rpt.record}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -75,7 +73,12 @@ export function MilestoneTable({
                     </div>
                   </Table.Td>
                   <Table.Td>
-                    <Badge size="sm" variant="light" tt="none" color={milestone.status === 'DONE' ? 'teal' : 'gray'}>
+                    <Badge
+                      size="sm"
+                      tt="none"
+                      variant={milestone.status === 'DONE' ? 'filled' : 'light'}
+                      color={milestone.status === 'DONE' ? 'teal' : 'gray'}
+                    >
                       {m.milestoneStatus[milestone.status]}
                     </Badge>
                     {milestone.happenedOn && (

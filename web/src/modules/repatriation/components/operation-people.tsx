@@ -49,7 +49,12 @@ export function OperationPeople({ operation }: { operation: Operation }) {
                     <Table.Td>
                       {ready && (
                         <>
-                          <Badge size="sm" variant="light" tt="none" color={ready.ready ? 'teal' : 'orange'}>
+                          <Badge
+                            size="sm"
+                            tt="none"
+                            variant={ready.ready ? 'filled' : 'light'}
+                            color={ready.ready ? 'teal' : 'orange'}
+                          >
                             {ready.ready ? m.rpt.ready : m.rpt.notReady}
                           </Badge>
                           {ready.blocking.length > 0 && (
