@@ -1,5 +1,8 @@
 import { Role } from '@app/kernel/role.enum';
+import { unique } from '@libs/testing/factories';
 
+import { CaseworkApi, people } from '../support/casework-api';
+import { RepatriationApi } from '../support/repatriation-api';
 import { ConsoleHarness } from './support/console-harness';
 
 /**
@@ -89,5 +92,86 @@ describe('web console: repatriation pages', () => {
     await page.goto(`${h.baseUrl}/repatriation-milestones/${milestoneId}`);
     await page.getByRole('heading', { name: 'Halaman ini tidak tersedia untuk Anda', level: 1 }).waitFor();
     expect(page.url()).toBe(`${h.baseUrl}/repatriation-milestones/${milestoneId}`);
+  });
+
+  it('takes the home office from a follow-up link to the plan and records what the contact found', async () => {
+    // A group brought home through the API: the case, the operation, its milestones, departure and arrival.
+    // Today where both sides are (Phnom Penh and Jakarta, UTC+7): an operation begins, leaves and arrives on it.
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(new Date());
+    const earlier = new Date(Date.now() - 30 * 86400000).toISOString().slice(0, 10);
+    const casework = new CaseworkApi(h.api);
+    const sut = new RepatriationApi(casework);
+    await casework.user('police', [Role.LIAISON, Role.CASE_OFFICER], 'BARESKRIM');
+    await casework.user('kbri', [Role.LIAISON, Role.CASE_OFFICER], 'KBRI-PNH');
+    await casework.user('bp2mi', [Role.LIAISON, Role.CASE_OFFICER], 'BP2MI');
+    await casework.user('dinsos', [Role.LIAISON, Role.CASE_OFFICER], 'DINSOS-NTT');
+    const caseId = (
+      await casework.ok<{ openCase: { id: string } }>(
+        'police',
+        'mutation ($input: OpenCaseInput!) { openCase(input: $input) { id } }',
+        {
+          input: {
+            unitId: await casework.unitId('GTPP-NAS'),
+            destinationCountries: ['KH'],
+            exploitationTypes: ['FORCED_CRIMINALITY'],
+            recruitmentChannels: ['FACEBOOK'],
+            intakeChannel: 'EMBASSY',
+            summary: 'Scam compound in Sihanoukville.',
+            reportedOn: earlier,
+          },
+        },
+      )
+    ).openCase.id;
+    const victims = (
+      await casework.registerGroup('police', {
+        operationKey: `web-rpt-${unique()}`,
+        caseId,
+        nationality: 'ID',
+        rescuedOn: earlier,
+        rescueCountry: 'KH',
+        people: people(1, () => ({ originRegion: '53' })),
+      })
+    ).data!.registerVictimGroup.victims;
+    await casework.addParticipant('police', caseId, 'KBRI-PNH', 'CONSULAR_PROTECTION');
+    await casework.addParticipant('police', caseId, 'BP2MI', 'LABOUR_MIGRATION_PROTECTION');
+    const created = await sut.create('kbri', {
+      fromCountry: 'KH',
+      route: 'Sihanoukville – Phnom Penh – Jakarta',
+      sendingAgencyId: await casework.agencyId('KBRI-PNH'),
+      receivingAgencyId: await casework.agencyId('BP2MI'),
+      counterpartAgencyId: await casework.agencyId('KH-GDI'),
+      plannedDepartureOn: today,
+      plannedArrivalOn: today,
+      victimIds: [victims[0].id],
+    });
+    expect(created.errors).toBeUndefined();
+    const operation = created.data!.createRepatriationOperation;
+    for (const milestone of operation.milestones) {
+      if (milestone.status !== 'PENDING' || ['DEPARTED', 'ARRIVED', 'HANDED_OVER'].includes(milestone.type)) continue;
+      expect((await sut.record('kbri', milestone.id, today)).errors).toBeUndefined();
+    }
+    expect((await sut.depart('kbri', operation.id, today)).errors).toBeUndefined();
+    expect((await sut.arrive('bp2mi', operation.id, today)).errors).toBeUndefined();
+    const plan = (await sut.plans('dinsos', victims[0].id)).data!.reintegrationPlans[0];
+    const contact = plan.followUps[0];
+
+    const home = await h.user([Role.LIAISON, Role.CASE_OFFICER], 'DINSOS-NTT');
+    const page = await h.page();
+    await page.goto(`${h.baseUrl}/follow-up-contacts/${contact.id}`);
+    await h.signIn(page, home.email);
+    await page.waitForURL(`${h.baseUrl}/reintegration-plans/${plan.id}?contact=${contact.id}`);
+    await page.getByRole('heading', { name: `Rencana reintegrasi ${plan.victimCode}`, level: 1 }).waitFor();
+    await page.locator(`#contact-${contact.id}[aria-current="true"]`).waitFor();
+    await h.check(page, 'reintegration-plan');
+
+    const row = page.locator(`#contact-${contact.id}`);
+    await row.getByRole('button', { name: /Catat hasil/ }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('combobox', { name: 'Hasil kontak' }).click();
+    await page.getByRole('option', { name: 'Bertemu' }).click();
+    await dialog.getByRole('button', { name: 'Konfirmasi' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await row.getByText('Bertemu').waitFor();
+    expect(await row.getByRole('button', { name: /Catat hasil/ }).count()).toBe(0);
   });
 });

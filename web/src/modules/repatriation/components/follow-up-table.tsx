@@ -2,6 +2,7 @@ import { Badge, Button, Paper, Select, Table, Text, TextInput, Title } from '@ma
 import { useState } from 'react';
 import { useMutation } from 'urql';
 
+import { useSession } from '@/app/session-context';
 import { FollowUpOutcome, RecordFollowUpOutcomeDocument, ReintegrationPlanPageQuery } from '@/gql/graphql';
 import { useI18n } from '@/i18n/i18n';
 import { ActionDialog } from '@/modules/ui/action-dialog';
@@ -24,7 +25,11 @@ const OUTCOME_OF: Record<string, FollowUpOutcome> = {
 export function FollowUpTable({ plan, focusId, onChanged }: { plan: Plan; focusId?: string; onChanged: () => void }) {
   const { m, f } = useI18n();
   const [recording, setRecording] = useState<Contact | null>(null);
-  const [day, setDay] = useState(() => new Date().toISOString().slice(0, 10));
+  const { session } = useSession();
+  // Today in the user's own zone (the day it happened where they are), not in UTC.
+  const [day, setDay] = useState(() =>
+    new Intl.DateTimeFormat('en-CA', { timeZone: session.user.timeZone }).format(new Date()),
+  );
   const [outcome, setOutcome] = useState<FollowUpOutcome | null>(null);
   const [, record] = useMutation(RecordFollowUpOutcomeDocument);
   const offered = (contact: Contact) =>

@@ -2,6 +2,7 @@ import { Badge, Button, Paper, Table, Text, TextInput, Title } from '@mantine/co
 import { useState } from 'react';
 import { useMutation } from 'urql';
 
+import { useSession } from '@/app/session-context';
 import { RecordRepatriationMilestoneDocument, RepatriationMilestoneRowFragment } from '@/gql/graphql';
 import { useI18n } from '@/i18n/i18n';
 import { ActionDialog } from '@/modules/ui/action-dialog';
@@ -23,7 +24,11 @@ export function MilestoneTable({
 }) {
   const { m, f } = useI18n();
   const [recording, setRecording] = useState<RepatriationMilestoneRowFragment | null>(null);
-  const [day, setDay] = useState(() => new Date().toISOString().slice(0, 10));
+  const { session } = useSession();
+  // Today in the user's own zone (the day it happened where they are), not in UTC.
+  const [day, setDay] = useState(() =>
+    new Intl.DateTimeFormat('en-CA', { timeZone: session.user.timeZone }).format(new Date()),
+  );
   const [, record] = useMutation(RecordRepatriationMilestoneDocument);
   return (
     <Paper withBorder p="md">
