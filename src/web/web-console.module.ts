@@ -30,6 +30,10 @@ const CONSOLE_PAGES = [
   '/secretariat',
   '/meetings',
   '/activities',
+  '/repatriation-operations',
+  '/repatriation-milestones',
+  '/reintegration-plans',
+  '/follow-up-contacts',
   '/notifications',
   '/settings',
 ];

@@ -38,6 +38,15 @@ const ActionItemsPage = lazy(() => import('@/pages/action-items-page'));
 const ActivitiesPage = lazy(() => import('@/pages/activities-page'));
 const ActivityPage = lazy(() => import('@/pages/activity-page'));
 const NewActivityPage = lazy(() => import('@/pages/new-activity-page'));
+const RepatriationOperationsPage = lazy(() => import('@/pages/repatriation-operations-page'));
+const RepatriationOperationPage = lazy(() => import('@/pages/repatriation-operation-page'));
+const ReintegrationPlanPage = lazy(() => import('@/pages/reintegration-plan-page'));
+const MilestoneLinkPage = lazy(() =>
+  import('@/pages/repatriation-link-pages').then((module) => ({ default: module.MilestoneLinkPage })),
+);
+const FollowUpLinkPage = lazy(() =>
+  import('@/pages/repatriation-link-pages').then((module) => ({ default: module.FollowUpLinkPage })),
+);
 
 export function App() {
   return (
@@ -170,6 +179,11 @@ function Root() {
                 <Route path="/activities" element={<ActivitiesPage />} />
                 <Route path="/activities/new" element={<NewActivityPage />} />
                 <Route path="/activities/:id" element={<ActivityPage />} />
+                <Route path="/repatriation-operations" element={<RepatriationOperationsPage />} />
+                <Route path="/repatriation-operations/:id" element={<RepatriationOperationPage />} />
+                <Route path="/repatriation-milestones/:id" element={<MilestoneLinkPage />} />
+                <Route path="/reintegration-plans/:id" element={<ReintegrationPlanPage />} />
+                <Route path="/follow-up-contacts/:id" element={<FollowUpLinkPage />} />
                 <Route path="/secretariat/exports/:exportId" element={<SecretariatPage />} />
                 <Route path="/notifications" element={<NotificationsPage />} />
                 <Route path="/settings" element={<Navigate to="/settings/notifications" replace />} />

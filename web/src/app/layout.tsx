@@ -61,6 +61,11 @@ export function Layout({ children }: { children: ReactNode }) {
         'COUNTERPART',
       ),
     },
+    {
+      to: '/repatriation-operations',
+      label: m.rpt.nav,
+      show: hasRole(session, 'LIAISON', 'SUPERVISOR', 'SECRETARIAT', 'ATTACHE', 'CASE_OFFICER'),
+    },
     { to: '/activities', label: m.nav2.activities, show: true },
     { to: '/notifications', label: m.nav.notifications, show: true, badge: unread },
     { to: '/settings/notifications', label: m.nav.settings, show: true },

@@ -1,12 +1,14 @@
 import { enCasework } from './en-casework';
 import { enCoordination } from './en-coordination';
 import { enNumbers } from './en-numbers';
+import { enRepatriation } from './en-repatriation';
 import type { Messages } from './id';
 
 export const en: Messages = {
   ...enCasework,
   ...enCoordination,
   ...enNumbers,
+  ...enRepatriation,
   app: {
     name: 'Simpul',
     tagline: 'Anti-trafficking task force coordination',

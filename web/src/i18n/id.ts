@@ -3,11 +3,13 @@
 import { idCasework } from './id-casework';
 import { idCoordination } from './id-coordination';
 import { idNumbers } from './id-numbers';
+import { idRepatriation } from './id-repatriation';
 
 export const id = {
   ...idCasework,
   ...idCoordination,
   ...idNumbers,
+  ...idRepatriation,
   app: {
     name: 'Simpul',
     tagline: 'Koordinasi Gugus Tugas TPPO',
