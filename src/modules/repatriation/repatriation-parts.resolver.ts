@@ -55,6 +55,14 @@ export class MilestoneResolver {
     private readonly clock: Clock,
   ) {}
 
+  @Allow(...REPATRIATION_READERS)
+  @Query(() => RepatriationMilestoneEntity, {
+    description: 'One milestone you may see (whoever sees its operation; others answer NOT_FOUND).',
+  })
+  repatriationMilestone(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string) {
+    return this.service.milestone(actor, id);
+  }
+
   @Allow(...REPATRIATION_WRITERS)
   @Mutation(() => RepatriationMilestoneEntity, { description: 'A milestone done, with the day it happened.' })
   recordMilestone(@CurrentActor() actor: Actor, @Args('input') input: RecordMilestoneInput) {
@@ -158,6 +166,12 @@ export class FollowUpResolver {
     private readonly kind: FollowUpKind,
     private readonly clock: Clock,
   ) {}
+
+  @Allow(...REPATRIATION_READERS)
+  @Query(() => FollowUpContactEntity, { description: 'One follow-up contact you may see (others answer NOT_FOUND).' })
+  followUpContact(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string) {
+    return this.service.followUp(actor, id);
+  }
 
   @Allow(...REPATRIATION_READERS)
   @Query(() => FollowUpContactConnection, { description: 'Follow-up contacts you may see (filter by status).' })
