@@ -292,7 +292,8 @@ describe('referrals of victims to providers', () => {
       )
       .sort();
     // (The mutations answer only the owning agency's officers and its case's participants; VictimEdge.node is the
-    // victims list; Case.victims and Task.victims list the people the reader may see, through the same rule.)
+    // victims list; Case.victims, Task.victims and the repatriation fields give the people the reader may see, through
+    // the same rule.)
     expect(victimPaths).toEqual([
       'Case.victims',
       'CrossBorderVictim.identity',
@@ -302,6 +303,8 @@ describe('referrals of victims to providers', () => {
       'Query.victim',
       'Query.victims',
       'Referral.victim',
+      'ReintegrationPlan.victim',
+      'RepatriationOperationPerson.victim',
       'Task.victims',
       'Victim.identity',
       'VictimEdge.node',

@@ -4,6 +4,7 @@ import { FixedClock } from '@app/kernel/clock';
 import { Role } from '@app/kernel/role.enum';
 import { multipartForm, pdfFile } from '@libs/testing/document-files';
 import { unique } from '@libs/testing/factories';
+import { isolatedEnvironment, IsolatedEnvironment } from '@libs/testing/isolated-environment';
 import { TestApp } from '@libs/testing/test-app';
 
 import { CaseworkApi, people } from './support/casework-api';
@@ -17,6 +18,8 @@ const NOW = new Date('2026-03-02T03:00:00Z');
  * what a record that does not exist gets.
  */
 describe('repatriation documents', () => {
+  // A database of its own: the test counts every stored document.
+  let env: IsolatedEnvironment;
   let api: TestApp;
   let casework: CaseworkApi;
   let operation: OperationView;
@@ -56,7 +59,8 @@ describe('repatriation documents', () => {
   };
 
   beforeAll(async () => {
-    api = await TestApp.start({}, { clock: new FixedClock(NOW) });
+    env = await isolatedEnvironment();
+    api = await TestApp.start(env.env, { clock: new FixedClock(NOW) });
     casework = new CaseworkApi(api);
     await casework.user('police', [Role.LIAISON, Role.CASE_OFFICER], 'BARESKRIM');
     await casework.user('kbri', [Role.LIAISON, Role.CASE_OFFICER], 'KBRI-PNH');
@@ -104,7 +108,10 @@ describe('repatriation documents', () => {
     expect(created.errors).toBeUndefined();
     operation = created.data!.createRepatriationOperation;
   });
-  afterAll(() => api?.stop());
+  afterAll(async () => {
+    await api?.stop();
+    await env?.drop();
+  });
 
   it("a group step's papers are read by whoever sees the step; an outsider finds nothing", async () => {
     const escort = operation.milestones.find((m) => m.type === 'ESCORT_ASSIGNED' && !m.victimCode)!;

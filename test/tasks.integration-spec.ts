@@ -26,7 +26,8 @@ describe('tasks between agencies', () => {
   const token: Record<string, string> = {};
 
   beforeAll(async () => {
-    sut = await TestApp.start();
+    // The actor read on every request (no 1-second cache), so two requests' query counts compare like for like.
+    sut = await TestApp.start({ AUTH_ACTOR_CACHE_MS: '0' });
     factories = new Factories(sut);
     for (const code of ['KEMLU', 'DITJEN-IMIGRASI', 'KEMENSOS', 'POLRI', 'BNP2TKI']) {
       agencyId[code] = (await sut.dataSource.query('SELECT id FROM agency WHERE code = $1', [code]))[0].id;
