@@ -6,6 +6,7 @@ import { TasksService } from '@app/modules/tasks/tasks.service';
 import { coordinationCast, CoordinationCast } from '@libs/testing/coordination-cast';
 import { CoordinationFactories } from '@libs/testing/coordination-factories';
 import { Factories } from '@libs/testing/factories';
+import { isolatedEnvironment, IsolatedEnvironment } from '@libs/testing/isolated-environment';
 import { TestApp } from '@libs/testing/test-app';
 
 interface Figure {
@@ -28,12 +29,15 @@ const FIGURES = `query ($unitId: ID) { meetingFigures(from: "2026-11-01", to: "2
 } }`;
 
 describe('coordination in the numbers: meetings, attendance and action items as catalogue indicators', () => {
+  // A database of its own: other suites' meetings would count in its figures.
+  let env: IsolatedEnvironment;
   let api: TestApp;
   let cast: CoordinationCast;
   const clock = new FixedClock(new Date('2026-11-02T02:00:00Z'));
 
   beforeAll(async () => {
-    api = await TestApp.start({}, { clock });
+    env = await isolatedEnvironment();
+    api = await TestApp.start(env.env, { clock });
     const factories = new Factories(api);
     cast = await coordinationCast(api, factories);
     const meetings = api.app.get(MeetingsService);
@@ -81,7 +85,10 @@ describe('coordination in the numbers: meetings, attendance and action items as 
     clock.set(new Date('2026-11-20T03:00:00Z'));
   });
 
-  afterAll(() => api?.stop());
+  afterAll(async () => {
+    await api?.stop();
+    await env?.drop();
+  });
 
   const statistics = async (indicator: string, breakdowns: string[]) => {
     const response = await api.gql<{ statistics: { total: Figure; cells: Figure[] } }>(

@@ -136,6 +136,6 @@ describe('the queue dashboard', () => {
       authorization: `Bearer ${adminToken}`,
     });
     expect(encoded.status).toBe(200);
-    expect(JSON.parse(encoded.body).queues.length).toBe(5);
+    expect(JSON.parse(encoded.body).queues.length).toBe(6);
   });
 });

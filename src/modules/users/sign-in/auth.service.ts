@@ -104,6 +104,8 @@ export class AuthService {
       });
       return saved;
     });
+    // Earlier tokens stop counting with the commit: the remembered actor (with the old stamp) goes too.
+    this.actors.forget(user.id);
     const { token, expiresAt } = this.tokens.issue(user.id, user.agencyId, user.credentialsChangedAt);
     delete (user as Partial<UserEntity>).passwordHash;
     return { accessToken: token, expiresAt, user };
