@@ -24,3 +24,23 @@ export function payloadUuid<N extends JobName>(
   }
   return value;
 }
+
+/** Reads a list-of-uuids field of a job's payload (1 to `max` of them), or fails the job naming the field. */
+export function payloadUuids<N extends JobName>(
+  jobName: N,
+  data: unknown,
+  field: keyof JobPayloads[N] & string,
+  max: number,
+): string[] {
+  const value = data && typeof data === 'object' ? (data as Record<string, unknown>)[field] : undefined;
+  const valid =
+    Array.isArray(value) &&
+    value.length > 0 &&
+    value.length <= max &&
+    value.every((item) => typeof item === 'string' && UUID.test(item));
+  if (!valid) {
+    const got = Array.isArray(value) ? `a list of ${value.length}` : (JSON.stringify(value) ?? 'nothing');
+    throw new MalformedJobError(jobName, `${field} must be a list of 1 to ${max} uuids (got ${got})`);
+  }
+  return value as string[];
+}

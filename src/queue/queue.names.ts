@@ -24,10 +24,12 @@ export enum JobName {
   SWEEP = 'maintenance.sweep',
   /** Marks agreement commitments with no recent activity STALLED. */
   DETECT_STALLED_COMMITMENTS = 'maintenance.detect-stalled-commitments',
-  /** Hourly: starts the weekly digest of everyone whose Monday 07:00 has come, one job per person. */
+  /** Hourly: starts the weekly digest of everyone whose Monday 07:00 has come, one job per batch of people. */
   DIGEST_FAN_OUT = 'digest.fan-out',
   /** Renders and sends one person's weekly digest. */
   SEND_DIGEST = 'digest.send',
+  /** Renders and sends the weekly digests of a batch of people (what the fan-out queues; content read per batch). */
+  SEND_DIGEST_BATCH = 'digest.send-batch',
   /** Builds one requested export's file (src/modules/exports). */
   RUN_EXPORT = 'export.run',
   /** Hourly: deletes the files of exports past their expiry. */
@@ -49,6 +51,7 @@ export interface JobPayloads {
   [JobName.DETECT_STALLED_COMMITMENTS]: Record<string, never>;
   [JobName.DIGEST_FAN_OUT]: Record<string, never>;
   [JobName.SEND_DIGEST]: { digestRunId: string };
+  [JobName.SEND_DIGEST_BATCH]: { digestRunIds: string[] };
   [JobName.RUN_EXPORT]: { exportId: string };
   [JobName.EXPIRE_EXPORTS]: Record<string, never>;
   [JobName.CHECK_DATA_QUALITY]: Record<string, never>;
@@ -62,6 +65,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.DETECT_STALLED_COMMITMENTS]: QueueName.MAINTENANCE,
   [JobName.DIGEST_FAN_OUT]: QueueName.DIGESTS,
   [JobName.SEND_DIGEST]: QueueName.DIGESTS,
+  [JobName.SEND_DIGEST_BATCH]: QueueName.DIGESTS,
   [JobName.RUN_EXPORT]: QueueName.EXPORTS,
   [JobName.EXPIRE_EXPORTS]: QueueName.MAINTENANCE,
   [JobName.CHECK_DATA_QUALITY]: QueueName.MAINTENANCE,
@@ -78,5 +82,7 @@ export const JobIds = {
   email: (notificationId: string) => `email.${notificationId}`,
   rung: (rungId: string) => `rung.${rungId}`,
   digest: (digestRunId: string) => `digest.${digestRunId}`,
+  /** A batch is named by its first run: a run is in one batch only (the fan-out queues each new run once). */
+  digestBatch: (firstDigestRunId: string) => `digest-batch.${firstDigestRunId}`,
   export: (exportId: string) => `export.${exportId}`,
 };

@@ -762,6 +762,28 @@ describe('weekly digest content', () => {
     }
   });
 
+  it('computes a whole batch of recipients in those same statements, each digest as it is alone', async () => {
+    const names = Object.keys(user);
+    const alone = new Map<string, unknown>();
+    for (const name of names) alone.set(name, await digest(name));
+    const spy = jest.spyOn(PostgresQueryRunner.prototype, 'query');
+    try {
+      spy.mockClear();
+      await digest('secretariat');
+      const one = spy.mock.calls.length;
+      spy.mockClear();
+      const ids = [...names.map((name) => user[name].id), '00000000-0000-4000-8000-000000000000'];
+      const batch = await sut.computeMany(ids, WEEK, NOW);
+      expect(spy.mock.calls.length).toBe(one);
+      // Whoever does not exist is left out; everyone else gets exactly the digest computed for them alone.
+      expect(batch.size).toBe(names.length);
+      for (const name of names)
+        expect({ name, content: batch.get(user[name].id) }).toEqual({ name, content: alone.get(name) });
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
   it('refuses a week that does not exist and a person who does not', async () => {
     await expect(sut.compute(user.liaison.id, '2026-W54', NOW)).rejects.toThrow(
       'Invalid ISO week "2026-W54": 2026 has weeks 01 to 53.',

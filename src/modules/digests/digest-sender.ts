@@ -110,6 +110,15 @@ export class DigestSender {
       }
     }
 
+    return this.claimAndSend(runId, rendered);
+  }
+
+  /**
+   * Claims a run (PENDING, or SENDING whose lease ran out), hands its rendered digest to the mail server while the
+   * lease holds and records SENT; `rendered` is undefined when the recipient was inactive at the first look.
+   * Throws what the job should throw when the run is not sent now (a retry, or UnrecoverableError when FAILED).
+   */
+  async claimAndSend(runId: string, rendered: RenderedDigest | undefined): Promise<{ done: string }> {
     const claimedAt = performance.now();
     const [claim]: { status: DigestRunStatus; email: string; lease: string | null }[] = await updateReturning(
       this.dataSource.manager,
@@ -155,7 +164,7 @@ export class DigestSender {
     }
   }
 
-  private async recordSent(runId: string, sentAt: Date): Promise<void> {
+  async recordSent(runId: string, sentAt: Date): Promise<void> {
     const updated: unknown[] = await updateReturning(
       this.dataSource.manager,
       `UPDATE digest_run SET status = 'SENT', sent_at = $2, attempts = attempts + 1, note = NULL, lease_until = NULL,
@@ -177,7 +186,7 @@ export class DigestSender {
   }
 
   /** Its content cannot be computed (a bug, not an outage): FAILED now, for an administrator to look at. */
-  private async failUnclaimed(runId: string, error: unknown): Promise<void> {
+  async failUnclaimed(runId: string, error: unknown): Promise<void> {
     await this.dataSource.query(
       `UPDATE digest_run SET status = 'FAILED', failed_at = now(), attempts = attempts + 1, note = $2,
          lease_until = NULL, updated_at = now()

@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import { EntityManager } from 'typeorm';
 
 import { decisionReference } from '@app/modules/meetings/meeting.constants';
@@ -7,6 +6,7 @@ import { OPEN_STATUSES } from '@app/modules/tasks/task.lifecycle';
 
 import { ActionItemDueItem, ActionItemsByAgencyItem } from '../digest-content';
 import { hasAudience, itemLink, Scope } from './digest-scope';
+import { AGENCY, perRecipient, SECRETARIAT, SUPERVISOR, TODAY, USER, WEEK_END, WEEK_START } from './per-recipient';
 
 export interface DigestActionItems {
   /** "Meeting decisions due this week" for the recipient's agency. */
@@ -40,13 +40,24 @@ interface Row {
  *   whose secretariat the recipient's agency holds (on the digest's day in the recipient's time zone), and how many
  *   are overdue. Agencies owing nothing are left out; the most overdue first.
  */
-export async function readActionItems(
-  manager: EntityManager,
-  scope: Scope,
-  timeZone: string,
-): Promise<DigestActionItems> {
-  const today = DateTime.fromJSDate(scope.now, { zone: timeZone }).toISODate();
-  const rows: Row[] = await manager.query(
+export async function readActionItems(manager: EntityManager, scopes: readonly Scope[]): Promise<DigestActionItems[]> {
+  if (scopes.length === 0) return [];
+  const perScope = await perRecipient<Row>(
+    manager,
+    scopes,
+    {
+      agency_id: AGENCY,
+      user_id: USER,
+      week_start: WEEK_START,
+      week_end: WEEK_END,
+      supervisor: SUPERVISOR,
+      home_side: {
+        type: 'boolean',
+        value: (scope) => hasAudience(scope, 'LIAISON') || hasAudience(scope, 'SUPERVISOR'),
+      },
+      secretariat: SECRETARIAT,
+      today: TODAY,
+    },
     `SELECT 'DUE' AS kind, t.id AS "taskId", t.number AS "taskNumber", t.status::text AS status, t.due_at AS "dueAt",
             m.number AS "meetingNumber", d.number AS "decisionNumber",
             NULL::text AS agency, NULL::int AS overdue, NULL::int AS open
@@ -54,38 +65,31 @@ export async function readActionItems(
        JOIN task t ON t.id = i.task_id
        JOIN meeting_decision d ON d.id = i.decision_id
        JOIN meeting m ON m.id = d.meeting_id
-      WHERE $7::boolean AND i.outcome IS NULL AND t.assignee_agency_id = $1 AND t.status = ANY($3::task_status[])
-        AND t.due_at >= $4 AND t.due_at < $5
-        AND ($6::boolean OR t.assignee_user_id IS NULL OR t.assignee_user_id = $2)
+      WHERE recipient.home_side AND i.outcome IS NULL AND t.assignee_agency_id = recipient.agency_id
+        AND t.status = ANY($1::task_status[]) AND t.due_at >= recipient.week_start AND t.due_at < recipient.week_end
+        AND (recipient.supervisor OR t.assignee_user_id IS NULL OR t.assignee_user_id = recipient.user_id)
      UNION ALL
      SELECT 'BY_AGENCY', NULL, NULL, NULL, NULL, NULL, NULL, owner.acronym,
-            (count(*) FILTER (WHERE t.status = ANY($3::task_status[]) AND t.due_at < $9))::int, count(*)::int
+            (count(*) FILTER (WHERE t.status = ANY($1::task_status[]) AND t.due_at < $2))::int, count(*)::int
        FROM action_item i
        JOIN task t ON t.id = i.task_id
        JOIN agency owner ON owner.id = t.assignee_agency_id
        JOIN meeting_decision d ON d.id = i.decision_id
        JOIN meeting m ON m.id = d.meeting_id
-      WHERE $8::boolean AND i.outcome IS NULL
+      WHERE recipient.secretariat AND i.outcome IS NULL
         AND m.unit_id IN (
           SELECT secretariat.unit_id FROM membership secretariat
-           WHERE secretariat.agency_id = $1 AND secretariat.role = 'SECRETARIAT'
-             AND secretariat.valid_from <= $10::date
-             AND (secretariat.valid_to IS NULL OR secretariat.valid_to > $10::date))
+           WHERE secretariat.agency_id = recipient.agency_id AND secretariat.role = 'SECRETARIAT'
+             AND secretariat.valid_from <= recipient.today
+             AND (secretariat.valid_to IS NULL OR secretariat.valid_to > recipient.today))
       GROUP BY owner.id, owner.acronym
       ORDER BY 1, 5, 3, 9 DESC, 10 DESC, 8`,
-    [
-      scope.agencyId,
-      scope.userId,
-      OPEN_STATUSES,
-      scope.week.start,
-      scope.week.end,
-      hasAudience(scope, 'SUPERVISOR'),
-      hasAudience(scope, 'LIAISON') || hasAudience(scope, 'SUPERVISOR'),
-      hasAudience(scope, 'SECRETARIAT'),
-      scope.now,
-      today,
-    ],
+    [OPEN_STATUSES, scopes[0].now],
   );
+  return scopes.map((scope, index) => actionItemsOf(perScope[index], scope));
+}
+
+function actionItemsOf(rows: Row[], scope: Scope): DigestActionItems {
   return {
     due: rows
       .filter((row) => row.kind === 'DUE')

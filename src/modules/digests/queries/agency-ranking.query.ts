@@ -1,10 +1,10 @@
-import { DateTime } from 'luxon';
 import { EntityManager } from 'typeorm';
 
 import { readUnitMembers, readWorkCounts } from '@app/modules/statistics/accountability/accountability.queries';
 
 import { AgencyRankingItem } from '../digest-content';
 import { Scope } from './digest-scope';
+import { localDay } from './per-recipient';
 
 /** The secretariat's ranking names at most this many agencies. */
 const RANKING_SIZE = 20;
@@ -16,12 +16,23 @@ const RANKING_SIZE = 20;
  * requests with a running stage overdue. Agencies with nothing overdue are left out. The counts are the
  * accountability query's (src/modules/statistics/accountability), so the digest and the console agree.
  */
-export async function readAgencyRanking(
+export async function readAgencyRankings(
   manager: EntityManager,
-  scope: Scope,
-  timeZone: string,
-): Promise<AgencyRankingItem[]> {
-  const today = DateTime.fromJSDate(scope.now, { zone: timeZone }).toISODate() as string;
+  scopes: readonly Scope[],
+): Promise<AgencyRankingItem[][]> {
+  // Few recipients are a secretariat, and they share agencies: one ranking per agency and day.
+  const rankings = new Map<string, Promise<AgencyRankingItem[]>>();
+  const results: AgencyRankingItem[][] = [];
+  for (const scope of scopes) {
+    const today = localDay(scope.now, scope.timeZone);
+    const key = `${scope.agencyId} ${today}`;
+    if (!rankings.has(key)) rankings.set(key, readAgencyRanking(manager, scope, today));
+    results.push(await rankings.get(key)!);
+  }
+  return results;
+}
+
+async function readAgencyRanking(manager: EntityManager, scope: Scope, today: string): Promise<AgencyRankingItem[]> {
   const members = await readUnitMembers(manager, scope.agencyId, today);
   const counts = (await readWorkCounts(manager, members, scope.now)).filter(
     (row) => row.dimension === 'AGENCY' && row.kind !== null,

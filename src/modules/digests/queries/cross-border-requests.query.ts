@@ -7,6 +7,7 @@ import { requestReference } from '@app/modules/cross-border/cross-border.constan
 
 import { CrossBorderCountryGroup, OverdueItem } from '../digest-content';
 import { hasAudience, itemLink, Scope, wholeDays } from './digest-scope';
+import { AGENCY, perRecipient, USER } from './per-recipient';
 
 // One definition of an open and an overdue request, shared with the accountability views (the secretariat's ranking
 // and the accountability query count the same work).
@@ -44,20 +45,31 @@ export interface CrossBorderRequests {
  * Open requests of the agency (filed by it, or on its behalf) and those the recipient filed, by country and
  * counterpart. Both directions: for an incoming request the stage still owed is the home agency's.
  */
-export async function readCrossBorderRequests(manager: EntityManager, scope: Scope): Promise<CrossBorderRequests> {
-  const requests: RequestRow[] = await manager.query(
+export async function readCrossBorderRequests(
+  manager: EntityManager,
+  scopes: readonly Scope[],
+): Promise<CrossBorderRequests[]> {
+  const perScope = await perRecipient<RequestRow>(
+    manager,
+    scopes,
+    { agency_id: AGENCY, user_id: USER },
     `SELECT c.id, c.number, c.status::text AS status, c.counterpart_country AS country,
             counterpart.acronym AS "counterpartAgency", c.overdue_stages::text[] AS "overdueStages",
             c.acknowledge_by AS "acknowledgeBy", c.decide_by AS "decideBy", c.execute_by AS "executeBy",
             COALESCE(c.submitted_at, c.created_at) AS "outstandingSince",
-            c.filed_by_user_id = $2 AS "filedByMe",
-            (c.on_behalf_of_agency_id = $1 OR c.filing_agency_id = $1) AS "ofMyAgency"
+            c.filed_by_user_id = recipient.user_id AS "filedByMe",
+            (c.on_behalf_of_agency_id = recipient.agency_id OR c.filing_agency_id = recipient.agency_id) AS "ofMyAgency"
        FROM cross_border_request c JOIN agency counterpart ON counterpart.id = c.counterpart_agency_id
-      WHERE c.status = ANY($3::cross_border_status[])
-        AND (c.on_behalf_of_agency_id = $1 OR c.filing_agency_id = $1 OR c.filed_by_user_id = $2)
+      WHERE c.status = ANY($1::cross_border_status[])
+        AND (c.on_behalf_of_agency_id = recipient.agency_id OR c.filing_agency_id = recipient.agency_id
+             OR c.filed_by_user_id = recipient.user_id)
       ORDER BY c.counterpart_country, counterpart.acronym, "outstandingSince", c.number`,
-    [scope.agencyId, scope.userId, OPEN_REQUEST_STATUSES],
+    [OPEN_REQUEST_STATUSES],
   );
+  return scopes.map((scope, index) => requestsOf(perScope[index], scope));
+}
+
+function requestsOf(requests: RequestRow[], scope: Scope): CrossBorderRequests {
   const homeSide = hasAudience(scope, 'LIAISON') || hasAudience(scope, 'SUPERVISOR');
   return {
     overdue: requests.filter((request) => request.ofMyAgency).flatMap((request) => overdueRequest(request, scope)),

@@ -7,6 +7,8 @@ export const DAY_MS = 86_400_000;
 export interface Scope {
   userId: string;
   agencyId: string;
+  /** The recipient's time zone: the week's days, "today", are the recipient's. */
+  timeZone: string;
   audiences: DigestAudience[];
   now: Date;
   week: WeekBounds;

@@ -1,6 +1,5 @@
 import { EntityManager } from 'typeorm';
 
-import { RequestException } from '@app/kernel/domain.exception';
 import { Role } from '@app/kernel/role.enum';
 
 import { DigestAudience } from '../digest-content';
@@ -30,15 +29,14 @@ export function audiencesOf(roles: readonly Role[]): DigestAudience[] {
   );
 }
 
-/** The person the digest is for, with their agency's acronym; NOT_FOUND when there is no such user. */
-export async function readRecipient(manager: EntityManager, userId: string): Promise<RecipientRow> {
-  const rows: RecipientRow[] = await manager.query(
+/** The people the digests are for, with their agencies' acronyms; ids without a user are left out. */
+export async function readRecipients(manager: EntityManager, userIds: readonly string[]): Promise<RecipientRow[]> {
+  return manager.query(
     `SELECT u.id, u.display_name AS "displayName", u.locale::text AS locale, u.time_zone AS "timeZone",
             u.agency_id AS "agencyId", a.acronym AS "agencyAcronym", u.roles::text[] AS roles
        FROM app_user u JOIN agency a ON a.id = u.agency_id
-      WHERE u.id = $1`,
-    [userId],
+      WHERE u.id = ANY($1::uuid[])
+      ORDER BY u.id`,
+    [userIds],
   );
-  if (rows.length === 0) throw RequestException.notFound('User', userId);
-  return rows[0];
 }

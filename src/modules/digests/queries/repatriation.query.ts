@@ -1,10 +1,10 @@
-import { DateTime } from 'luxon';
 import { EntityManager } from 'typeorm';
 
 import { formatReference } from '@app/kernel/reference';
 
 import { FollowUpDueItem, RepatriationMoveItem } from '../digest-content';
 import { Scope } from './digest-scope';
+import { AGENCY, localDay, perRecipient, WEEK_END } from './per-recipient';
 
 export interface DigestRepatriation {
   /** "Departures and arrivals this week": operations the recipient's agency takes part in. */
@@ -39,17 +39,22 @@ interface Row {
  */
 export async function readRepatriation(
   manager: EntityManager,
-  scope: Scope,
-  timeZone: string,
-): Promise<DigestRepatriation> {
-  const firstDay = DateTime.fromJSDate(scope.week.start, { zone: timeZone }).toISODate();
-  const endDay = DateTime.fromJSDate(scope.week.end, { zone: timeZone }).toISODate();
-  const rows: Row[] = await manager.query(
+  scopes: readonly Scope[],
+): Promise<DigestRepatriation[]> {
+  const perScope = await perRecipient<Row>(
+    manager,
+    scopes,
+    {
+      agency_id: AGENCY,
+      first_day: { type: 'date', value: (scope) => localDay(scope.week.start, scope.timeZone) },
+      end_day: { type: 'date', value: (scope) => localDay(scope.week.end, scope.timeZone) },
+      week_end: WEEK_END,
+    },
     `WITH concerned AS (
        SELECT o.* FROM repatriation_operation o
         WHERE o.status <> 'CANCELLED'
-          AND (o.sending_agency_id = $1 OR o.receiving_agency_id = $1
-               OR EXISTS (SELECT 1 FROM repatriation_milestone m WHERE m.operation_id = o.id AND m.owner_agency_id = $1))
+          AND (o.sending_agency_id = recipient.agency_id OR o.receiving_agency_id = recipient.agency_id
+               OR EXISTS (SELECT 1 FROM repatriation_milestone m WHERE m.operation_id = o.id AND m.owner_agency_id = recipient.agency_id))
      ), moves AS (
        SELECT o.id, o.number, 'DEPARTURE' AS move, o.from_country AS country,
               COALESCE(o.departed_on, o.planned_departure_on) AS day, o.departed_on IS NOT NULL AS done
@@ -63,14 +68,17 @@ export async function readRepatriation(
               WHERE p.operation_id = mv.id AND (p.onboard OR p.arrived)) AS people,
             NULL::text AS "victimCode", NULL::int AS months, NULL::timestamptz AS "dueAt"
        FROM moves mv
-      WHERE mv.day >= $2::date AND mv.day < $3::date
+      WHERE mv.day >= recipient.first_day AND mv.day < recipient.end_day
      UNION ALL
      SELECT 'FOLLOW_UP', f.id, f.number, NULL, NULL, NULL, NULL, NULL, f.victim_code, f.months_after_return, f.due_at
        FROM follow_up_contact f
-      WHERE f.responsible_agency_id = $1 AND f.status = 'SCHEDULED' AND f.due_at < $4
+      WHERE f.responsible_agency_id = recipient.agency_id AND f.status = 'SCHEDULED' AND f.due_at < recipient.week_end
       ORDER BY 1, 6, 11, 3`,
-    [scope.agencyId, firstDay, endDay, scope.week.end],
   );
+  return scopes.map((scope, index) => repatriationOf(perScope[index], scope));
+}
+
+function repatriationOf(rows: Row[], scope: Scope): DigestRepatriation {
   return {
     moves: rows
       .filter((row) => row.section === 'MOVE')

@@ -5,7 +5,8 @@ import { TaskStatus } from '@app/modules/tasks/task.enums';
 import { taskReference } from '@app/modules/tasks/task.constants';
 
 import { DueSoonItem, OverdueItem } from '../digest-content';
-import { DAY_MS, hasAudience, itemLink, Scope, wholeDays } from './digest-scope';
+import { DAY_MS, itemLink, Scope, wholeDays } from './digest-scope';
+import { AGENCY, perRecipient, SUPERVISOR, USER } from './per-recipient';
 
 /** "Due soon": the deadline falls within this long after the digest's moment. */
 const DUE_SOON_MS = 7 * DAY_MS;
@@ -31,30 +32,33 @@ export interface TaskDeadlines {
 /**
  * Open tasks of the agency due before the end of the "due soon" window (due soon and overdue alike), and open
  * tasks the agency asked of another agency that are overdue there. A supervisor sees all of the agency's
- * tasks; everyone else the tasks named for them and those named for nobody (the agency's shared queue).
+ * tasks; everyone else the tasks named for them and those named for nobody (the agency's shared queue). One
+ * statement for a batch of recipients, who all share the batch's moment (`now`).
  */
-export async function readTaskDeadlines(manager: EntityManager, scope: Scope): Promise<TaskDeadlines> {
-  const tasks: TaskRow[] = await manager.query(
+export async function readTaskDeadlines(manager: EntityManager, scopes: readonly Scope[]): Promise<TaskDeadlines[]> {
+  if (scopes.length === 0) return [];
+  const { now } = scopes[0];
+  const perScope = await perRecipient<TaskRow>(
+    manager,
+    scopes,
+    { agency_id: AGENCY, user_id: USER, supervisor: SUPERVISOR },
     `SELECT 'ASSIGNED_TO_US' AS side, t.id, t.number, t.status::text AS status, t.due_at AS "dueAt",
               assigning.acronym AS "counterpartAgency"
          FROM task t JOIN agency assigning ON assigning.id = t.assigning_agency_id
-        WHERE t.assignee_agency_id = $1 AND t.status = ANY($3::task_status[]) AND t.due_at < $5
-          AND ($6::boolean OR t.assignee_user_id IS NULL OR t.assignee_user_id = $2)
+        WHERE t.assignee_agency_id = recipient.agency_id AND t.status = ANY($1::task_status[]) AND t.due_at < $3
+          AND (recipient.supervisor OR t.assignee_user_id IS NULL OR t.assignee_user_id = recipient.user_id)
        UNION ALL
        SELECT 'ASSIGNED_BY_US', t.id, t.number, t.status::text, t.due_at, assignee.acronym
          FROM task t JOIN agency assignee ON assignee.id = t.assignee_agency_id
-        WHERE t.assigning_agency_id = $1 AND t.assignee_agency_id <> $1 AND t.status = ANY($3::task_status[])
-          AND t.due_at < $4
+        WHERE t.assigning_agency_id = recipient.agency_id AND t.assignee_agency_id <> recipient.agency_id
+          AND t.status = ANY($1::task_status[]) AND t.due_at < $2
         ORDER BY "dueAt", number`,
-    [
-      scope.agencyId,
-      scope.userId,
-      OPEN_STATUSES,
-      scope.now,
-      new Date(scope.now.getTime() + DUE_SOON_MS),
-      hasAudience(scope, 'SUPERVISOR'),
-    ],
+    [OPEN_STATUSES, now, new Date(now.getTime() + DUE_SOON_MS)],
   );
+  return scopes.map((scope, index) => deadlinesOf(perScope[index], scope));
+}
+
+function deadlinesOf(tasks: TaskRow[], scope: Scope): TaskDeadlines {
   const mine = tasks.filter((task) => task.side === 'ASSIGNED_TO_US');
   return {
     dueSoon: mine
