@@ -115,21 +115,23 @@ export class DigestScheduler {
     onlyUserIds: string[] | undefined,
     enqueue: boolean,
   ): Promise<{ pending: number; skipped: number }> {
-    let cursor = '00000000-0000-0000-0000-000000000000';
+    // By agency: colleagues land in the same batches, whose agency-wide sections are then read once for all of them.
+    let cursor = { agencyId: '00000000-0000-0000-0000-000000000000', userId: '00000000-0000-0000-0000-000000000000' };
     const counts = { pending: 0, skipped: 0 };
     for (;;) {
       // Recipients of this zone without a run this week, who existed when the digest fell due.
-      const batch: { id: string }[] = await this.dataSource.query(
-        `SELECT u.id FROM app_user u
-         WHERE u.active AND u.time_zone = $1 AND u.roles && $2::user_role[] AND u.id > $3 AND u.created_at <= $5
-           AND ($6::uuid[] IS NULL OR u.id = ANY($6::uuid[]))
+      const batch: { id: string; agency_id: string }[] = await this.dataSource.query(
+        `SELECT u.id, u.agency_id FROM app_user u
+         WHERE u.active AND u.time_zone = $1 AND u.roles && $2::user_role[] AND (u.agency_id, u.id) > ($3::uuid, $7::uuid)
+           AND u.created_at <= $5 AND ($6::uuid[] IS NULL OR u.id = ANY($6::uuid[]))
            AND NOT EXISTS (SELECT 1 FROM digest_run r WHERE r.user_id = u.id AND r.iso_week = $4)
-         ORDER BY u.id LIMIT ${BATCH}`,
-        [zone, DIGEST_ROLES, cursor, isoWeek, dueAt, onlyUserIds ?? null],
+         ORDER BY u.agency_id, u.id LIMIT ${BATCH}`,
+        [zone, DIGEST_ROLES, cursor.agencyId, isoWeek, dueAt, onlyUserIds ?? null, cursor.userId],
       );
       if (batch.length === 0) break;
-      cursor = batch[batch.length - 1].id;
-      const inserted: { id: string; status: string }[] = await this.dataSource.query(
+      const last = batch[batch.length - 1];
+      cursor = { agencyId: last.agency_id, userId: last.id };
+      const inserted: { id: string; status: string; user_id: string }[] = await this.dataSource.query(
         `INSERT INTO digest_run (user_id, iso_week, status, note, created_at)
          SELECT u.id, $2,
            (CASE WHEN o.user_id IS NOT NULL OR units.off THEN 'SKIPPED' ELSE 'PENDING' END)::digest_run_status,
@@ -146,11 +148,14 @@ export class DigestScheduler {
          ) units
          WHERE u.id = ANY($1::uuid[])
          ON CONFLICT (user_id, iso_week) DO NOTHING
-         RETURNING id, status`,
+         RETURNING id, status, user_id`,
         // created_at from the scheduler's clock, the one the sweep measures staleness against.
         [batch.map((row) => row.id), isoWeek, now],
       );
-      const pending = inserted.filter((row) => row.status === 'PENDING');
+      const place = new Map(batch.map((row, index) => [row.id, index]));
+      const pending = inserted
+        .filter((row) => row.status === 'PENDING')
+        .sort((a, b) => place.get(a.user_id)! - place.get(b.user_id)!);
       counts.pending += pending.length;
       counts.skipped += inserted.length - pending.length;
       if (enqueue) {
