@@ -13,13 +13,16 @@ export interface DigestResult {
   sent: number;
   skipped: number;
   failed: number;
-  /** From starting the worker process until every run is settled and every message is at the sink. */
+  /** Worker processes sending (BENCH_DIGEST_WORKERS, default 2: one per core of the bench machine). */
+  workers: number;
+  /** From starting the worker processes until every run is settled and every message is at the sink. */
   wallSeconds: number;
   workerBootSeconds: number;
   messagesPerSecond: number;
   averageMessageKiB: number;
   /** Notification emails the worker delivered meanwhile (not digests). */
   otherEmails: number;
+  /** The largest peak RSS of the worker processes. */
   peakRssMiB: number;
   /** Second run: a new fan-out and a second send job for every run. Messages the sink got (goal 0). */
   rerunSent: number;
@@ -28,8 +31,8 @@ export interface DigestResult {
 }
 
 /**
- * C: a worker process sends the week's digest to every recipient through a local SMTP sink; then the same
- * week is started again and every send job is queued a second time, which must send nothing.
+ * C: worker processes (BENCH_DIGEST_WORKERS, default 2) send the week's digest to every recipient through a local SMTP
+ * sink; then the same week is started again and every send job is queued a second time, which must send nothing.
  */
 export async function digest(env: BenchEnv): Promise<DigestResult> {
   await clearRedis(env);
@@ -37,7 +40,8 @@ export async function digest(env: BenchEnv): Promise<DigestResult> {
   const db = await benchClient(env);
   const connection = new Redis(env.redisUrl, { maxRetriesPerRequest: null });
   const queue = new Queue('digests', { connection, prefix: env.redisPrefix });
-  let worker: BenchProcess | undefined;
+  const workerCount = Math.max(1, Number(process.env.BENCH_DIGEST_WORKERS ?? 2));
+  const workers: BenchProcess[] = [];
   try {
     const [{ count: recipients }] = (
       await db.query(
@@ -47,9 +51,17 @@ export async function digest(env: BenchEnv): Promise<DigestResult> {
     ).rows as { count: number }[];
     const since = new Date();
     const started = Date.now();
-    worker = await BenchProcess.worker(processEnv(env, { SMTP_URL: sink.url }), 'worker-digest');
+    workers.push(
+      ...(await Promise.all(
+        Array.from({ length: workerCount }, (_, i) =>
+          BenchProcess.worker(processEnv(env, { SMTP_URL: sink.url }), `worker-digest-${i + 1}`),
+        ),
+      )),
+    );
     const bootMs = Date.now() - started;
-    env.log(`C: worker up in ${(bootMs / 1000).toFixed(1)} s; starting the digest of ${recipients} recipients`);
+    env.log(
+      `C: ${workerCount} worker process(es) up in ${(bootMs / 1000).toFixed(1)} s; starting the digest of ${recipients} recipients`,
+    );
     const fanOut = await queue.add('digest.fan-out', {}, { jobId: `bench-fan-out-${Date.now()}` });
 
     const runsOf = async () =>
@@ -95,7 +107,7 @@ export async function digest(env: BenchEnv): Promise<DigestResult> {
       200,
     );
     const wallMs = Date.now() - started;
-    const peakRssMiB = worker.peakRssMiB();
+    const peakRssMiB = Math.max(...workers.map((worker) => worker.peakRssMiB()));
     const sentFirst = sink.digests;
     env.log(`C: ${runs.sent} sent in ${(wallMs / 1000).toFixed(1)} s; running the same week again`);
 
@@ -126,6 +138,7 @@ export async function digest(env: BenchEnv): Promise<DigestResult> {
     await sleep(1_000); // a message in flight would land now
     return {
       recipients,
+      workers: workerCount,
       runsCreated: runs.total,
       sent: runs.sent,
       skipped: runs.skipped,
@@ -140,7 +153,7 @@ export async function digest(env: BenchEnv): Promise<DigestResult> {
       duplicateMessageIds: sink.duplicates,
     };
   } finally {
-    await worker?.stop();
+    await Promise.all(workers.map((worker) => worker.stop()));
     await queue.close();
     connection.disconnect();
     await db.end();

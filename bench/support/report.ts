@@ -104,7 +104,7 @@ export function resultRows(r: BenchResults): Row[] {
     },
     {
       benchmark: 'C digest',
-      figure: `${num(c.sent)} digests sent`,
+      figure: `${num(c.sent)} digests sent (${c.workers ?? 1} worker process${(c.workers ?? 1) > 1 ? 'es' : ''})`,
       value: num(c.wallSeconds, ' s'),
       goal: '≤ 300 s',
       met: c.wallSeconds <= 300,
@@ -112,7 +112,7 @@ export function resultRows(r: BenchResults): Row[] {
     { benchmark: 'C digest', figure: 'messages/s', value: num(c.messagesPerSecond) },
     {
       benchmark: 'C digest',
-      figure: 'worker peak RSS',
+      figure: 'worker peak RSS (largest)',
       value: num(c.peakRssMiB, ' MiB'),
       goal: '≤ 512 MB',
       met: c.peakRssMiB <= 512,

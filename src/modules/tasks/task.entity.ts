@@ -14,6 +14,8 @@ import { TaskForceDuty, TaskPillar, TaskPriority, TaskStatus } from './task.enum
 @Index('UQ_task_number', ['number'], { unique: true })
 @Index('IDX_task_assignee_status_due', ['assigneeAgencyId', 'status', 'dueAt'])
 @Index('IDX_task_assigning_status_due', ['assigningAgencyId', 'status', 'dueAt'])
+// Covering (INCLUDE …), created by migration 1797900000000, which TypeORM cannot declare: left alone by it.
+@Index('IDX_task_assignee_covering', { synchronize: false })
 @Index('IDX_task_meeting_decision', ['meetingDecisionId'])
 @Index('IDX_task_case', ['caseId'])
 export class TaskEntity extends BaseEntity {
