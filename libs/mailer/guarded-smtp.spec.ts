@@ -73,6 +73,38 @@ describe('GuardedSmtpTransport', () => {
     }
   });
 
+  it('frees the window once the acceptance is noted: recording it for good does not hold up the next message', async () => {
+    const server = await smtpServer();
+    const sut = new GuardedSmtpTransport(server.url);
+    let releaseFirst!: () => void;
+    const firstRecorded = new Promise<void>((resolve) => (releaseFirst = resolve));
+    const order: string[] = [];
+    try {
+      const first = sut.send(mail(0), {
+        beforeHandOver: () => undefined,
+        afterAccepted: async () => void order.push('0 noted'),
+        afterWindow: async () => {
+          await firstRecorded;
+          order.push('0 recorded');
+        },
+      });
+      await until(() => order.includes('0 noted'));
+      // The first message's record is still pending: the second goes through the window meanwhile.
+      await sut.send(mail(1), {
+        beforeHandOver: () => undefined,
+        afterAccepted: async () => void order.push('1 noted'),
+      });
+      expect(server.state.accepted).toEqual(['<0@notification.simpul>', '<1@notification.simpul>']);
+      releaseFirst();
+      // The send itself answers only once its record is done.
+      await expect(first).resolves.toBe('<0@notification.simpul>');
+      expect(order).toEqual(['0 noted', '1 noted', '0 recorded']);
+    } finally {
+      sut.close();
+      await server.stop();
+    }
+  });
+
   it('abandons a message at the hand-over when the guard says so: the server never has it', async () => {
     const server = await smtpServer();
     const sut = new GuardedSmtpTransport(server.url);
@@ -117,3 +149,10 @@ describe('GuardedSmtpTransport', () => {
     }
   });
 });
+
+async function until(condition: () => boolean): Promise<void> {
+  for (let waited = 0; !condition(); waited += 5) {
+    if (waited > 5_000) throw new Error('condition not met within 5 s');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}

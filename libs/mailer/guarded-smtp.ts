@@ -15,8 +15,13 @@ export interface HandOverGuard {
    * without the "." and the server discards what it got.
    */
   beforeHandOver(): void | Promise<void>;
-  /** Called with the server's acceptance, before any other message of this process may be handed over: record it. */
+  /**
+   * Called with the server's acceptance, before any other message of this process may be handed over: make it known
+   * somewhere that outlives this process (quickly: every other message's hand-over waits for it).
+   */
   afterAccepted(messageId: string): Promise<void>;
+  /** Called after the window is free again (other messages may be handed over meanwhile): record it for good. */
+  afterWindow?(messageId: string): Promise<void>;
 }
 
 const NO_GUARD: HandOverGuard = { beforeHandOver: () => undefined, afterAccepted: async () => undefined };
@@ -111,6 +116,7 @@ export class GuardedSmtpTransport {
       release();
       this.giveBack(connection);
     }
+    await guard.afterWindow?.(mail.messageId);
     return mail.messageId;
   }
 

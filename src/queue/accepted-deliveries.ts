@@ -30,6 +30,8 @@ export class AcceptedDeliveries {
   ) {}
 
   async remember(kind: 'email' | 'digest', id: string, acceptance: Acceptance): Promise<void> {
+    // Not connected: fail now rather than wait in ioredis's offline queue (the caller then records in PostgreSQL).
+    if (this.redis.status !== 'ready') throw new Error(`Redis is not connected (${this.redis.status})`);
     await withTimeout(this.redis.set(this.key(kind, id), JSON.stringify(acceptance), 'EX', KEEP_SECONDS));
   }
 

@@ -30,8 +30,13 @@ export class AcceptedButUnrecordedError extends TransientDeliveryError {
  * The guard of one leased delivery (an email or a digest):
  * - it hands the message over only while the lease clearly holds (`claimedAt` is taken before the claim was asked
  *   for, so the holder's view of the lease ends before PostgreSQL's does, whatever the clocks say);
- * - once the server has accepted it, `record` marks it SENT; if PostgreSQL cannot (restarting, unreachable), the
- *   acceptance goes to Redis and the next attempt records it there instead of sending again.
+ * - once the server has accepted it, the acceptance goes to Redis (a fraction of a millisecond) and the hand-over
+ *   window is free for the process's next message; then `record` marks it SENT in PostgreSQL and the Redis entry is
+ *   dropped. A process that dies in between leaves the acceptance in Redis, and the next attempt records it there
+ *   instead of sending again (issue 22: waiting for PostgreSQL's commit inside the window held every message of a
+ *   process ~15 ms, capping a worker at ~60 messages/s). With Redis away, SENT is recorded inside the window as
+ *   before; if PostgreSQL cannot take it either, the error goes up and the delivery may be sent again: the remaining
+ *   window (README, "Reliability").
  */
 export function deliveryGuard(options: {
   kind: 'email' | 'digest';
@@ -43,19 +48,31 @@ export function deliveryGuard(options: {
   record: (messageId: string, acceptedAt: Date) => Promise<void>;
 }): HandOverGuard {
   const what = `${options.kind} ${options.id}`;
+  let acceptedAt = new Date();
+  let recorded = false;
   return {
     beforeHandOver: () => {
       if (performance.now() > options.claimedAt + options.leaseMs * HAND_OVER_SHARE) throw new LeaseExpiredError(what);
     },
     afterAccepted: async (messageId) => {
-      const acceptedAt = new Date();
+      acceptedAt = new Date();
+      try {
+        await options.accepted.remember(options.kind, options.id, { messageId, acceptedAt: acceptedAt.toISOString() });
+      } catch {
+        // Redis away: into PostgreSQL now, inside the window. If that fails too, the error goes up.
+        await options.record(messageId, acceptedAt);
+        recorded = true;
+      }
+    },
+    afterWindow: async (messageId) => {
+      if (recorded) return;
       try {
         await options.record(messageId, acceptedAt);
       } catch (error) {
-        // If Redis fails too, the error goes up and the delivery may be sent again: the remaining window.
-        await options.accepted.remember(options.kind, options.id, { messageId, acceptedAt: acceptedAt.toISOString() });
+        // Redis holds the acceptance: the next attempt records it without sending again.
         throw new AcceptedButUnrecordedError(what, error);
       }
+      await options.accepted.forget(options.kind, options.id).catch(() => undefined);
     },
   };
 }
