@@ -13,7 +13,7 @@ export interface DigestResult {
   sent: number;
   skipped: number;
   failed: number;
-  /** Worker processes sending (BENCH_DIGEST_WORKERS, default 2: one per core of the bench machine). */
+  /** Worker processes sending (BENCH_DIGEST_WORKERS, default 1). */
   workers: number;
   /** From starting the worker processes until every run is settled and every message is at the sink. */
   wallSeconds: number;
@@ -31,7 +31,7 @@ export interface DigestResult {
 }
 
 /**
- * C: worker processes (BENCH_DIGEST_WORKERS, default 2) send the week's digest to every recipient through a local SMTP
+ * C: worker processes (BENCH_DIGEST_WORKERS, default 1) send the week's digest to every recipient through a local SMTP
  * sink; then the same week is started again and every send job is queued a second time, which must send nothing.
  */
 export async function digest(env: BenchEnv): Promise<DigestResult> {
@@ -40,7 +40,7 @@ export async function digest(env: BenchEnv): Promise<DigestResult> {
   const db = await benchClient(env);
   const connection = new Redis(env.redisUrl, { maxRetriesPerRequest: null });
   const queue = new Queue('digests', { connection, prefix: env.redisPrefix });
-  const workerCount = Math.max(1, Number(process.env.BENCH_DIGEST_WORKERS ?? 2));
+  const workerCount = Math.max(1, Number(process.env.BENCH_DIGEST_WORKERS ?? 1));
   const workers: BenchProcess[] = [];
   try {
     const [{ count: recipients }] = (

@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import { Readable } from 'node:stream';
 
 import MailComposer from 'nodemailer/lib/mail-composer';
@@ -154,6 +155,9 @@ export class GuardedSmtpTransport {
     connection.on('end', () => this.dead.add(connection));
     try {
       await untilDone(connection, (done) => connection.connect(() => done()));
+      // Without Nagle's algorithm: the final "." of a message is a few bytes written after a large body, and held back
+      // until the body was acknowledged it waited out the server's delayed ACK, inside the hand-over window (issue 22).
+      (connection as unknown as { _socket?: Socket })._socket?.setNoDelay(true);
       if (url.username) {
         const credentials = { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) };
         await untilDone(connection, (done) => connection.login(credentials, (error) => done(error ?? undefined)));

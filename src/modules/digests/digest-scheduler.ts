@@ -9,7 +9,6 @@ import { JobQueues, JobRequest } from '@app/queue/job-queues';
 import { SweepRound } from '@app/queue/sweep-round';
 import { JobIds, JobName } from '@app/queue/queue.names';
 
-import { DIGEST_BATCH_SIZE } from './digest-batch-sender';
 import { isoWeekOf } from './iso-week';
 
 /** Roles that get a digest (case officers read the liaison's). */
@@ -28,7 +27,7 @@ export interface FanOutResult {
 /**
  * Starts weekly digests. Each hour (and each sweep) it finds the time zones where this ISO week's Monday 07:00
  * has come, and for their recipients without a run this week inserts one (the unique key makes a second
- * firing a no-op), in batches so memory stays flat, then queues send jobs for the pending runs, 50 runs each. People who opted
+ * firing a no-op), in batches so memory stays flat, then queues one send job per pending run. People who opted
  * out, or whose units' digests are all switched off, get a SKIPPED run (counted, not sent). A run still
  * PENDING without its job (Redis lost it, a worker died) is queued again by the sweep.
  */
@@ -159,17 +158,13 @@ export class DigestScheduler {
       counts.pending += pending.length;
       counts.skipped += inserted.length - pending.length;
       if (enqueue) {
-        // In batches: their content is read a batch at a time (DigestBatchSender).
-        const jobs: JobRequest[] = [];
-        for (let i = 0; i < pending.length; i += DIGEST_BATCH_SIZE) {
-          const ids = pending.slice(i, i + DIGEST_BATCH_SIZE).map((row) => row.id);
-          jobs.push({
-            name: JobName.SEND_DIGEST_BATCH,
-            data: { digestRunIds: ids },
-            jobId: JobIds.digestBatch(ids[0]),
-          });
-        }
-        await this.queues.addAll(jobs);
+        await this.queues.addAll(
+          pending.map((row) => ({
+            name: JobName.SEND_DIGEST,
+            data: { digestRunId: row.id },
+            jobId: JobIds.digest(row.id),
+          })),
+        );
       }
       if (batch.length < BATCH) break;
     }
