@@ -1,4 +1,7 @@
 import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+
+import { dataSourceOptions } from '@app/persistence/data-source-options';
 
 import { createBenchEnv } from '../support/bench-env';
 import { runMain } from '../support/run-main';
@@ -13,6 +16,14 @@ import { digest } from './digest';
  */
 async function main(): Promise<void> {
   const env = createBenchEnv('full');
+  // A database an earlier run loaded may predate migrations (an index, say): bring it up to date first.
+  const dataSource = await new DataSource(dataSourceOptions(env.databaseUrl)).initialize();
+  try {
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    if (applied.length > 0) env.log(`applied ${applied.map((migration) => migration.name).join(', ')}`);
+  } finally {
+    await dataSource.destroy();
+  }
   const db = new Client({ connectionString: env.databaseUrl });
   await db.connect();
   try {
