@@ -107,9 +107,10 @@ describe('outages: the weekly digest through a Redis flush, a worker kill and a 
     const sweepsBefore = (await queues.queue(QueueName.MAINTENANCE).getJobCounts('completed')).completed;
     await sink.goDown();
     const leftAtOutage = RECIPIENTS - digests();
-    // Away until digest jobs have used all their attempts and the sweep has brought some back to fail again.
+    // Away until digest jobs have used all their attempts and the sweep has brought some back to fail again. The
+    // runs go 50 to a job (a batch), so the ~450 left are in about nine jobs.
     await eventually(async () => {
-      expect((await queues.queue(QueueName.DIGESTS).getJobCounts('failed')).failed).toBeGreaterThan(failedBefore + 20);
+      expect((await queues.queue(QueueName.DIGESTS).getJobCounts('failed')).failed).toBeGreaterThan(failedBefore + 2);
       expect((await queues.queue(QueueName.MAINTENANCE).getJobCounts('completed')).completed).toBeGreaterThanOrEqual(
         sweepsBefore + 3,
       );

@@ -73,4 +73,11 @@ export class DigestRunEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   failedAt: Date | null;
+
+  /**
+   * The send job the fan-out put it in (the batch's first run id; its job is `digest-batch.<batchId>`): the sweep
+   * makes sure that job will run rather than queue the run on its own. Null for runs queued one by one.
+   */
+  @Column({ type: 'uuid', nullable: true })
+  batchId: string | null;
 }

@@ -9,7 +9,13 @@ import { JobQueues, JobRequest } from '@app/queue/job-queues';
 import { SweepRound } from '@app/queue/sweep-round';
 import { JobIds, JobName } from '@app/queue/queue.names';
 
+import { DIGEST_BATCH_SIZE } from './digest-batch-sender';
 import { isoWeekOf } from './iso-week';
+
+/** The send job of a batch of runs, named by its first run. */
+function batchJob(batch: string, ids: string[]): JobRequest {
+  return { name: JobName.SEND_DIGEST_BATCH, data: { digestRunIds: ids }, jobId: JobIds.digestBatch(batch) };
+}
 
 /** Roles that get a digest (case officers read the liaison's). */
 export const DIGEST_ROLES = ['LIAISON', 'CASE_OFFICER', 'SUPERVISOR', 'SECRETARIAT', 'ATTACHE'];
@@ -27,9 +33,9 @@ export interface FanOutResult {
 /**
  * Starts weekly digests. Each hour (and each sweep) it finds the time zones where this ISO week's Monday 07:00
  * has come, and for their recipients without a run this week inserts one (the unique key makes a second
- * firing a no-op), in batches so memory stays flat, then queues one send job per pending run. People who opted
+ * firing a no-op), in batches so memory stays flat, then queues send jobs for the pending runs, 50 runs each. People who opted
  * out, or whose units' digests are all switched off, get a SKIPPED run (counted, not sent). A run still
- * PENDING without its job (Redis lost it, a worker died) is queued again by the sweep.
+ * PENDING without its job (Redis lost it, a worker died) is queued again by the sweep: its batch's job.
  */
 @Injectable()
 export class DigestScheduler {
@@ -56,13 +62,25 @@ export class DigestScheduler {
     const now = this.clock.now();
     const started = await this.fanOut(now);
     round.tally.added += started.pending;
-    const stale: { id: string }[] = await this.dataSource.query(
-      `SELECT id FROM digest_run
+    const stale: { id: string; batch_id: string | null }[] = await this.dataSource.query(
+      `SELECT id, batch_id FROM digest_run
        WHERE (status = 'PENDING' OR (status = 'SENDING' AND lease_until < now())) AND created_at <= $1
        ORDER BY created_at LIMIT 5000`,
       [round.staleBefore(now)],
     );
-    for (const { id } of stale) {
+    // A run of a batch: its batch's job (re-added with every run of the batch if Redis lost it; it skips those sent).
+    const batches = [...new Set(stale.map((run) => run.batch_id).filter((batch): batch is string => batch !== null))];
+    const members: { batch_id: string; ids: string[] }[] = batches.length
+      ? await this.dataSource.query(
+          `SELECT batch_id, array_agg(id ORDER BY id) AS ids FROM digest_run WHERE batch_id = ANY($1::uuid[])
+            GROUP BY batch_id`,
+          [batches],
+        )
+      : [];
+    for (const { batch_id: batch, ids } of members) {
+      await round.ensure(batchJob(batch, ids), { promoteDelayed: false });
+    }
+    for (const { id } of stale.filter((run) => run.batch_id === null)) {
       const request: JobRequest = { name: JobName.SEND_DIGEST, data: { digestRunId: id }, jobId: JobIds.digest(id) };
       // A delayed job here is a retry waiting out its backoff (or a lease): leave it waiting.
       await round.ensure(request, { promoteDelayed: false });
@@ -114,23 +132,21 @@ export class DigestScheduler {
     onlyUserIds: string[] | undefined,
     enqueue: boolean,
   ): Promise<{ pending: number; skipped: number }> {
-    // By agency: colleagues land in the same batches, whose agency-wide sections are then read once for all of them.
-    let cursor = { agencyId: '00000000-0000-0000-0000-000000000000', userId: '00000000-0000-0000-0000-000000000000' };
+    let cursor = '00000000-0000-0000-0000-000000000000';
     const counts = { pending: 0, skipped: 0 };
     for (;;) {
       // Recipients of this zone without a run this week, who existed when the digest fell due.
-      const batch: { id: string; agency_id: string }[] = await this.dataSource.query(
-        `SELECT u.id, u.agency_id FROM app_user u
-         WHERE u.active AND u.time_zone = $1 AND u.roles && $2::user_role[] AND (u.agency_id, u.id) > ($3::uuid, $7::uuid)
-           AND u.created_at <= $5 AND ($6::uuid[] IS NULL OR u.id = ANY($6::uuid[]))
+      const batch: { id: string }[] = await this.dataSource.query(
+        `SELECT u.id FROM app_user u
+         WHERE u.active AND u.time_zone = $1 AND u.roles && $2::user_role[] AND u.id > $3 AND u.created_at <= $5
+           AND ($6::uuid[] IS NULL OR u.id = ANY($6::uuid[]))
            AND NOT EXISTS (SELECT 1 FROM digest_run r WHERE r.user_id = u.id AND r.iso_week = $4)
-         ORDER BY u.agency_id, u.id LIMIT ${BATCH}`,
-        [zone, DIGEST_ROLES, cursor.agencyId, isoWeek, dueAt, onlyUserIds ?? null, cursor.userId],
+         ORDER BY u.id LIMIT ${BATCH}`,
+        [zone, DIGEST_ROLES, cursor, isoWeek, dueAt, onlyUserIds ?? null],
       );
       if (batch.length === 0) break;
-      const last = batch[batch.length - 1];
-      cursor = { agencyId: last.agency_id, userId: last.id };
-      const inserted: { id: string; status: string; user_id: string }[] = await this.dataSource.query(
+      cursor = batch[batch.length - 1].id;
+      const inserted: { id: string; status: string }[] = await this.dataSource.query(
         `INSERT INTO digest_run (user_id, iso_week, status, note, created_at)
          SELECT u.id, $2,
            (CASE WHEN o.user_id IS NOT NULL OR units.off THEN 'SKIPPED' ELSE 'PENDING' END)::digest_run_status,
@@ -147,24 +163,28 @@ export class DigestScheduler {
          ) units
          WHERE u.id = ANY($1::uuid[])
          ON CONFLICT (user_id, iso_week) DO NOTHING
-         RETURNING id, status, user_id`,
+         RETURNING id, status`,
         // created_at from the scheduler's clock, the one the sweep measures staleness against.
         [batch.map((row) => row.id), isoWeek, now],
       );
-      const place = new Map(batch.map((row, index) => [row.id, index]));
-      const pending = inserted
-        .filter((row) => row.status === 'PENDING')
-        .sort((a, b) => place.get(a.user_id)! - place.get(b.user_id)!);
+      const pending = inserted.filter((row) => row.status === 'PENDING');
       counts.pending += pending.length;
       counts.skipped += inserted.length - pending.length;
       if (enqueue) {
-        await this.queues.addAll(
-          pending.map((row) => ({
-            name: JobName.SEND_DIGEST,
-            data: { digestRunId: row.id },
-            jobId: JobIds.digest(row.id),
-          })),
+        // In batches: their content is read a batch at a time (DigestBatchSender). Each run remembers its batch.
+        const jobs: JobRequest[] = [];
+        const members: { run: string; batch: string }[] = [];
+        for (let i = 0; i < pending.length; i += DIGEST_BATCH_SIZE) {
+          const ids = pending.slice(i, i + DIGEST_BATCH_SIZE).map((row) => row.id);
+          jobs.push(batchJob(ids[0], ids));
+          members.push(...ids.map((run) => ({ run, batch: ids[0] })));
+        }
+        await this.dataSource.query(
+          `UPDATE digest_run r SET batch_id = m.batch FROM unnest($1::uuid[], $2::uuid[]) AS m(run, batch)
+            WHERE r.id = m.run`,
+          [members.map((member) => member.run), members.map((member) => member.batch)],
         );
+        await this.queues.addAll(jobs);
       }
       if (batch.length < BATCH) break;
     }
