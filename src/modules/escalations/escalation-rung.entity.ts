@@ -10,6 +10,8 @@ import { RungAction, RungStatus, RungTarget } from './escalation.types';
 @Entity('escalation_rung')
 @Index('UQ_escalation_rung', ['itemType', 'itemId', 'deadlineKind', 'deadlineVersion', 'rungKey'], { unique: true })
 @Index('IDX_escalation_rung_due', ['fireAt'], { where: `"status" = 'SCHEDULED'` })
+// Fired rungs with the columns the digest reads (INCLUDE …, migration 1797900000002), which TypeORM cannot declare.
+@Index('IDX_escalation_rung_fired', { synchronize: false })
 @Index('IDX_escalation_rung_item', ['itemType', 'itemId'])
 export class EscalationRungEntity {
   @PrimaryGeneratedColumn('uuid')
