@@ -7,7 +7,6 @@ import { RenderedDigest, renderDigest } from '@libs/mailer';
 
 import { Clock } from '@app/kernel/clock';
 import { AcceptedDeliveries } from '@app/queue/accepted-deliveries';
-import { AcceptedButUnrecordedError } from '@app/queue/delivery-guard';
 import { failureMessage, isTransientFailure, TransientDeliveryError } from '@app/queue/job-failures';
 import { JobHandler } from '@app/queue/job-handler.decorator';
 import { payloadUuids } from '@app/queue/job-errors';
@@ -80,7 +79,7 @@ export class DigestBatchSender {
           tally.failed += 1;
         } else {
           tally.later += 1;
-          retry ??= error instanceof AcceptedButUnrecordedError ? error : (error as Error);
+          retry ??= error as Error;
         }
       }
     });
