@@ -28,7 +28,7 @@ export interface HandOverGuard {
 const NO_GUARD: HandOverGuard = { beforeHandOver: () => undefined, afterAccepted: async () => undefined };
 
 /** Connections kept open between messages, and how many messages one connection carries before it is renewed. */
-const MAX_IDLE = 5;
+const MAX_IDLE = 10;
 const MAX_MESSAGES_PER_CONNECTION = 100;
 
 /**

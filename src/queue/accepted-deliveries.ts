@@ -40,6 +40,17 @@ export class AcceptedDeliveries {
     return value ? (JSON.parse(value) as Acceptance) : undefined;
   }
 
+  /** The acceptances kept for any of `ids`, in one round trip (a batch job's first look). */
+  async recallMany(kind: 'email' | 'digest', ids: readonly string[]): Promise<Map<string, Acceptance>> {
+    const found = new Map<string, Acceptance>();
+    if (ids.length === 0) return found;
+    const values = await withTimeout(this.redis.mget(ids.map((id) => this.key(kind, id))));
+    values.forEach((value, i) => {
+      if (value) found.set(ids[i], JSON.parse(value) as Acceptance);
+    });
+    return found;
+  }
+
   async forget(kind: 'email' | 'digest', id: string): Promise<void> {
     await withTimeout(this.redis.del(this.key(kind, id)));
   }

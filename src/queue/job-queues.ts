@@ -48,7 +48,9 @@ export class JobQueues {
     const byQueue = new Map<QueueName, JobRequest[]>();
     for (const request of requests) {
       const queue = JOB_QUEUE[request.name];
-      byQueue.set(queue, [...(byQueue.get(queue) ?? []), request]);
+      const list = byQueue.get(queue);
+      if (list) list.push(request);
+      else byQueue.set(queue, [request]);
     }
     for (const [queue, list] of byQueue) {
       await this.queue(queue).addBulk(

@@ -18,6 +18,8 @@ export enum JobName {
   DISPATCH_EVENT = 'event.dispatch',
   /** Sends the email of one notification. */
   SEND_EMAIL = 'notification.email',
+  /** Sends the emails of a batch of notifications (what fired escalation rungs queue: ids read and claimed per batch). */
+  SEND_EMAIL_BATCH = 'notification.email-batch',
   /** Wakes the rung scheduler (rungs are scheduled in PostgreSQL; jobs of this name from before only wake it). */
   FIRE_RUNG = 'escalation.fire',
   /** Reconciles Redis with PostgreSQL: re-enqueues whatever is due and not delivered. */
@@ -46,6 +48,7 @@ export enum JobName {
 export interface JobPayloads {
   [JobName.DISPATCH_EVENT]: { eventId: string };
   [JobName.SEND_EMAIL]: { notificationId: string };
+  [JobName.SEND_EMAIL_BATCH]: { notificationIds: string[] };
   [JobName.FIRE_RUNG]: { rungId: string };
   [JobName.SWEEP]: Record<string, never>;
   [JobName.DETECT_STALLED_COMMITMENTS]: Record<string, never>;
@@ -60,6 +63,7 @@ export interface JobPayloads {
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.DISPATCH_EVENT]: QueueName.NOTIFICATIONS,
   [JobName.SEND_EMAIL]: QueueName.EMAIL,
+  [JobName.SEND_EMAIL_BATCH]: QueueName.EMAIL,
   [JobName.FIRE_RUNG]: QueueName.ESCALATIONS,
   [JobName.SWEEP]: QueueName.MAINTENANCE,
   [JobName.DETECT_STALLED_COMMITMENTS]: QueueName.MAINTENANCE,
@@ -80,6 +84,8 @@ export const ALL_QUEUES = Object.values(QueueName);
 export const JobIds = {
   event: (outboxEventId: string) => `event.${outboxEventId}`,
   email: (notificationId: string) => `email.${notificationId}`,
+  /** A batch of emails is named by the id its notifications carry (`notification.email_batch_id`). */
+  emailBatch: (batchId: string) => `email-batch.${batchId}`,
   rung: (rungId: string) => `rung.${rungId}`,
   digest: (digestRunId: string) => `digest.${digestRunId}`,
   /** A batch is named by its first run: a run is in one batch only (the fan-out queues each new run once). */

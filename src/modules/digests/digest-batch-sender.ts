@@ -8,6 +8,7 @@ import { RenderedDigest, renderDigest } from '@libs/mailer';
 import { Clock } from '@app/kernel/clock';
 import { AcceptedDeliveries } from '@app/queue/accepted-deliveries';
 import { failureMessage, isTransientFailure, TransientDeliveryError } from '@app/queue/job-failures';
+import { eachAtMost } from '@app/queue/each-at-most';
 import { JobHandler } from '@app/queue/job-handler.decorator';
 import { payloadUuids } from '@app/queue/job-errors';
 import { JobName } from '@app/queue/queue.names';
@@ -147,13 +148,4 @@ export class DigestBatchSender {
     }
     return result;
   }
-}
-
-/** Runs `work` on every item, at most `limit` at a time. */
-async function eachAtMost<T>(limit: number, items: readonly T[], work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const lane = async () => {
-    while (next < items.length) await work(items[next++]);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
 }

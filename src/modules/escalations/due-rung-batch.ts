@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 
 import { Clock } from '@app/kernel/clock';
 import { NotificationKind } from '@app/modules/notifications/notification.enums';
-import { NotificationDraft, NotificationsService } from '@app/modules/notifications/notifications.service';
+import { EmailBatch, NotificationDraft, NotificationsService } from '@app/modules/notifications/notifications.service';
 
 import { EscalationRungEntity } from './escalation-rung.entity';
 import { EscalationSubjects, RungFiring, SubjectState } from './escalation-subjects';
@@ -20,8 +20,8 @@ export interface BatchOutcome {
   cancelled: number;
   /** Rungs left SCHEDULED: their item was busy, or an earlier rung of their ladder was in another batch. */
   postponed: number;
-  /** Notifications whose email is to be sent (queued after the commit). */
-  emailIds: string[];
+  /** The emails to send, in batches of notifications (queued after the commit, one job per batch). */
+  emailBatches: EmailBatch[];
   /** Seconds between each fired rung's time and its firing. */
   lateness: number[];
 }
@@ -71,7 +71,7 @@ export class DueRungBatch {
       skipped: 0,
       cancelled: 0,
       postponed: 0,
-      emailIds: [],
+      emailBatches: [],
       lateness: [],
     };
     // Plain SQL mapped by hand: hydrating the rows through the ORM cost a sixth of a batch's CPU.
@@ -154,7 +154,7 @@ export class DueRungBatch {
         manager,
         firing.map(({ rung }, i) => ({ rung, recipientCount: reached[i].size })),
       );
-      outcome.emailIds.push(...(await this.notify(manager, firing, reached)));
+      outcome.emailBatches.push(...(await this.notify(manager, firing, reached)));
       for (const { rung } of firing) outcome.lateness.push(Math.max(0, now.getTime() - rung.fireAt.getTime()) / 1000);
       outcome.fired += firing.length;
     }
@@ -209,12 +209,12 @@ export class DueRungBatch {
     for (const [type, list] of byType) await this.subjects.get(type).recordFirings(manager, list);
   }
 
-  /** One notification per person reached; returns those whose email is to be sent. */
+  /** One notification per person reached; returns the emails to send, in batches. */
   private async notify(
     manager: EntityManager,
     firing: { rung: EscalationRungEntity; state: SubjectState }[],
     reached: Map<string, string>[],
-  ): Promise<string[]> {
+  ): Promise<EmailBatch[]> {
     const drafts: NotificationDraft[] = firing.flatMap(({ rung, state }, i) => {
       // Before the deadline a rung reminds (the reader may mute reminders); at or after it, it escalates.
       const kind = rung.fireAt < rung.deadlineAt ? NotificationKind.DEADLINE_REMINDER : NotificationKind.ESCALATION;
@@ -228,11 +228,12 @@ export class DueRungBatch {
         params: { ...state.params, dueAt: rung.deadlineAt.toISOString(), targetRole: target, rungKey: rung.rungKey },
       }));
     });
-    const emailIds: string[] = [];
+    const batches: EmailBatch[] = [];
     for (let start = 0; start < drafts.length; start += NOTIFICATION_CHUNK) {
-      emailIds.push(...(await this.notifications.create(manager, drafts.slice(start, start + NOTIFICATION_CHUNK))));
+      const chunk = drafts.slice(start, start + NOTIFICATION_CHUNK);
+      batches.push(...(await this.notifications.createInBatches(manager, chunk)));
     }
-    return emailIds;
+    return batches;
   }
 }
 

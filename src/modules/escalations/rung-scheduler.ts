@@ -104,7 +104,7 @@ export class RungScheduler implements OnApplicationBootstrap, OnApplicationShutd
     if (outcome.skipped) this.metrics?.rungsSettled.inc({ outcome: 'SKIPPED' }, outcome.skipped);
     if (outcome.cancelled) this.metrics?.rungsSettled.inc({ outcome: 'CANCELLED' }, outcome.cancelled);
     try {
-      await this.emails.enqueue(outcome.emailIds);
+      await this.emails.enqueueBatches(outcome.emailBatches);
     } catch (error) {
       // The notifications are committed PENDING: the emails sweep queues them once Redis answers.
       this.logger.warn({ msg: 'emails of fired rungs not queued; the sweep will', error: (error as Error).message });

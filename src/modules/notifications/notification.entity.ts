@@ -20,6 +20,9 @@ export type NotificationParams = Record<string, string>;
 @Index('UQ_notification_dedupe_key', ['dedupeKey'], { unique: true })
 @Index('IDX_notification_recipient_created', ['recipientUserId', 'createdAt'])
 @Index('IDX_notification_email_due', ['createdAt'], { where: `"email_status" IN ('PENDING', 'SENDING')` })
+@Index('IDX_notification_email_batch', ['emailBatchId'], {
+  where: `"email_status" IN ('PENDING', 'SENDING') AND "email_batch_id" IS NOT NULL`,
+})
 @Index('IDX_notification_email_failed', ['emailFailedAt', 'id'], { where: `"email_status" = 'FAILED'` })
 export class NotificationEntity extends BaseEntity {
   @Column({ type: 'uuid' })
@@ -96,4 +99,11 @@ export class NotificationEntity extends BaseEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   emailFailedAt: Date | null;
+
+  /**
+   * The batch job its email went out in (`email-batch.<emailBatchId>`, emails of fired rungs): the sweep makes sure
+   * that job will run rather than queue the email on its own. Null for emails queued one by one.
+   */
+  @Column({ type: 'uuid', nullable: true })
+  emailBatchId: string | null;
 }

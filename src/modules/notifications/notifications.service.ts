@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -21,6 +23,15 @@ import {
 import { NotificationPreferenceEntity } from './notification-preference.entity';
 import { CRITICAL_KINDS, DeliveryStatus, NotificationChannel, NotificationKind } from './notification.enums';
 import { NotificationEntity, NotificationParams } from './notification.entity';
+
+/** Emails of fired rungs per batch job: one job, one claim and one snapshot of recipients per batch. */
+export const EMAIL_BATCH_SIZE = 50;
+
+/** The emails of one batch job (`email-batch.<batchId>`). */
+export interface EmailBatch {
+  batchId: string;
+  notificationIds: string[];
+}
 
 /** One notification to create; `dedupeKey` names its cause and recipient (e.g. `event.<id>.<user>`). */
 export interface NotificationDraft {
@@ -61,6 +72,30 @@ export class NotificationsService {
    * A draft whose dedupe key exists already creates nothing. Returns the ids whose email is to be sent.
    */
   async create(manager: EntityManager, drafts: NotificationDraft[]): Promise<string[]> {
+    const inserted = await this.insert(manager, drafts, false);
+    return inserted.filter((row) => row.email_status === DeliveryStatus.PENDING).map((row) => row.id);
+  }
+
+  /**
+   * As `create`, with the emails to send put in batches of EMAIL_BATCH_SIZE, one job each (the emails of fired
+   * rungs, thousands at a time: issue 22). Each notification remembers its batch (`email_batch_id`).
+   */
+  async createInBatches(manager: EntityManager, drafts: NotificationDraft[]): Promise<EmailBatch[]> {
+    const batches = new Map<string, string[]>();
+    for (const row of await this.insert(manager, drafts, true)) {
+      if (row.email_status !== DeliveryStatus.PENDING || !row.email_batch_id) continue;
+      const ids = batches.get(row.email_batch_id);
+      if (ids) ids.push(row.id);
+      else batches.set(row.email_batch_id, [row.id]);
+    }
+    return [...batches].map(([batchId, notificationIds]) => ({ batchId, notificationIds }));
+  }
+
+  private async insert(
+    manager: EntityManager,
+    drafts: NotificationDraft[],
+    batched: boolean,
+  ): Promise<{ id: string; email_status: DeliveryStatus; email_batch_id: string | null }[]> {
     if (drafts.length === 0) return [];
     // Critical kinds (escalations) cannot be muted: no preferences to read, one round trip less per rung.
     const mutable = drafts.filter((draft) => !CRITICAL_KINDS.includes(draft.kind));
@@ -71,34 +106,44 @@ export class NotificationsService {
             mutable.map((draft) => draft.recipientUserId),
           )
         : new Map<string, Set<string>>();
-    const rows: (NotificationDraft & { critical: boolean; inApp: boolean; emailStatus: DeliveryStatus })[] = [];
+    const rows: (NotificationDraft & {
+      critical: boolean;
+      inApp: boolean;
+      emailStatus: DeliveryStatus;
+      emailBatchId: string | null;
+    })[] = [];
+    let emails = 0;
+    let batchId: string | null = null;
     for (const draft of drafts) {
       const critical = CRITICAL_KINDS.includes(draft.kind);
       const off = critical ? new Set<string>() : (muted.get(`${draft.recipientUserId}.${draft.kind}`) ?? new Set());
       const inApp = !off.has(NotificationChannel.IN_APP);
       const email = !off.has(NotificationChannel.EMAIL);
       if (!inApp && !email) continue;
+      if (batched && email && emails++ % EMAIL_BATCH_SIZE === 0) batchId = randomUUID();
       rows.push({
         ...draft,
         critical,
         inApp,
         emailStatus: email ? DeliveryStatus.PENDING : DeliveryStatus.NOT_REQUESTED,
+        emailBatchId: batched && email ? batchId : null,
       });
     }
     if (rows.length === 0) return [];
     // One statement over arrays (an escalation batch writes thousands): building a multi-row INSERT through the ORM
     // cost more CPU than PostgreSQL spent on it.
-    const inserted: { id: string; email_status: DeliveryStatus }[] = await manager.query(
+    return manager.query(
       `INSERT INTO notification (recipient_user_id, kind, critical, dedupe_key, subject_type, subject_id, reference,
-         params, in_app, email_status, created_at)
+         params, in_app, email_status, created_at, email_batch_id)
        SELECT n.recipient, n.kind::notification_kind, n.critical, n.dedupe_key, n.subject_type, n.subject_id,
-         n.reference, n.params, n.in_app, n.email_status::notification_delivery_status, COALESCE(n.created_at, now())
+         n.reference, n.params, n.in_app, n.email_status::notification_delivery_status, COALESCE(n.created_at, now()),
+         n.batch
        FROM unnest($1::uuid[], $2::text[], $3::boolean[], $4::text[], $5::text[], $6::uuid[], $7::text[], $8::jsonb[],
-         $9::boolean[], $10::text[], $11::timestamptz[])
+         $9::boolean[], $10::text[], $11::timestamptz[], $12::uuid[])
          AS n(recipient, kind, critical, dedupe_key, subject_type, subject_id, reference, params, in_app, email_status,
-           created_at)
+           created_at, batch)
        ON CONFLICT DO NOTHING
-       RETURNING id, email_status`,
+       RETURNING id, email_status, email_batch_id`,
       [
         rows.map((row) => row.recipientUserId),
         rows.map((row) => row.kind),
@@ -111,9 +156,9 @@ export class NotificationsService {
         rows.map((row) => row.inApp),
         rows.map((row) => row.emailStatus),
         rows.map((row) => row.createdAt ?? null),
+        rows.map((row) => row.emailBatchId),
       ],
     );
-    return inserted.filter((row) => row.email_status === DeliveryStatus.PENDING).map((row) => row.id);
   }
 
   async listMine(

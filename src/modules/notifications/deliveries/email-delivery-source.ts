@@ -88,10 +88,11 @@ export class EmailDeliverySource implements DeliverySource {
   }
 
   async reopen(manager: EntityManager, ids: string[] | 'all'): Promise<string[]> {
+    // Sent again one by one: an email of a batch leaves its batch (whose job may be long gone).
     const rows: { id: string }[] = await updateReturning(
       manager,
       `UPDATE notification SET email_status = 'PENDING', email_queued_at = now(), email_failed_at = NULL,
-         updated_at = now()
+         email_batch_id = NULL, updated_at = now()
        WHERE email_status = 'FAILED' AND ($1::uuid[] IS NULL OR id = ANY($1::uuid[])) RETURNING id`,
       [ids === 'all' ? null : ids],
     );
