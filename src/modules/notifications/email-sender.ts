@@ -41,6 +41,15 @@ export interface ClaimedEmail {
 @Injectable()
 export class EmailSender {
   private readonly logger = new Logger('Emails');
+  /** Acceptances waiting for the SENT statement that is to record them, and that statement while it runs. */
+  private readonly toRecord: {
+    id: string;
+    messageId: string;
+    sentAt: Date;
+    resolve: () => void;
+    reject: (error: unknown) => void;
+  }[] = [];
+  private recording: Promise<void> | undefined;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -107,7 +116,7 @@ export class EmailSender {
           claimedAt,
           leaseMs: this.config.delivery.leaseMs,
           accepted: this.accepted,
-          record: (messageId) => this.recordSent(id, messageId, this.clock.now()),
+          record: (messageId) => this.recordSentTogether(id, messageId, this.clock.now()),
         }),
       );
     } catch (error) {
@@ -117,15 +126,51 @@ export class EmailSender {
   }
 
   async recordSent(id: string, messageId: string, sentAt: Date): Promise<void> {
-    const updated: unknown[] = await updateReturning(
+    await this.recordAll([{ id, messageId, sentAt }]);
+  }
+
+  /**
+   * SENT for an email just accepted, recorded in one statement with those accepted while the previous statement ran
+   * (a group commit: a worker sends ten messages side by side). Resolves once this one's statement has committed.
+   */
+  private recordSentTogether(id: string, messageId: string, sentAt: Date): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.toRecord.push({ id, messageId, sentAt, resolve, reject });
+      this.recording ??= this.recordWaiting().finally(() => (this.recording = undefined));
+    });
+  }
+
+  private async recordWaiting(): Promise<void> {
+    while (this.toRecord.length > 0) {
+      const group = this.toRecord.splice(0);
+      try {
+        await this.recordAll(group);
+        for (const entry of group) entry.resolve();
+      } catch (error) {
+        for (const entry of group) entry.reject(error);
+      }
+    }
+  }
+
+  private async recordAll(sent: { id: string; messageId: string; sentAt: Date }[]): Promise<void> {
+    const updated: { id: string }[] = await updateReturning(
       this.dataSource.manager,
-      `UPDATE notification SET email_status = 'SENT', email_attempts = email_attempts + 1, email_sent_at = $2,
-         email_message_id = $3, email_last_error = NULL, email_lease_until = NULL, email_failed_at = NULL,
+      `UPDATE notification n SET email_status = 'SENT', email_attempts = email_attempts + 1, email_sent_at = s.at,
+         email_message_id = s.message_id, email_last_error = NULL, email_lease_until = NULL, email_failed_at = NULL,
          updated_at = now()
-       WHERE id = $1 AND email_status IN ('PENDING', 'SENDING', 'FAILED') RETURNING id`,
-      [id, sentAt, messageId.slice(0, 200)],
+       FROM unnest($1::uuid[], $2::timestamptz[], $3::text[]) AS s(id, at, message_id)
+       WHERE n.id = s.id AND n.email_status IN ('PENDING', 'SENDING', 'FAILED') RETURNING n.id`,
+      [
+        sent.map((entry) => entry.id),
+        sent.map((entry) => entry.sentAt),
+        sent.map((entry) => entry.messageId.slice(0, 200)),
+      ],
     );
-    if (updated.length === 0) this.logger.warn({ msg: 'accepted email was already recorded', notificationId: id });
+    if (updated.length === sent.length) return;
+    const recorded = new Set(updated.map((row) => row.id));
+    for (const { id } of sent.filter((entry) => !recorded.has(entry.id))) {
+      this.logger.warn({ msg: 'accepted email was already recorded', notificationId: id });
+    }
   }
 
   /** The server accepted it earlier but PostgreSQL could not record it then: record it now, send nothing. */
