@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+
 import { Role } from '@app/kernel/role.enum';
 import { JobQueues } from '@app/queue/job-queues';
 import { JobIds, JobName, QueueName } from '@app/queue/queue.names';
@@ -62,6 +64,20 @@ describe('worker processes', () => {
     return created.data!.createTask.reference;
   };
   const mailsAbout = (reference: string) => sink.received.filter((mail) => mail.subject.includes(reference));
+
+  it('a worker started with --queues email --nice 10 runs email delivery only, at nice 10', async () => {
+    const yielding = await WorkerProcess.start(settings, ['--queues', 'email', '--nice', '10']);
+    try {
+      // Field 19 of /proc/<pid>/stat (the 17th after the command name) is the process's nice value.
+      const stat = readFileSync(`/proc/${yielding.pid}/stat`, 'utf8');
+      expect(Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16])).toBe(10);
+      expect(yielding.log).toContain('Worker CPU priority lowered: process nice 10');
+      expect(yielding.log).toContain('"queues":["email"]');
+    } finally {
+      // Stopped here: the suite's later tests count which processes sent.
+      await yielding.stop();
+    }
+  });
 
   it('a worker killed in the middle of sending a weekly digest: it goes out once, from the worker that takes over', async () => {
     const doomed = await WorkerProcess.start(settings);

@@ -19,11 +19,12 @@ export class WorkerProcess {
     this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
   }
 
-  static async start(env: Record<string, string>): Promise<WorkerProcess> {
+  /** `args`: what follows `npm run start:worker --`, e.g. `['--queues', 'email']`. */
+  static async start(env: Record<string, string>, args: string[] = []): Promise<WorkerProcess> {
     const state = readTestRunState();
     const child = spawn(
       process.execPath,
-      ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'src/worker.ts'],
+      ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'src/worker.ts', ...args],
       {
         cwd: ROOT,
         env: {

@@ -12,6 +12,7 @@ import { startWorkerHttpServer } from '@app/health/worker-http-server';
 import { loadOrCreateDevSecrets } from '@app/runtime/dev-secrets';
 import { startEmbeddedPostgres } from '@app/runtime/embedded-postgres';
 import { ensureRedis } from '@app/runtime/local-redis';
+import { lowerCpuPriority } from '@app/runtime/process-priority';
 import { startMailCatcher } from '@app/runtime/mail-catcher';
 import { WorkerModule } from '@app/worker.module';
 
@@ -98,6 +99,9 @@ export async function run(role: ProcessRole, env: Env): Promise<void> {
       await api.listen(config.port, config.host);
       contexts.push(api);
       log(`GraphQL API: http://localhost:${config.port}/graphql (health: /health/ready)`);
+    }
+    if (role === 'worker' && config.jobs.nice > 0) {
+      log(`Worker CPU priority lowered: ${lowerCpuPriority(config.jobs.nice).join(', ')}.`);
     }
     if (role !== 'api') {
       const worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger });

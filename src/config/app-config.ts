@@ -82,6 +82,12 @@ export interface AppConfig {
      * `escalations` runs; the outbox relay runs unless the process runs email delivery only.
      */
     queues: string[] | null;
+    /**
+     * How much this worker process yields the CPU to others on its host (WORKER_NICE or `--nice`, 0–19, like `nice`):
+     * email delivery at 10 beside a decision worker at 0 lets a deadline storm's rungs fire first and its mail
+     * drain after (README, Performance).
+     */
+    nice: number;
     /** Jobs each worker process runs at once, per queue. */
     concurrency: number;
     /** How long a job's lock lasts; a worker that dies mid-job hands it on after about this long. */

@@ -248,6 +248,13 @@ export class EnvSchema {
   @Transform(toInt)
   @IsInt()
   @Min(0)
+  @Max(19)
+  WORKER_NICE?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
   @Max(60000)
   RUNG_POLL_MS?: number;
 

@@ -24,6 +24,9 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ AUTH_TOKEN_SECRET: secret, PII_ENCRYPTION_KEY: 'short' })).toThrow(
       /PII_ENCRYPTION_KEY must be 32 bytes/,
     );
+    expect(() => loadConfig({ WORKER_NICE: '25', AUTH_TOKEN_SECRET: secret, PII_ENCRYPTION_KEY: validKey })).toThrow(
+      /WORKER_NICE/,
+    );
   });
 
   it('never echoes a secret or a service URL in its message, even a malformed one', () => {

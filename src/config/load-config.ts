@@ -140,6 +140,7 @@ export function loadConfig(env: Env, devSecrets?: { tokenSecret: string; piiEncr
     publicUrl: parsed.PUBLIC_URL ?? `http://localhost:${port}`,
     jobs: {
       queues: parsed.WORKER_QUEUES ? [...new Set(parsed.WORKER_QUEUES.split(','))] : null,
+      nice: parsed.WORKER_NICE ?? 0,
       concurrency: parsed.WORKER_CONCURRENCY ?? 5,
       lockMs: parsed.JOB_LOCK_MS ?? 30_000,
       outboxPollMs: parsed.OUTBOX_POLL_MS ?? 250,

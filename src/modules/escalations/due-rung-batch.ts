@@ -89,14 +89,21 @@ export class DueRungBatch {
 
     // A rung whose ladder has an earlier rung still waiting that this batch does not hold (another lane took it)
     // waits, so the ladder climbs in order.
-    const waiting: { id: string }[] = await manager.query(
-      `SELECT DISTINCT c.id FROM escalation_rung c
-       JOIN escalation_rung e ON e.item_type = c.item_type AND e.item_id = c.item_id
-         AND e.deadline_kind = c.deadline_kind AND e.deadline_version = c.deadline_version
-         AND e.rung_index < c.rung_index AND e.status = 'SCHEDULED'
-       WHERE c.id = ANY($1::uuid[]) AND NOT (e.id = ANY($1::uuid[]))`,
-      [claimed.map((rung) => rung.id)],
-    );
+    // Each rung by its key, then a look at its own item's rungs (the item index). Written as `c.id = ANY(…)`, the
+    // planner scanned the whole table testing every row against the batch's 500 ids (~100 ms a batch, issue 22).
+    const later = claimed.filter((rung) => rung.rungIndex > 0);
+    const waiting: { id: string }[] =
+      later.length === 0
+        ? []
+        : await manager.query(
+            `SELECT c.id FROM unnest($1::uuid[]) AS later(id) JOIN escalation_rung c ON c.id = later.id
+             WHERE EXISTS (
+               SELECT 1 FROM escalation_rung e
+               WHERE e.item_type = c.item_type AND e.item_id = c.item_id AND e.deadline_kind = c.deadline_kind
+                 AND e.deadline_version = c.deadline_version AND e.rung_index < c.rung_index
+                 AND e.status = 'SCHEDULED' AND NOT (e.id = ANY($2::uuid[])))`,
+            [later.map((rung) => rung.id), claimed.map((rung) => rung.id)],
+          );
     const postponed = new Set(waiting.map((row) => row.id));
     const ready = claimed.filter((rung) => !postponed.has(rung.id));
     outcome.postponed += postponed.size;
