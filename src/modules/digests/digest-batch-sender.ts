@@ -1,3 +1,5 @@
+import { performance } from 'node:perf_hooks';
+
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Job, UnrecoverableError } from 'bullmq';
@@ -35,9 +37,10 @@ interface Peek {
 /**
  * Sends the digests of a batch of runs (issue 22: a dozen queries per recipient could not send 50,000 digests in five
  * minutes on two cores). The content of the whole batch is read in one snapshot, a fixed number of statements
- * (DigestContentService.computeMany); each run is then claimed, sent and recorded on its own exactly as a single
- * run's job does (DigestSender.claimAndSend), so every guarantee of the README's "Reliability" holds per digest:
- * one digest per person per week, a lease before the mail server is spoken to, SENT recorded at once.
+ * (DigestContentService.computeMany); the batch's runs are then claimed in one statement, and each is handed to the
+ * mail server and recorded through the same steps as a single run's job (DigestSender.sendClaimed), so every guarantee
+ * of the README's "Reliability" holds per digest: one digest per person per week, a lease before the mail server is
+ * spoken to, SENT recorded as soon as it is accepted (in one statement with the digests accepted beside it).
  *
  * A run another worker holds is left to it; one already settled is skipped. When some runs could not be sent now
  * (the mail server or PostgreSQL away) the job fails after the others went, and its retry sends only those (the rest
@@ -63,18 +66,16 @@ export class DigestBatchSender {
   async sendBatch(runIds: readonly string[]): Promise<string> {
     const toSend = await this.runsToSend(runIds);
     const rendered = await this.render(toSend);
-    const tally = { sent: 0, other: 0, later: 0, failed: 0 };
+    const renderable = toSend.filter((run) => !(rendered.get(run.id) instanceof Error));
+    const claimedAt = performance.now();
+    const claims = renderable.length > 0 ? await this.sender.claim(renderable.map((run) => run.id)) : [];
+    const toDeliver = claims.filter((claim) => claim.status === DigestRunStatus.SENDING);
+    const tally = { sent: 0, failed: toSend.length - renderable.length, later: 0 };
     let retry: Error | undefined;
-    await eachAtMost(SENDS_AT_ONCE, toSend, async (run) => {
-      const digest = rendered.get(run.id);
-      if (digest instanceof Error) {
-        tally.failed += 1;
-        return;
-      }
+    await eachAtMost(SENDS_AT_ONCE, toDeliver, async (claim) => {
       try {
-        const outcome = await this.sender.claimAndSend(run.id, digest);
-        if (outcome.done === 'sent') tally.sent += 1;
-        else tally.other += 1;
+        await this.sender.sendClaimed(claim, rendered.get(claim.id) as RenderedDigest | undefined, claimedAt);
+        tally.sent += 1;
       } catch (error) {
         if (error instanceof UnrecoverableError) {
           tally.failed += 1;
@@ -84,7 +85,10 @@ export class DigestBatchSender {
         }
       }
     });
-    const summary = `${tally.sent} sent, ${tally.other} settled otherwise, ${tally.failed} failed, ${tally.later} to retry, ${runIds.length - toSend.length} not to send now`;
+    const summary =
+      `${tally.sent} sent, ${claims.length - toDeliver.length} skipped (recipient deactivated), ` +
+      `${tally.failed} failed, ${tally.later} to retry, ${renderable.length - claims.length} settled or held elsewhere, ` +
+      `${runIds.length - toSend.length} not to send now`;
     if (retry) throw new TransientDeliveryError(`${summary}; first cause: ${failureMessage(retry)}`);
     return summary;
   }
@@ -103,16 +107,15 @@ export class DigestBatchSender {
       [runIds],
     );
     const open = peeks.filter((peek) => peek.status === DigestRunStatus.PENDING || (peek.lease_left_ms ?? 0) <= 0);
-    const toSend: Peek[] = [];
-    for (const peek of open) {
-      const acceptance = await this.accepted.recall('digest', peek.id);
-      if (!acceptance) {
-        toSend.push(peek);
-        continue;
-      }
-      await this.sender.recordSent(peek.id, new Date(acceptance.acceptedAt));
-      await this.accepted.forget('digest', peek.id).catch(() => undefined);
+    const acceptances = await this.accepted.recallMany(
+      'digest',
+      open.map((peek) => peek.id),
+    );
+    for (const [runId, acceptance] of acceptances) {
+      await this.sender.recordSent(runId, new Date(acceptance.acceptedAt));
+      await this.accepted.forget('digest', runId).catch(() => undefined);
     }
+    const toSend = open.filter((peek) => !acceptances.has(peek.id));
     return toSend;
   }
 

@@ -14,6 +14,7 @@ import { Clock } from '@app/kernel/clock';
 import { AcceptedDeliveries } from '@app/queue/accepted-deliveries';
 import { AcceptedButUnrecordedError, deliveryGuard } from '@app/queue/delivery-guard';
 import { failureMessage, isTransientFailure, TransientDeliveryError } from '@app/queue/job-failures';
+import { GroupCommit } from '@app/database/group-commit';
 import { updateReturning } from '@app/database/update-returning';
 import { JobHandler } from '@app/queue/job-handler.decorator';
 import { payloadUuid } from '@app/queue/job-errors';
@@ -22,6 +23,20 @@ import { JobName } from '@app/queue/queue.names';
 import { DigestContentService } from './digest-content.service';
 import { DigestRunStatus } from './digest.enums';
 import { previousIsoWeek } from './iso-week';
+
+/** The row a claim returns: the run, its new status, where it goes and the lease's end as PostgreSQL wrote it. */
+export interface ClaimedRun {
+  id: string;
+  status: DigestRunStatus;
+  email: string;
+  lease: string | null;
+}
+
+/** A digest the mail server accepted, to record as SENT. */
+interface SentRun {
+  runId: string;
+  sentAt: Date;
+}
 
 /** What one try did: a message for the job's result, or the time another worker's lease still runs. */
 type Outcome = { done: string } | { leasedForMs: number };
@@ -40,6 +55,8 @@ type Outcome = { done: string } | { leasedForMs: number };
 @Injectable()
 export class DigestSender {
   private readonly logger = new Logger('Digests');
+  /** SENT of digests accepted side by side, recorded in one statement (a group commit; see GroupCommit). */
+  private readonly sentTogether = new GroupCommit<SentRun>((sent) => this.recordAll(sent));
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -120,7 +137,21 @@ export class DigestSender {
    */
   async claimAndSend(runId: string, rendered: RenderedDigest | undefined): Promise<{ done: string }> {
     const claimedAt = performance.now();
-    const [claim]: { status: DigestRunStatus; email: string; lease: string | null }[] = await updateReturning(
+    const [claim] = await this.claim([runId]);
+    if (!claim) throw new TransientDeliveryError(`digest run ${runId} changed hands during the claim; trying again`);
+    if (claim.status === DigestRunStatus.SKIPPED) return { done: 'recipient deactivated' };
+    await this.sendClaimed(claim, rendered, claimedAt);
+    return { done: 'sent' };
+  }
+
+  /**
+   * PENDING, or SENDING whose lease ran out (its worker died or hung: it hands nothing over after its lease),
+   * becomes SENDING with a fresh lease, in one statement for all of `runIds`, committed before the mail server is
+   * spoken to. A deactivated recipient's run becomes SKIPPED instead (returned with that status). Runs settled,
+   * gone or leased by a live worker are left out.
+   */
+  claim(runIds: readonly string[]): Promise<ClaimedRun[]> {
+    return updateReturning(
       this.dataSource.manager,
       `UPDATE digest_run r SET
          status = (CASE WHEN u.active THEN 'SENDING' ELSE 'SKIPPED' END)::digest_run_status,
@@ -128,14 +159,20 @@ export class DigestSender {
          lease_until = CASE WHEN u.active THEN now() + make_interval(secs => $2::float8 / 1000) END,
          updated_at = now()
        FROM app_user u
-       WHERE r.id = $1 AND u.id = r.user_id
+       WHERE r.id = ANY($1::uuid[]) AND u.id = r.user_id
          AND (r.status = 'PENDING' OR (r.status = 'SENDING' AND r.lease_until < now()))
-       RETURNING r.status, u.email, r.lease_until::text AS lease`,
-      [runId, this.config.delivery.leaseMs],
+       RETURNING r.id, r.status, u.email, r.lease_until::text AS lease`,
+      [runIds, this.config.delivery.leaseMs],
     );
-    if (!claim) throw new TransientDeliveryError(`digest run ${runId} changed hands during the claim; trying again`);
-    if (claim.status === DigestRunStatus.SKIPPED) return { done: 'recipient deactivated' };
+  }
 
+  /**
+   * Hands a claimed run's digest to the mail server while its lease holds (`claimedAt`: `performance.now()` just
+   * before the claim was asked for) and records SENT, in one statement with the runs accepted beside it. A failure
+   * is recorded and thrown as what the job should throw (see recordFailure).
+   */
+  async sendClaimed(claim: ClaimedRun, rendered: RenderedDigest | undefined, claimedAt: number): Promise<void> {
+    const runId = claim.id;
     try {
       // Inactive at the first look, active again by now: rare; the retry prepares the content.
       if (!rendered) throw new TransientDeliveryError('the recipient was reactivated while the digest was prepared');
@@ -154,10 +191,9 @@ export class DigestSender {
           claimedAt,
           leaseMs: this.config.delivery.leaseMs,
           accepted: this.accepted,
-          record: () => this.recordSent(runId, this.clock.now()),
+          record: () => this.sentTogether.add({ runId, sentAt: this.clock.now() }),
         }),
       );
-      return { done: 'sent' };
     } catch (error) {
       if (error instanceof AcceptedButUnrecordedError) throw error;
       throw await this.recordFailure(runId, claim.lease, error);
@@ -165,14 +201,23 @@ export class DigestSender {
   }
 
   async recordSent(runId: string, sentAt: Date): Promise<void> {
-    const updated: unknown[] = await updateReturning(
+    await this.recordAll([{ runId, sentAt }]);
+  }
+
+  private async recordAll(sent: SentRun[]): Promise<void> {
+    const updated: { id: string }[] = await updateReturning(
       this.dataSource.manager,
-      `UPDATE digest_run SET status = 'SENT', sent_at = $2, attempts = attempts + 1, note = NULL, lease_until = NULL,
-         failed_at = NULL, updated_at = now()
-       WHERE id = $1 AND status IN ('PENDING', 'SENDING', 'FAILED') RETURNING id`,
-      [runId, sentAt],
+      `UPDATE digest_run r SET status = 'SENT', sent_at = s.at, attempts = attempts + 1, note = NULL,
+         lease_until = NULL, failed_at = NULL, updated_at = now()
+       FROM unnest($1::uuid[], $2::timestamptz[]) AS s(id, at)
+       WHERE r.id = s.id AND r.status IN ('PENDING', 'SENDING', 'FAILED') RETURNING r.id`,
+      [sent.map((entry) => entry.runId), sent.map((entry) => entry.sentAt)],
     );
-    if (updated.length === 0) this.logger.warn({ msg: 'accepted digest was already recorded', digestRunId: runId });
+    if (updated.length === sent.length) return;
+    const recorded = new Set(updated.map((row) => row.id));
+    for (const { runId } of sent.filter((entry) => !recorded.has(entry.runId))) {
+      this.logger.warn({ msg: 'accepted digest was already recorded', digestRunId: runId });
+    }
   }
 
   private async reopenForOperator(runId: string): Promise<void> {

@@ -11,6 +11,7 @@ import { Locale } from '@app/kernel/role.enum';
 import { Acceptance, AcceptedDeliveries } from '@app/queue/accepted-deliveries';
 import { AcceptedButUnrecordedError, deliveryGuard } from '@app/queue/delivery-guard';
 import { failureMessage, isTransientFailure } from '@app/queue/job-failures';
+import { GroupCommit } from '@app/database/group-commit';
 import { updateReturning } from '@app/database/update-returning';
 
 import { DeliveryStatus } from './notification.enums';
@@ -33,6 +34,13 @@ export interface ClaimedEmail {
   lease: string | null;
 }
 
+/** An email the mail server accepted, to record as SENT. */
+interface SentEmail {
+  id: string;
+  messageId: string;
+  sentAt: Date;
+}
+
 /**
  * The steps of sending a notification's email, shared by the job of one email and the job of a batch: claim (with a
  * lease, committed before the mail server is spoken to), deliver through the guarded transport, record SENT or the
@@ -41,15 +49,8 @@ export interface ClaimedEmail {
 @Injectable()
 export class EmailSender {
   private readonly logger = new Logger('Emails');
-  /** Acceptances waiting for the SENT statement that is to record them, and that statement while it runs. */
-  private readonly toRecord: {
-    id: string;
-    messageId: string;
-    sentAt: Date;
-    resolve: () => void;
-    reject: (error: unknown) => void;
-  }[] = [];
-  private recording: Promise<void> | undefined;
+  /** SENT of emails accepted side by side, recorded in one statement (a group commit; see GroupCommit). */
+  private readonly sentTogether = new GroupCommit<SentEmail>((sent) => this.recordAll(sent));
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -116,7 +117,7 @@ export class EmailSender {
           claimedAt,
           leaseMs: this.config.delivery.leaseMs,
           accepted: this.accepted,
-          record: (messageId) => this.recordSentTogether(id, messageId, this.clock.now()),
+          record: (messageId) => this.sentTogether.add({ id, messageId, sentAt: this.clock.now() }),
         }),
       );
     } catch (error) {
@@ -129,30 +130,7 @@ export class EmailSender {
     await this.recordAll([{ id, messageId, sentAt }]);
   }
 
-  /**
-   * SENT for an email just accepted, recorded in one statement with those accepted while the previous statement ran
-   * (a group commit: a worker sends ten messages side by side). Resolves once this one's statement has committed.
-   */
-  private recordSentTogether(id: string, messageId: string, sentAt: Date): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
-      this.toRecord.push({ id, messageId, sentAt, resolve, reject });
-      this.recording ??= this.recordWaiting().finally(() => (this.recording = undefined));
-    });
-  }
-
-  private async recordWaiting(): Promise<void> {
-    while (this.toRecord.length > 0) {
-      const group = this.toRecord.splice(0);
-      try {
-        await this.recordAll(group);
-        for (const entry of group) entry.resolve();
-      } catch (error) {
-        for (const entry of group) entry.reject(error);
-      }
-    }
-  }
-
-  private async recordAll(sent: { id: string; messageId: string; sentAt: Date }[]): Promise<void> {
+  private async recordAll(sent: SentEmail[]): Promise<void> {
     const updated: { id: string }[] = await updateReturning(
       this.dataSource.manager,
       `UPDATE notification n SET email_status = 'SENT', email_attempts = email_attempts + 1, email_sent_at = s.at,
