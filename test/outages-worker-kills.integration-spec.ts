@@ -221,4 +221,87 @@ describe('outages: workers killed and Redis flushed while email goes out', () =>
       `[outages] Redis flush + kill mid-batch: 600 reminder emails in 12 batches, 0 lost, ${sut.duplicates} duplicated\n`,
     );
   }, 300_000);
+
+  it("a storm's task.overdue events go in batches; Redis lost them after the relay published: each dispatched once", async () => {
+    let worker = await startWorker();
+    const references = new Set<string>();
+    const agency = await agencyWithLiaisons(2);
+    for (let i = 0; i < 150; i++) references.add(await assignTask(agency));
+    const assigned = `n.reference = ANY($1) AND n.kind = 'TASK_ASSIGNED'`;
+    await eventually(async () => {
+      expect((await emailLedger(api.dataSource, sink, assigned, [[...references]])).states).toEqual({ SENT: 300 });
+    }, 120_000);
+    await worker.stop();
+
+    // The deadline of all 150 passes at once. A worker that fires rungs and relays events but dispatches none
+    // publishes the 150 task.overdue events; then Redis restarts empty and that worker dies.
+    await api.dataSource.query(
+      `UPDATE escalation_rung SET fire_at = now(), deadline_at = now() - interval '1 minute'
+       WHERE rung_key IN ('reminder-48h', 'reminder-24h', 'due') AND status = 'SCHEDULED'
+         AND item_id IN (SELECT subject_id FROM notification WHERE reference = ANY($1))`,
+      [[...references]],
+    );
+    const overdueEvents = `topic = 'task.overdue' AND payload->>'reference' = ANY($1)`;
+    worker = await WorkerProcess.start(settings, ['--queues', 'escalations']);
+    processes.push(worker);
+    await eventually(async () => {
+      const [events] = await api.dataSource.query(
+        `SELECT count(*) FILTER (WHERE published_at IS NOT NULL)::int AS published,
+           count(*) FILTER (WHERE processed_at IS NULL)::int AS unprocessed
+         FROM outbox_event WHERE ${overdueEvents}`,
+        [[...references]],
+      );
+      expect(events).toEqual({ published: 150, unprocessed: 150 });
+    }, 120_000);
+    await redis.flushdb();
+    await worker.kill();
+    await startWorker();
+
+    // The sweep re-adds each batch's job (not a job per event), and every event is dispatched once.
+    await eventually(async () => {
+      const [events] = await api.dataSource.query(
+        `SELECT count(*) FILTER (WHERE processed_at IS NULL)::int AS unprocessed FROM outbox_event WHERE ${overdueEvents}`,
+        [[...references]],
+      );
+      expect(events.unprocessed).toBe(0);
+    }, 120_000);
+    const [batching] = await api.dataSource.query(
+      `SELECT count(DISTINCT dispatch_batch_id)::int AS batches,
+         count(*) FILTER (WHERE dispatch_batch_id IS NULL)::int AS single
+       FROM outbox_event WHERE ${overdueEvents}`,
+      [[...references]],
+    );
+    expect(batching.batches).toBeGreaterThanOrEqual(3);
+    expect(batching.single).toBeLessThan(5 * batching.batches);
+    const singleJobs = (await redis.keys('*:notifications:event.*')).length;
+    expect(singleJobs).toBe(batching.single);
+
+    // The assigning side hears once per task: the creator and KEMLU's liaisons, one notice and one email each.
+    const overdue = `n.reference = ANY($1) AND n.kind = 'TASK_OVERDUE'`;
+    const [told] = await api.dataSource.query(
+      `SELECT count(*)::int AS notices, count(DISTINCT n.recipient_user_id)::int AS people,
+         count(DISTINCT n.reference)::int AS tasks
+       FROM notification n WHERE ${overdue}`,
+      [[...references]],
+    );
+    expect(told.tasks).toBe(150);
+    expect(told.notices).toBe(150 * told.people);
+    await eventually(async () => {
+      expect((await emailLedger(api.dataSource, sink, overdue, [[...references]])).states).toEqual({
+        SENT: told.notices,
+      });
+    }, 120_000);
+    const sut = await emailLedger(api.dataSource, sink, overdue, [[...references]]);
+    expect(sut).toMatchObject({
+      lost: [],
+      duplicates: 0,
+      foreignMessageIds: 0,
+      sentNotReceived: [],
+      receivedNotSent: [],
+    });
+    process.stderr.write(
+      `[outages] 150 task.overdue events in ${batching.batches} batches (${batching.single} alone) after a Redis loss: ` +
+        `${told.notices} notices and emails, 0 lost, 0 duplicated\n`,
+    );
+  }, 300_000);
 });

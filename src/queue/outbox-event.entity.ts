@@ -12,6 +12,9 @@ export type EventPayload = Record<string, string | number | boolean | null>;
 @Entity('outbox_event')
 @Index('IDX_outbox_event_unpublished', ['createdAt'], { where: '"published_at" IS NULL' })
 @Index('IDX_outbox_event_unprocessed', ['publishedAt'], { where: '"processed_at" IS NULL' })
+@Index('IDX_outbox_event_dispatch_batch', ['dispatchBatchId'], {
+  where: '"processed_at" IS NULL AND "dispatch_batch_id" IS NOT NULL',
+})
 export class OutboxEventEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -42,4 +45,11 @@ export class OutboxEventEntity {
   /** W3C traceparent of the request or job that wrote the row (ids only), so its job continues the same trace. */
   @Column({ type: 'varchar', length: 55, nullable: true })
   traceParent: string | null;
+
+  /**
+   * The batch job it was published in (`event-batch.<dispatchBatchId>`, events the relay published together): the
+   * sweep makes sure that job will run rather than queue the event on its own. Null for events dispatched one by one.
+   */
+  @Column({ type: 'uuid', nullable: true })
+  dispatchBatchId: string | null;
 }

@@ -10,7 +10,7 @@ import { markFailed, SpanKind, traceparentOfSpan, Tracing } from '@app/observabi
 
 import { SweepStep } from './job-handler.decorator';
 import { JobQueues } from './job-queues';
-import { OutboxRow, routeOutboxRow } from './outbox-routes';
+import { eventBatchJob, OutboxRow, routeOutboxRow, routeOutboxRows } from './outbox-routes';
 import { SweepRound } from './sweep-round';
 
 const BATCH = 500;
@@ -72,14 +72,20 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       if (rows.length === 0) return 0;
       const now = this.clock.now();
       const spans: Span[] = [];
-      const routes = rows.map((row) => routeOutboxRow({ ...row, traceParent: this.traced(row, spans) }));
+      const publication = routeOutboxRows(rows.map((row) => ({ ...row, traceParent: this.traced(row, spans) })));
       try {
-        await withTimeout(this.queues.addAll(routes.map((route) => route.job)), PUBLISH_TIMEOUT_MS);
+        await withTimeout(this.queues.addAll(publication.jobs), PUBLISH_TIMEOUT_MS);
         await manager.query(
-          `UPDATE outbox_event SET published_at = $2,
-             processed_at = CASE WHEN id = ANY($3::uuid[]) THEN $2 ELSE processed_at END
-           WHERE id = ANY($1::uuid[])`,
-          [rows.map((row) => row.id), now, rows.filter((_, i) => routes[i].settledOnPublish).map((row) => row.id)],
+          `UPDATE outbox_event o SET published_at = $3, dispatch_batch_id = r.batch_id,
+             processed_at = CASE WHEN o.id = ANY($4::uuid[]) THEN $3 ELSE o.processed_at END
+           FROM unnest($1::uuid[], $2::uuid[]) AS r(id, batch_id)
+           WHERE o.id = r.id`,
+          [
+            rows.map((row) => row.id),
+            rows.map((row) => publication.batchOf.get(row.id) ?? null),
+            now,
+            publication.settledOnPublish,
+          ],
         );
       } catch (error) {
         for (const span of spans) markFailed(span, error);
@@ -118,14 +124,32 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
    */
   @SweepStep('outbox')
   async resubmitUnprocessed(round: SweepRound): Promise<void> {
-    const rows: OutboxRow[] = await this.dataSource.query(
-      `SELECT id, topic, aggregate_id AS "aggregateId", payload, trace_parent AS "traceParent" FROM outbox_event
+    const rows: (OutboxRow & { dispatchBatchId: string | null })[] = await this.dataSource.query(
+      `SELECT id, topic, aggregate_id AS "aggregateId", payload, trace_parent AS "traceParent",
+         dispatch_batch_id AS "dispatchBatchId"
+       FROM outbox_event
        WHERE processed_at IS NULL AND published_at IS NOT NULL AND published_at <= $1
        ORDER BY published_at LIMIT 5000`,
       [round.staleBefore(this.clock.now())],
     );
+    // An event of a batch: its batch's job, re-added with the batch's events still to process if Redis lost it.
+    const batches = [...new Set(rows.map((row) => row.dispatchBatchId).filter((id): id is string => id !== null))];
+    const members: { batchId: string; ids: string[]; traceParent: string | null }[] = batches.length
+      ? await this.dataSource.query(
+          `SELECT dispatch_batch_id AS "batchId", array_agg(id ORDER BY id) AS ids,
+             min(trace_parent) AS "traceParent"
+           FROM outbox_event WHERE dispatch_batch_id = ANY($1::uuid[]) AND processed_at IS NULL
+           GROUP BY dispatch_batch_id`,
+          [batches],
+        )
+      : [];
     // A delayed job here is a retry waiting out its backoff: leave it waiting.
-    for (const row of rows) await round.ensure(routeOutboxRow(row).job, { promoteDelayed: false });
+    for (const { batchId, ids, traceParent } of members) {
+      await round.ensure(eventBatchJob(batchId, ids, traceParent), { promoteDelayed: false });
+    }
+    for (const row of rows.filter((candidate) => candidate.dispatchBatchId === null)) {
+      await round.ensure(routeOutboxRow(row).job, { promoteDelayed: false });
+    }
   }
 
   private schedule(delayMs: number): void {

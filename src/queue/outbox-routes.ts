@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+
 import { Topic } from '@app/kernel/topics';
 
 import { JobRequest } from './job-queues';
@@ -47,6 +49,70 @@ export function routeOutboxRow(row: OutboxRow): Route {
   };
 }
 
-function trace(row: OutboxRow): { traceparent?: string } {
+/** Events dispatched by one batch job. */
+export const EVENT_BATCH_SIZE = 50;
+/**
+ * Fewer events than this from one trace go one job each: what a person's action raises stays a job per event (each
+ * visible and retried on its own in the queue board); a bulk (a batch of rungs firing, a group operation) is batched.
+ */
+const EVENT_BATCH_MIN = 5;
+
+/** What the relay publishes for a round's rows: the jobs, the rows publishing settles, the batch of each batched event. */
+export interface Publication {
+  jobs: JobRequest[];
+  settledOnPublish: string[];
+  batchOf: Map<string, string>;
+}
+
+/**
+ * Routes a round's rows (routeOutboxRow), putting the domain events that share a trace (or have none), when there
+ * are at least EVENT_BATCH_MIN of them, into batch jobs of EVENT_BATCH_SIZE (issue 22: a deadline storm raises
+ * 100,000 `task.overdue` events at once; one job and one transaction each kept the worker from firing rungs).
+ */
+export function routeOutboxRows(rows: OutboxRow[]): Publication {
+  const publication: Publication = { jobs: [], settledOnPublish: [], batchOf: new Map() };
+  const eventsByTrace = new Map<string, OutboxRow[]>();
+  for (const row of rows) {
+    const route = routeOutboxRow(row);
+    if (route.job.name === JobName.DISPATCH_EVENT) {
+      const sameTrace = eventsByTrace.get(row.traceParent ?? '');
+      if (sameTrace) sameTrace.push(row);
+      else eventsByTrace.set(row.traceParent ?? '', [row]);
+      continue;
+    }
+    publication.jobs.push(route.job);
+    if (route.settledOnPublish) publication.settledOnPublish.push(row.id);
+  }
+  for (const events of eventsByTrace.values()) {
+    if (events.length < EVENT_BATCH_MIN) {
+      publication.jobs.push(...events.map((row) => routeOutboxRow(row).job));
+      continue;
+    }
+    for (let start = 0; start < events.length; start += EVENT_BATCH_SIZE) {
+      const batch = events.slice(start, start + EVENT_BATCH_SIZE);
+      const batchId = randomUUID();
+      for (const row of batch) publication.batchOf.set(row.id, batchId);
+      publication.jobs.push(
+        eventBatchJob(
+          batchId,
+          batch.map((row) => row.id),
+          batch[0].traceParent ?? null,
+        ),
+      );
+    }
+  }
+  return publication;
+}
+
+/** The job that dispatches a batch of events (named by the batch its rows carry, so adding it twice leaves one). */
+export function eventBatchJob(batchId: string, eventIds: string[], traceParent: string | null): JobRequest {
+  return {
+    name: JobName.DISPATCH_EVENT_BATCH,
+    data: { eventIds, ...trace({ traceParent }) },
+    jobId: JobIds.eventBatch(batchId),
+  };
+}
+
+function trace(row: Pick<OutboxRow, 'traceParent'>): { traceparent?: string } {
   return row.traceParent ? { traceparent: row.traceParent } : {};
 }

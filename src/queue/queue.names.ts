@@ -16,6 +16,8 @@ export enum QueueName {
 export enum JobName {
   /** Turns one domain event from the outbox into in-app notifications (and email jobs). */
   DISPATCH_EVENT = 'event.dispatch',
+  /** Turns a batch of domain events the relay published together into notifications (issue 22: a storm's events). */
+  DISPATCH_EVENT_BATCH = 'event.dispatch-batch',
   /** Sends the email of one notification. */
   SEND_EMAIL = 'notification.email',
   /** Sends the emails of a batch of notifications (what fired escalation rungs queue: ids read and claimed per batch). */
@@ -47,6 +49,7 @@ export enum JobName {
  */
 export interface JobPayloads {
   [JobName.DISPATCH_EVENT]: { eventId: string };
+  [JobName.DISPATCH_EVENT_BATCH]: { eventIds: string[] };
   [JobName.SEND_EMAIL]: { notificationId: string };
   [JobName.SEND_EMAIL_BATCH]: { notificationIds: string[] };
   [JobName.FIRE_RUNG]: { rungId: string };
@@ -62,6 +65,7 @@ export interface JobPayloads {
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.DISPATCH_EVENT]: QueueName.NOTIFICATIONS,
+  [JobName.DISPATCH_EVENT_BATCH]: QueueName.NOTIFICATIONS,
   [JobName.SEND_EMAIL]: QueueName.EMAIL,
   [JobName.SEND_EMAIL_BATCH]: QueueName.EMAIL,
   [JobName.FIRE_RUNG]: QueueName.ESCALATIONS,
@@ -83,6 +87,8 @@ export const ALL_QUEUES = Object.values(QueueName);
  */
 export const JobIds = {
   event: (outboxEventId: string) => `event.${outboxEventId}`,
+  /** A batch of events is named by the id its rows carry (`outbox_event.dispatch_batch_id`). */
+  eventBatch: (batchId: string) => `event-batch.${batchId}`,
   email: (notificationId: string) => `email.${notificationId}`,
   /** A batch of emails is named by the id its notifications carry (`notification.email_batch_id`). */
   emailBatch: (batchId: string) => `email-batch.${batchId}`,

@@ -16,6 +16,7 @@ import { payloadUuids } from '@app/queue/job-errors';
 import { JobName } from '@app/queue/queue.names';
 
 import { DigestContentService } from './digest-content.service';
+import { RankingMemo } from './queries/agency-ranking.query';
 import { DigestRunStatus } from './digest.enums';
 import { DigestSender } from './digest-sender';
 import { previousIsoWeek } from './iso-week';
@@ -24,6 +25,8 @@ import { previousIsoWeek } from './iso-week';
 export const DIGEST_BATCH_SIZE = 50;
 /** Messages of one batch handed to the mail server at once (the transport's pool has five connections). */
 const SENDS_AT_ONCE = 5;
+/** How long a secretariat's ranking serves the batches that follow (see RankingMemo). */
+const RANKING_REUSE_MS = 60_000;
 
 interface Peek {
   id: string;
@@ -49,6 +52,8 @@ interface Peek {
  */
 @Injectable()
 export class DigestBatchSender {
+  private readonly rankings = new RankingMemo(RANKING_REUSE_MS);
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly content: DigestContentService,
@@ -136,6 +141,7 @@ export class DigestBatchSender {
         weekRuns.map((run) => run.user_id),
         previousIsoWeek(isoWeek),
         this.clock.now(),
+        this.rankings,
       );
       for (const run of weekRuns) {
         try {

@@ -11,7 +11,7 @@ import { RequestException } from '@app/kernel/domain.exception';
 import { DigestAudience, DigestContent, WeekCounts } from './digest-content';
 import { previousIsoWeek, weekBounds, WeekBounds } from './iso-week';
 import { readActionItems } from './queries/action-items.query';
-import { readAgencyRankings } from './queries/agency-ranking.query';
+import { RankingMemo, readAgencyRankings } from './queries/agency-ranking.query';
 import { readCrossBorderRequests } from './queries/cross-border-requests.query';
 import { readDataQuality } from './queries/data-quality.query';
 import { byDueThenReference, hasAudience, Scope } from './queries/digest-scope';
@@ -51,12 +51,14 @@ export class DigestContentService {
 
   /**
    * The digests of `userIds` for one week at one moment, by user id (users that do not exist are left out). The
-   * same content as `compute` for each of them, read in one snapshot for the whole batch.
+   * same content as `compute` for each of them, read in one snapshot for the whole batch; secretariats' rankings
+   * may come from `rankingMemo` (a fan-out's batches share them: see RankingMemo).
    */
   async computeMany(
     userIds: readonly string[],
     isoWeek: string,
     now: Date = this.clock.now(),
+    rankingMemo?: RankingMemo,
   ): Promise<Map<string, DigestContent>> {
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       // Each section reads a few index ranges per recipient: starting parallel workers for them costs more than it
@@ -93,7 +95,7 @@ export class DigestContentService {
       const actionItems = await readActionItems(manager, scopes);
       const repatriation = await readRepatriation(manager, scopes);
       const stalled = await readStalledCommitments(manager, scopes);
-      const rankings = await readAgencyRankings(manager, secretariats);
+      const rankings = await readAgencyRankings(manager, secretariats, rankingMemo);
       const dataQuality = await readDataQuality(manager, secretariats);
       scopes.forEach((scope, i) => {
         const content = contents.get(scope.userId)!;

@@ -132,21 +132,24 @@ export class DigestScheduler {
     onlyUserIds: string[] | undefined,
     enqueue: boolean,
   ): Promise<{ pending: number; skipped: number }> {
-    let cursor = '00000000-0000-0000-0000-000000000000';
+    const none = '00000000-0000-0000-0000-000000000000';
+    let cursor = { agency_id: none, id: none };
     const counts = { pending: 0, skipped: 0 };
     for (;;) {
-      // Recipients of this zone without a run this week, who existed when the digest fell due.
-      const batch: { id: string }[] = await this.dataSource.query(
-        `SELECT u.id FROM app_user u
-         WHERE u.active AND u.time_zone = $1 AND u.roles && $2::user_role[] AND u.id > $3 AND u.created_at <= $5
-           AND ($6::uuid[] IS NULL OR u.id = ANY($6::uuid[]))
+      // Recipients of this zone without a run this week, who existed when the digest fell due, agency by agency: a
+      // batch's colleagues share their agency's sections, read once into PostgreSQL's cache for all of them.
+      const batch: { id: string; agency_id: string }[] = await this.dataSource.query(
+        `SELECT u.id, u.agency_id FROM app_user u
+         WHERE u.active AND u.time_zone = $1 AND u.roles && $2::user_role[] AND (u.agency_id, u.id) > ($3, $7)
+           AND u.created_at <= $5 AND ($6::uuid[] IS NULL OR u.id = ANY($6::uuid[]))
            AND NOT EXISTS (SELECT 1 FROM digest_run r WHERE r.user_id = u.id AND r.iso_week = $4)
-         ORDER BY u.id LIMIT ${BATCH}`,
-        [zone, DIGEST_ROLES, cursor, isoWeek, dueAt, onlyUserIds ?? null],
+         ORDER BY u.agency_id, u.id LIMIT ${BATCH}`,
+        [zone, DIGEST_ROLES, cursor.agency_id, isoWeek, dueAt, onlyUserIds ?? null, cursor.id],
       );
       if (batch.length === 0) break;
-      cursor = batch[batch.length - 1].id;
-      const inserted: { id: string; status: string }[] = await this.dataSource.query(
+      cursor = batch[batch.length - 1];
+      const place = new Map(batch.map((row, i) => [row.id, i]));
+      const inserted: { id: string; user_id: string; status: string }[] = await this.dataSource.query(
         `INSERT INTO digest_run (user_id, iso_week, status, note, created_at)
          SELECT u.id, $2,
            (CASE WHEN o.user_id IS NOT NULL OR units.off THEN 'SKIPPED' ELSE 'PENDING' END)::digest_run_status,
@@ -163,11 +166,13 @@ export class DigestScheduler {
          ) units
          WHERE u.id = ANY($1::uuid[])
          ON CONFLICT (user_id, iso_week) DO NOTHING
-         RETURNING id, status`,
+         RETURNING id, user_id, status`,
         // created_at from the scheduler's clock, the one the sweep measures staleness against.
         [batch.map((row) => row.id), isoWeek, now],
       );
-      const pending = inserted.filter((row) => row.status === 'PENDING');
+      const pending = inserted
+        .filter((row) => row.status === 'PENDING')
+        .sort((a, b) => place.get(a.user_id)! - place.get(b.user_id)!);
       counts.pending += pending.length;
       counts.skipped += inserted.length - pending.length;
       if (enqueue) {

@@ -6,12 +6,10 @@ import { DataSource } from 'typeorm';
 import { updateReturning } from '@app/database/update-returning';
 import { JobHandler } from '@app/queue/job-handler.decorator';
 import { payloadUuid } from '@app/queue/job-errors';
-import { Topic } from '@app/kernel/topics';
-import { EventPayload } from '@app/queue/outbox-event.entity';
 import { JobName } from '@app/queue/queue.names';
 
 import { EmailQueue } from './email-queue';
-import { EVENT_RULES, Rule } from './event-rules';
+import { DispatchedEvent, draftsOf, noticeOf } from './event-notices';
 import { NotificationsService } from './notifications.service';
 import { RecipientsService } from './recipients.service';
 
@@ -32,14 +30,13 @@ export class EventDispatchJob {
   async dispatch(job: Job): Promise<{ notified: number } | 'already processed' | 'no such event'> {
     const eventId = payloadUuid(JobName.DISPATCH_EVENT, job.data, 'eventId');
     const [event] = (await this.dataSource.query(
-      `SELECT topic, payload, processed_at AS "processedAt", created_at AS "occurredAt" FROM outbox_event WHERE id = $1`,
+      `SELECT id, topic, payload, processed_at AS "processedAt", created_at AS "occurredAt"
+       FROM outbox_event WHERE id = $1`,
       [eventId],
-    )) as { topic: string; payload: EventPayload; processedAt: Date | null; occurredAt: Date }[];
+    )) as (DispatchedEvent & { processedAt: Date | null })[];
     if (!event) return 'no such event';
     if (event.processedAt) return 'already processed';
-    // The topic names its payload's type; the row was written through the typed catalogue.
-    const rule = EVENT_RULES[event.topic as Topic] as Rule<EventPayload> | undefined;
-    const notice = rule ? await rule(event.payload, this.recipients) : undefined;
+    const notice = await noticeOf(event, this.recipients);
     const emailIds = await this.dataSource.transaction(async (manager) => {
       const claimed = await updateReturning<{ id: string }>(
         manager,
@@ -47,20 +44,7 @@ export class EventDispatchJob {
         [eventId],
       );
       if (claimed.length === 0 || !notice) return [];
-      return this.notifications.create(
-        manager,
-        notice.recipients.map((recipientUserId) => ({
-          recipientUserId,
-          kind: notice.kind,
-          dedupeKey: `event.${eventId}.${recipientUserId}`,
-          subjectType: notice.subjectType,
-          subjectId: notice.subjectId,
-          reference: notice.reference,
-          params: notice.params,
-          // Events are dispatched concurrently; dated by the event, two notices read in the order things happened.
-          createdAt: event.occurredAt,
-        })),
-      );
+      return this.notifications.create(manager, draftsOf(event, notice));
     });
     await this.emails.enqueue(emailIds);
     return { notified: notice?.recipients.length ?? 0 };

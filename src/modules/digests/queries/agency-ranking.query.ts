@@ -1,3 +1,5 @@
+import { performance } from 'node:perf_hooks';
+
 import { EntityManager } from 'typeorm';
 
 import { readUnitMembers, readWorkCounts } from '@app/modules/statistics/accountability/accountability.queries';
@@ -19,6 +21,7 @@ const RANKING_SIZE = 20;
 export async function readAgencyRankings(
   manager: EntityManager,
   scopes: readonly Scope[],
+  memo?: RankingMemo,
 ): Promise<AgencyRankingItem[][]> {
   // Few recipients are a secretariat, and they share agencies: one ranking per agency and day.
   const rankings = new Map<string, Promise<AgencyRankingItem[]>>();
@@ -26,10 +29,38 @@ export async function readAgencyRankings(
   for (const scope of scopes) {
     const today = localDay(scope.now, scope.timeZone);
     const key = `${scope.agencyId} ${today}`;
-    if (!rankings.has(key)) rankings.set(key, readAgencyRanking(manager, scope, today));
+    if (!rankings.has(key)) {
+      const read = () => readAgencyRanking(manager, scope, today);
+      rankings.set(key, memo ? memo.get(key, read) : read());
+    }
     results.push(await rankings.get(key)!);
   }
   return results;
+}
+
+/**
+ * Rankings a worker computed lately, reused by the batches that follow for `reuseMs` (issue 22: at national scale
+ * a secretariat's ranking counts the overdue work of every member agency, ~100 ms, and a fan-out has a secretariat
+ * recipient in most batches). Every secretariat member of an agency then reads the same ranking that morning; it
+ * may be up to `reuseMs` older than the rest of their digest. A ranking whose reading failed is not kept.
+ */
+export class RankingMemo {
+  private readonly entries = new Map<string, { until: number; ranking: Promise<AgencyRankingItem[]> }>();
+
+  constructor(private readonly reuseMs: number) {}
+
+  get(key: string, read: () => Promise<AgencyRankingItem[]>): Promise<AgencyRankingItem[]> {
+    const now = performance.now();
+    const kept = this.entries.get(key);
+    if (kept && kept.until > now) return kept.ranking;
+    for (const [oldKey, entry] of this.entries) if (entry.until <= now) this.entries.delete(oldKey);
+    const ranking = read();
+    this.entries.set(key, { until: now + this.reuseMs, ranking });
+    ranking.catch(() => {
+      if (this.entries.get(key)?.ranking === ranking) this.entries.delete(key);
+    });
+    return ranking;
+  }
 }
 
 async function readAgencyRanking(manager: EntityManager, scope: Scope, today: string): Promise<AgencyRankingItem[]> {

@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Job } from 'bullmq';
+import { DataSource } from 'typeorm';
+
+import { updateReturning } from '@app/database/update-returning';
+import { failureMessage, isTransientFailure } from '@app/queue/job-failures';
+import { JobHandler } from '@app/queue/job-handler.decorator';
+import { payloadUuids } from '@app/queue/job-errors';
+import { EVENT_BATCH_SIZE } from '@app/queue/outbox-routes';
+import { JobName } from '@app/queue/queue.names';
+
+import { EmailQueue } from './email-queue';
+import { EventNotice } from './event-rules';
+import { DispatchedEvent, draftsOf, noticeOf } from './event-notices';
+import { NotificationsService } from './notifications.service';
+import { RecipientsService } from './recipients.service';
+
+/**
+ * Turns a batch of committed domain events (what the relay publishes together: a storm's `task.overdue`, a group
+ * operation's steps) into notifications in one transaction: the events still unprocessed are marked processed and
+ * their notifications written together, their emails queued in batches (issue 22: one job and one transaction per
+ * event kept the worker from firing rungs). A rerun finds them processed, or hits the dedupe keys, and adds nothing.
+ *
+ * An event whose rule fails (a bug, not an outage) is left unprocessed while the others are dispatched, and the job
+ * fails naming it: its retries dispatch only what is left, and the queue board shows the batch's job failed.
+ */
+@Injectable()
+export class EventBatchDispatchJob {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly notifications: NotificationsService,
+    private readonly recipients: RecipientsService,
+    private readonly emails: EmailQueue,
+  ) {}
+
+  @JobHandler(JobName.DISPATCH_EVENT_BATCH)
+  async dispatchBatch(job: Job): Promise<string> {
+    const ids = payloadUuids(JobName.DISPATCH_EVENT_BATCH, job.data, 'eventIds', EVENT_BATCH_SIZE * 4);
+    const events: DispatchedEvent[] = await this.dataSource.query(
+      `SELECT id, topic, payload, created_at AS "occurredAt" FROM outbox_event
+       WHERE id = ANY($1::uuid[]) AND processed_at IS NULL ORDER BY created_at`,
+      [ids],
+    );
+    const noticed: { event: DispatchedEvent; notice: EventNotice | undefined }[] = [];
+    const broken: { event: DispatchedEvent; error: unknown }[] = [];
+    for (const event of events) {
+      try {
+        noticed.push({ event, notice: await noticeOf(event, this.recipients) });
+      } catch (error) {
+        // PostgreSQL away: nothing is written yet, the whole batch is tried again.
+        if (isTransientFailure(error)) throw error;
+        broken.push({ event, error });
+      }
+    }
+    const { claimed, emailBatches } = await this.dataSource.transaction(async (manager) => {
+      const claimedRows =
+        noticed.length === 0
+          ? []
+          : await updateReturning<{ id: string }>(
+              manager,
+              `UPDATE outbox_event SET processed_at = clock_timestamp()
+               WHERE id = ANY($1::uuid[]) AND processed_at IS NULL RETURNING id`,
+              [noticed.map(({ event }) => event.id)],
+            );
+      const mine = new Set(claimedRows.map((row) => row.id));
+      const drafts = noticed.flatMap(({ event, notice }) =>
+        mine.has(event.id) && notice ? draftsOf(event, notice) : [],
+      );
+      return { claimed: mine.size, emailBatches: await this.notifications.createInBatches(manager, drafts) };
+    });
+    await this.emails.enqueueBatches(emailBatches);
+    const summary = `${claimed} dispatched, ${ids.length - events.length} already processed or gone`;
+    if (broken.length > 0) {
+      const first = broken[0];
+      throw new Error(
+        `${summary}; ${broken.length} not dispatched, first event ${first.event.id} (${first.event.topic}): ` +
+          failureMessage(first.error),
+      );
+    }
+    return summary;
+  }
+}
