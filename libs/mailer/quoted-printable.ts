@@ -14,21 +14,23 @@ const LINE = 75;
  */
 export function encodeQuotedPrintable(text: string): Buffer {
   const input = Buffer.from(text, 'utf8');
-  const out = Buffer.allocUnsafe(input.length * 3 + (input.length >> 2) + 16);
+  const n = input.length;
+  const out = Buffer.allocUnsafe(n * 3 + (n >> 2) + 16);
   let o = 0;
   let line = 0;
-  for (let i = 0; i < input.length; i++) {
+  for (let i = 0; i < n; i++) {
     const byte = input[i];
-    if (byte === LF || (byte === CR && input[i + 1] === LF)) {
+    if (byte === LF || (byte === CR && i + 1 < n && input[i + 1] === LF)) {
       if (byte === CR) i++;
       out[o++] = CR;
       out[o++] = LF;
       line = 0;
       continue;
     }
-    const next = input[i + 1];
-    const endsLine = next === undefined || next === LF || (next === CR && input[i + 2] === LF);
-    const literal = (byte >= 33 && byte <= 126 && byte !== EQUALS) || ((byte === 32 || byte === 9) && !endsLine);
+    let literal: boolean;
+    if (byte >= 33 && byte <= 126) literal = byte !== EQUALS;
+    else if (byte === 32 || byte === 9) literal = !endsLineAfter(input, i, n);
+    else literal = false;
     const width = literal ? 1 : 3;
     if (line + width > LINE) {
       out[o++] = EQUALS;
@@ -46,6 +48,13 @@ export function encodeQuotedPrintable(text: string): Buffer {
     line += width;
   }
   return out.subarray(0, o);
+}
+
+/** Whether the byte at `i` is the last of its line (the text ends, or a line break follows). */
+function endsLineAfter(input: Buffer, i: number, n: number): boolean {
+  if (i + 1 >= n) return true;
+  const next = input[i + 1];
+  return next === LF || (next === CR && i + 2 < n && input[i + 2] === LF);
 }
 
 /**
