@@ -46,6 +46,10 @@ export class OutboxEventEntity {
   @Column({ type: 'varchar', length: 55, nullable: true })
   traceParent: string | null;
 
+  /** The transaction that wrote it: events written together are dispatched together (see routeOutboxRows). */
+  @Column({ type: 'bigint', nullable: true, default: () => 'txid_current()' })
+  transactionId: string | null;
+
   /**
    * The batch job it was published in (`event-batch.<dispatchBatchId>`, events the relay published together): the
    * sweep makes sure that job will run rather than queue the event on its own. Null for events dispatched one by one.

@@ -62,9 +62,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   async relayBatch(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const rows: (OutboxRow & { createdAt: Date })[] = await manager.query(
+      const rows: (OutboxRow & { createdAt: Date; transactionId: string | null })[] = await manager.query(
         `SELECT id, topic, aggregate_id AS "aggregateId", payload, created_at AS "createdAt",
-           trace_parent AS "traceParent"
+           trace_parent AS "traceParent", transaction_id::text AS "transactionId"
          FROM outbox_event
          WHERE published_at IS NULL ORDER BY created_at LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [BATCH],

@@ -52,8 +52,9 @@ export function routeOutboxRow(row: OutboxRow): Route {
 /** Events dispatched by one batch job. */
 export const EVENT_BATCH_SIZE = 50;
 /**
- * Fewer events than this from one trace go one job each: what a person's action raises stays a job per event (each
- * visible and retried on its own in the queue board); a bulk (a batch of rungs firing, a group operation) is batched.
+ * Fewer events than this from one transaction go one job each: what a person's action raises stays a job per event
+ * (each visible and retried on its own in the queue board); a bulk (a batch of rungs firing, a group operation) is
+ * batched.
  */
 const EVENT_BATCH_MIN = 5;
 
@@ -65,25 +66,27 @@ export interface Publication {
 }
 
 /**
- * Routes a round's rows (routeOutboxRow), putting the domain events that share a trace (or have none), when there
- * are at least EVENT_BATCH_MIN of them, into batch jobs of EVENT_BATCH_SIZE (issue 22: a deadline storm raises
- * 100,000 `task.overdue` events at once; one job and one transaction each kept the worker from firing rungs).
+ * Routes a round's rows (routeOutboxRow), putting the domain events one transaction wrote (with one trace, or none),
+ * when there are at least EVENT_BATCH_MIN of them, into batch jobs of EVENT_BATCH_SIZE (issue 22: a deadline storm
+ * raises 100,000 `task.overdue` events at once; one job and one transaction each kept the worker from firing rungs).
  */
-export function routeOutboxRows(rows: OutboxRow[]): Publication {
+export function routeOutboxRows(rows: (OutboxRow & { transactionId?: string | null })[]): Publication {
   const publication: Publication = { jobs: [], settledOnPublish: [], batchOf: new Map() };
-  const eventsByTrace = new Map<string, OutboxRow[]>();
+  const eventsWrittenTogether = new Map<string, OutboxRow[]>();
   for (const row of rows) {
     const route = routeOutboxRow(row);
     if (route.job.name === JobName.DISPATCH_EVENT) {
-      const sameTrace = eventsByTrace.get(row.traceParent ?? '');
-      if (sameTrace) sameTrace.push(row);
-      else eventsByTrace.set(row.traceParent ?? '', [row]);
+      // Without a transaction recorded (rows from before migration 1797900000004), an event goes on its own.
+      const together = row.transactionId ? `${row.transactionId} ${row.traceParent ?? ''}` : row.id;
+      const written = eventsWrittenTogether.get(together);
+      if (written) written.push(row);
+      else eventsWrittenTogether.set(together, [row]);
       continue;
     }
     publication.jobs.push(route.job);
     if (route.settledOnPublish) publication.settledOnPublish.push(row.id);
   }
-  for (const events of eventsByTrace.values()) {
+  for (const events of eventsWrittenTogether.values()) {
     if (events.length < EVENT_BATCH_MIN) {
       publication.jobs.push(...events.map((row) => routeOutboxRow(row).job));
       continue;
