@@ -14,7 +14,10 @@ export interface DispatchedEvent {
 }
 
 /** What the event's rule says to tell whom, or undefined when no one is told of this topic. */
-export async function noticeOf(event: DispatchedEvent, recipients: RecipientsService): Promise<EventNotice | undefined> {
+export async function noticeOf(
+  event: DispatchedEvent,
+  recipients: RecipientsService,
+): Promise<EventNotice | undefined> {
   // The topic names its payload's type; the row was written through the typed catalogue.
   const rule = EVENT_RULES[event.topic as Topic] as Rule<EventPayload> | undefined;
   return rule ? rule(event.payload, recipients) : undefined;
