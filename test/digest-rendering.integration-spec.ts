@@ -7,7 +7,7 @@ import { Browser, chromium } from 'playwright-core';
 import { PNG } from 'pngjs';
 
 import type { DigestContent } from '@app/modules/digests/digest-content';
-import { renderDigest, RenderedDigest } from '@libs/mailer';
+import { renderDigest, RenderedDigest, withEncodedBodies } from '@libs/mailer';
 
 /**
  * The weekly digest as a recipient gets it: a real MIME message (composed by nodemailer, parsed back by
@@ -210,16 +210,21 @@ function emptyDigest(locale: Locale): DigestContent {
   };
 }
 
-/** The rendered mail as it leaves Simpul: one MIME message, the way MailTransport hands it to SMTP. */
+/**
+ * The rendered mail as it leaves Simpul: one MIME message, its bodies encoded as both transports encode them
+ * (withEncodedBodies, our quoted-printable), so the parsing and the screenshots below read what the mail server gets.
+ */
 function compose(rendered: RenderedDigest): Promise<Buffer> {
-  return new MailComposer({
-    from: 'Simpul GTPP-TPPO <no-reply@simpul.local>',
-    to: 'rina@polri.example',
-    subject: rendered.subject,
-    text: rendered.text,
-    html: rendered.html,
-    messageId: '<digest-test@digest.simpul>',
-  })
+  return new MailComposer(
+    withEncodedBodies({
+      from: 'Simpul GTPP-TPPO <no-reply@simpul.local>',
+      to: 'rina@polri.example',
+      subject: rendered.subject,
+      text: rendered.text,
+      html: rendered.html,
+      messageId: '<digest-test@digest.simpul>',
+    }),
+  )
     .compile()
     .build();
 }
@@ -268,6 +273,8 @@ describe('weekly digest rendering', () => {
           expect(parsed.html).toEqual(expect.any(String));
           expect(parsed.html).toContain(`<html lang="${locale}"`);
           expect(parsed.html).toContain(locale === 'id' ? 'Halo Rina Wulandari,' : 'Hello Rina Wulandari,');
+          // Decoded, the HTML part is the rendered digest itself, byte for byte but for line endings.
+          expect((parsed.html as string).replace(/\r\n/g, '\n')).toBe(sut.html.replace(/\r\n/g, '\n'));
         }
       },
     );

@@ -25,7 +25,7 @@ export type {
 export { escapeHtml, simpleEmailHtml } from './html';
 export { countryName, formatInstant } from './locale';
 export type { MailLocale } from './locale';
-export { MailTransport } from './mail-transport';
+export { MailTransport, withEncodedBodies } from './mail-transport';
 export type { OutgoingMail } from './mail-transport';
 export { renderNotification } from './notification-templates';
 export type {
