@@ -14,6 +14,7 @@ import { EmailQueue } from './email-queue';
 import { EventNotice } from './event-rules';
 import { DispatchedEvent, draftsOf, noticeOf } from './event-notices';
 import { NotificationsService } from './notifications.service';
+import { RecipientLoader } from './recipient-loader';
 import { RecipientsService } from './recipients.service';
 
 /**
@@ -42,16 +43,24 @@ export class EventBatchDispatchJob {
        WHERE id = ANY($1::uuid[]) AND processed_at IS NULL ORDER BY created_at`,
       [ids],
     );
+    // The rules run side by side on one loader: their lookups are read for the whole batch at once.
+    const recipients = new RecipientLoader(this.recipients);
+    const outcomes = await Promise.all(
+      events.map(async (event) => {
+        try {
+          return { failed: false as const, event, notice: await noticeOf(event, recipients) };
+        } catch (error) {
+          return { failed: true as const, event, error };
+        }
+      }),
+    );
     const noticed: { event: DispatchedEvent; notice: EventNotice | undefined }[] = [];
     const broken: { event: DispatchedEvent; error: unknown }[] = [];
-    for (const event of events) {
-      try {
-        noticed.push({ event, notice: await noticeOf(event, this.recipients) });
-      } catch (error) {
-        // PostgreSQL away: nothing is written yet, the whole batch is tried again.
-        if (isTransientFailure(error)) throw error;
-        broken.push({ event, error });
-      }
+    for (const outcome of outcomes) {
+      if (!outcome.failed) noticed.push(outcome);
+      // PostgreSQL away: nothing is written yet, the whole batch is tried again.
+      else if (isTransientFailure(outcome.error)) throw outcome.error;
+      else broken.push(outcome);
     }
     const { claimed, emailBatches } = await this.dataSource.transaction(async (manager) => {
       const claimedRows =

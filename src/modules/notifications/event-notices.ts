@@ -3,7 +3,7 @@ import { EventPayload } from '@app/queue/outbox-event.entity';
 
 import { EVENT_RULES, EventNotice, Rule } from './event-rules';
 import { NotificationDraft } from './notifications.service';
-import { RecipientsService } from './recipients.service';
+import { RecipientLookup } from './recipient-loader';
 
 /** A committed domain event as the dispatchers read it. */
 export interface DispatchedEvent {
@@ -14,10 +14,7 @@ export interface DispatchedEvent {
 }
 
 /** What the event's rule says to tell whom, or undefined when no one is told of this topic. */
-export async function noticeOf(
-  event: DispatchedEvent,
-  recipients: RecipientsService,
-): Promise<EventNotice | undefined> {
+export async function noticeOf(event: DispatchedEvent, recipients: RecipientLookup): Promise<EventNotice | undefined> {
   // The topic names its payload's type; the row was written through the typed catalogue.
   const rule = EVENT_RULES[event.topic as Topic] as Rule<EventPayload> | undefined;
   return rule ? rule(event.payload, recipients) : undefined;

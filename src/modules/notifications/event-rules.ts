@@ -14,7 +14,7 @@ import { Role } from '@app/kernel/role.enum';
 
 import { NotificationKind } from './notification.enums';
 import { NotificationParams } from './notification.entity';
-import { RecipientsService } from './recipients.service';
+import { RecipientLookup } from './recipient-loader';
 
 /** What one domain event means for people: a kind, who gets it, and the template parameters. */
 export interface EventNotice {
@@ -26,20 +26,20 @@ export interface EventNotice {
   params: NotificationParams;
 }
 
-export type Rule<P> = (payload: P, recipients: RecipientsService) => Promise<EventNotice>;
-type Who<P> = (payload: P, recipients: RecipientsService) => Promise<string[]>;
+export type Rule<P> = (payload: P, recipients: RecipientLookup) => Promise<EventNotice>;
+type Who<P> = (payload: P, recipients: RecipientLookup) => Promise<string[]>;
 
 const str = (value: unknown): string | undefined => (typeof value === 'string' && value.length > 0 ? value : undefined);
 
 /** The people doing the work: the named assignee, else the assignee agency's liaisons. */
-async function assigneeSide(p: TaskEventPayload, recipients: RecipientsService): Promise<string[]> {
+async function assigneeSide(p: TaskEventPayload, recipients: RecipientLookup): Promise<string[]> {
   const named = await recipients.active([str(p.assigneeUserId)]);
   if (named.length > 0) return named;
   return recipients.withRole([p.assigneeAgencyId], [Role.LIAISON]);
 }
 
 /** The people who asked: the task's creator and the assigning agency's liaisons. */
-async function assigningSide(p: TaskEventPayload, recipients: RecipientsService): Promise<string[]> {
+async function assigningSide(p: TaskEventPayload, recipients: RecipientLookup): Promise<string[]> {
   const liaisons = await recipients.withRole([p.assigningAgencyId], [Role.LIAISON]);
   return [...new Set([...(await recipients.active([str(p.createdByUserId)])), ...liaisons])];
 }
@@ -101,7 +101,7 @@ const code = (value: unknown): string => {
 };
 
 /** Users of one agency (when the payload names one) holding any of the roles. */
-const agencyRoles = (agencyId: unknown, roles: Role[], recipients: RecipientsService): Promise<string[]> => {
+const agencyRoles = (agencyId: unknown, roles: Role[], recipients: RecipientLookup): Promise<string[]> => {
   const id = str(agencyId);
   return id ? recipients.withRole([id], roles) : Promise.resolve([]);
 };
@@ -110,18 +110,18 @@ const agencyRoles = (agencyId: unknown, roles: Role[], recipients: RecipientsSer
  * The provider's side of a referral: the recipient agency's liaisons and case officers, and its partner staff
  * (IOM and NGOs receive referrals through PARTNER accounts).
  */
-function providerSide(p: ReferralEventPayload, recipients: RecipientsService): Promise<string[]> {
+function providerSide(p: ReferralEventPayload, recipients: RecipientLookup): Promise<string[]> {
   return agencyRoles(p.recipientAgencyId, [Role.LIAISON, Role.CASE_OFFICER, Role.PARTNER], recipients);
 }
 
 /** The referring side: the officer who proposed the referral, and the referring agency's liaisons and officers. */
-async function referringSide(p: ReferralEventPayload, recipients: RecipientsService): Promise<string[]> {
+async function referringSide(p: ReferralEventPayload, recipients: RecipientLookup): Promise<string[]> {
   const staff = await agencyRoles(p.fromAgencyId, [Role.LIAISON, Role.CASE_OFFICER], recipients);
   return [...new Set([...(await recipients.active([str(p.proposedByUserId)])), ...staff])];
 }
 
 /** Both sides: an expired referral needs re-routing by one and is no longer open to the other. */
-async function bothSides(p: ReferralEventPayload, recipients: RecipientsService): Promise<string[]> {
+async function bothSides(p: ReferralEventPayload, recipients: RecipientLookup): Promise<string[]> {
   return [...new Set([...(await referringSide(p, recipients)), ...(await providerSide(p, recipients))])];
 }
 
@@ -173,7 +173,7 @@ const distinct = (...groups: string[][]): string[] => [...new Set(groups.flat())
  * The counterpart agency's own accounts (COUNTERPART). Most counterparts have none: then nobody is told here,
  * and the request travels by its channel (the attaché, the embassy) as it always did.
  */
-function counterpartSide(p: CrossBorderEventPayload, recipients: RecipientsService): Promise<string[]> {
+function counterpartSide(p: CrossBorderEventPayload, recipients: RecipientLookup): Promise<string[]> {
   return agencyRoles(p.counterpartAgencyId, [Role.COUNTERPART], recipients);
 }
 
@@ -181,7 +181,7 @@ function counterpartSide(p: CrossBorderEventPayload, recipients: RecipientsServi
  * The side waiting on the counterpart: the officer who filed the request (usually the attaché), the home
  * agency's liaisons, and the attachés of the filing agency (the post that carries the request).
  */
-async function requestingSide(p: CrossBorderEventPayload, recipients: RecipientsService): Promise<string[]> {
+async function requestingSide(p: CrossBorderEventPayload, recipients: RecipientLookup): Promise<string[]> {
   return distinct(
     await recipients.active([str(p.filedByUserId)]),
     await agencyRoles(p.onBehalfOfAgencyId, [Role.LIAISON], recipients),
@@ -190,7 +190,7 @@ async function requestingSide(p: CrossBorderEventPayload, recipients: Recipients
 }
 
 /** Who decides what follows a lapse (another channel, the formal one): the filer, the home agency's liaisons and supervisors. */
-async function deciderSide(p: CrossBorderEventPayload, recipients: RecipientsService): Promise<string[]> {
+async function deciderSide(p: CrossBorderEventPayload, recipients: RecipientLookup): Promise<string[]> {
   return distinct(
     await recipients.active([str(p.filedByUserId)]),
     await agencyRoles(p.onBehalfOfAgencyId, [Role.LIAISON, Role.SUPERVISOR], recipients),
