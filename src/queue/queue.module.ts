@@ -7,6 +7,7 @@ import { APP_CONFIG } from '@app/config/config.module';
 
 import { AcceptedDeliveries } from './accepted-deliveries';
 import { JobQueues } from './job-queues';
+import { RungBacklog } from './rung-backlog';
 import { defaultJobOptions, REDIS_CLIENT } from './queue.constants';
 import { ALL_QUEUES } from './queue.names';
 import { createRedisClient, redisOptions } from './redis-connection';
@@ -42,8 +43,9 @@ import { createRedisClient, redisOptions } from './redis-connection';
     },
     JobQueues,
     AcceptedDeliveries,
+    RungBacklog,
   ],
-  exports: [BullModule, REDIS_CLIENT, JobQueues, AcceptedDeliveries],
+  exports: [BullModule, REDIS_CLIENT, JobQueues, AcceptedDeliveries, RungBacklog],
 })
 export class QueueModule implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('Queues');

@@ -6,6 +6,7 @@ import { AppConfig } from '@app/config/app-config';
 import { APP_CONFIG } from '@app/config/config.module';
 import { EmailQueue } from '@app/modules/notifications/email-queue';
 import { SimpulMetrics } from '@app/observability/metrics';
+import { RungBacklog } from '@app/queue/rung-backlog';
 
 import { BatchOutcome, DueRungBatch } from './due-rung-batch';
 
@@ -37,6 +38,7 @@ export class RungScheduler implements OnApplicationBootstrap, OnApplicationShutd
   constructor(
     private readonly batch: DueRungBatch,
     private readonly emails: EmailQueue,
+    private readonly backlog: RungBacklog,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Optional() private readonly metrics?: SimpulMetrics,
   ) {}
@@ -79,6 +81,8 @@ export class RungScheduler implements OnApplicationBootstrap, OnApplicationShutd
         const started = performance.now();
         const outcome = await this.batch.fire(rungBatch);
         if (outcome.claimed === 0) return;
+        // A full batch: a backlog, which work that can wait gives way to until it is fired (RungBacklog).
+        if (outcome.claimed === rungBatch) this.backlog.holdFor(2 * this.config.jobs.rungPollMs + 1_000);
         this.metrics?.rungBatches.observe((performance.now() - started) / 1000);
         await this.afterCommit(outcome, tally);
         const progressed = outcome.fired + outcome.skipped + outcome.cancelled > 0;

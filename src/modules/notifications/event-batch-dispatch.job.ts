@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Job } from 'bullmq';
+import { DelayedError, Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 
 import { updateReturning } from '@app/database/update-returning';
@@ -9,6 +9,7 @@ import { JobHandler } from '@app/queue/job-handler.decorator';
 import { payloadUuids } from '@app/queue/job-errors';
 import { EVENT_BATCH_SIZE } from '@app/queue/outbox-routes';
 import { JobName } from '@app/queue/queue.names';
+import { RungBacklog } from '@app/queue/rung-backlog';
 
 import { EmailQueue } from './email-queue';
 import { EventNotice } from './event-rules';
@@ -17,11 +18,18 @@ import { NotificationsService } from './notifications.service';
 import { RecipientLoader } from './recipient-loader';
 import { RecipientsService } from './recipients.service';
 
+/** How long a batch waits each time it gives way to a backlog of due rungs, and for how long at most in all. */
+const GIVE_WAY_MS = 1_000;
+const GIVE_WAY_AT_MOST_MS = 5 * 60_000;
+
 /**
  * Turns a batch of committed domain events (what the relay publishes together: a storm's `task.overdue`, a group
  * operation's steps) into notifications in one transaction: the events still unprocessed are marked processed and
  * their notifications written together, their emails queued in batches (issue 22: one job and one transaction per
  * event kept the worker from firing rungs). A rerun finds them processed, or hits the dedupe keys, and adds nothing.
+ *
+ * While this process works through a backlog of due rungs (RungBacklog), a batch waits for it, up to five minutes:
+ * a storm's own events then do not slow its firing. A person's action's events go one job each and never wait.
  *
  * An event whose rule fails (a bug, not an outage) is left unprocessed while the others are dispatched, and the job
  * fails naming it: its retries dispatch only what is left, and the queue board shows the batch's job failed.
@@ -33,11 +41,17 @@ export class EventBatchDispatchJob {
     private readonly notifications: NotificationsService,
     private readonly recipients: RecipientsService,
     private readonly emails: EmailQueue,
+    private readonly backlog: RungBacklog,
   ) {}
 
   @JobHandler(JobName.DISPATCH_EVENT_BATCH)
-  async dispatchBatch(job: Job): Promise<string> {
+  async dispatchBatch(job: Job, token?: string): Promise<string> {
     const ids = payloadUuids(JobName.DISPATCH_EVENT_BATCH, job.data, 'eventIds', EVENT_BATCH_SIZE * 4);
+    if (this.backlog.firing && token && Date.now() - job.timestamp < GIVE_WAY_AT_MOST_MS) {
+      // Due rungs first: a storm's events (its own task.overdue) wait for its firing, without using an attempt.
+      await job.moveToDelayed(Date.now() + GIVE_WAY_MS, token);
+      throw new DelayedError();
+    }
     const events: DispatchedEvent[] = await this.dataSource.query(
       `SELECT id, topic, payload, created_at AS "occurredAt" FROM outbox_event
        WHERE id = ANY($1::uuid[]) AND processed_at IS NULL ORDER BY created_at`,

@@ -1,0 +1,105 @@
+import { Role } from '@app/kernel/role.enum';
+import { eventually } from '@libs/testing/eventually';
+import { Factories, TEST_PASSWORD } from '@libs/testing/factories';
+import { isolatedEnvironment, IsolatedEnvironment } from '@libs/testing/isolated-environment';
+import { SmtpSink } from '@libs/testing/smtp-sink';
+import { TestApp } from '@libs/testing/test-app';
+import { TestWorker } from '@libs/testing/test-worker';
+
+/**
+ * Issue 22: in a deadline storm the worker fires the due rungs first. The storm's own events (each task it marks
+ * overdue raises `task.overdue`) wait until the backlog of due rungs is fired, then are dispatched, each once.
+ */
+describe('a deadline storm: rungs first, then the events it raised', () => {
+  let env: IsolatedEnvironment;
+  let sink: SmtpSink;
+  let api: TestApp;
+  let worker: TestWorker | undefined;
+
+  beforeAll(async () => {
+    env = await isolatedEnvironment();
+    sink = await SmtpSink.start();
+    api = await TestApp.start({ ...env.env, SMTP_URL: sink.url });
+  });
+
+  afterAll(async () => {
+    await worker?.stop();
+    await api?.stop();
+    await sink?.stop();
+    await env?.drop();
+  });
+
+  it('dispatches no task.overdue event of the storm before its last due rung has fired', async () => {
+    const factories = new Factories(api);
+    const kemlu = (await api.dataSource.query(`SELECT id FROM agency WHERE code = 'KEMLU'`))[0].id;
+    const assigning = await factories.user([Role.LIAISON], { agencyId: kemlu });
+    const token = await api.login(assigning.email, TEST_PASSWORD);
+    const assignee = await factories.agency();
+    await factories.user([Role.LIAISON], { agencyId: assignee.id });
+    const references: string[] = [];
+    for (let i = 0; i < 200; i++) {
+      const created = await api.gql<{ createTask: { reference: string } }>(
+        'mutation ($input: CreateTaskInput!) { createTask(input: $input) { reference } }',
+        {
+          input: {
+            assigneeAgencyId: assignee.id,
+            title: 'Share the list of returnees from Malaysia',
+            pillar: 'PROTECTION',
+            duty: 'VICTIM_MONITORING',
+            due: { workingDays: 5 },
+          },
+        },
+        token,
+      );
+      expect(created.errors).toBeUndefined();
+      references.push(created.data!.createTask.reference);
+    }
+    worker = await TestWorker.start({ ...env.env, SMTP_URL: sink.url, RUNG_BATCH: '20', RUNG_POLL_MS: '0' });
+    await worker.drain(); // the task.assigned events, one job each: a person's action never waits
+    // All 200 deadlines pass at once (their reminders were answered: cancelled). The worker fires the "due" rungs
+    // 20 to a batch, each batch marking its tasks overdue: 20 task.overdue events written together, one batch job.
+    await api.dataSource.query(
+      `UPDATE escalation_rung SET status = 'CANCELLED', settled_at = now()
+       WHERE rung_key <> 'due' AND status = 'SCHEDULED' AND item_id IN (SELECT id FROM task WHERE assignee_agency_id = $1)`,
+      [assignee.id],
+    );
+    const [storm]: { id: string }[][] = await api.dataSource.query(
+      `UPDATE escalation_rung SET fire_at = now(), deadline_at = now() - interval '1 minute'
+       WHERE rung_key = 'due' AND status = 'SCHEDULED'
+         AND item_id IN (SELECT id FROM task WHERE assignee_agency_id = $1) RETURNING id`,
+      [assignee.id],
+    );
+    expect(storm).toHaveLength(200);
+    const tally = await worker.fireDueRungs();
+    const firedAt = Date.now();
+    expect(tally).toMatchObject({ fired: 200, batches: 10 });
+
+    const overdue = `topic = 'task.overdue' AND payload->>'reference' = ANY($1)`;
+    await eventually(async () => {
+      const [events] = await api.dataSource.query(
+        `SELECT count(*)::int AS raised, count(processed_at)::int AS dispatched FROM outbox_event WHERE ${overdue}`,
+        [references],
+      );
+      expect(events).toEqual({ raised: 200, dispatched: 200 });
+    }, 60_000);
+    // Published as soon as each batch committed, they were dispatched only once the firing had been quiet for a
+    // second (the backlog's hold): while full batches keep coming, the firing has the worker to itself.
+    const [events] = await api.dataSource.query(
+      `SELECT (EXTRACT(EPOCH FROM min(processed_at)) * 1000)::float8 AS "firstDispatched",
+         (EXTRACT(EPOCH FROM max(published_at)) * 1000)::float8 AS "lastPublished",
+         count(DISTINCT dispatch_batch_id)::int AS batches
+       FROM outbox_event WHERE ${overdue}`,
+      [references],
+    );
+    expect(events.batches).toBe(10);
+    expect(events.firstDispatched - firedAt).toBeGreaterThanOrEqual(900);
+    expect(events.lastPublished).toBeLessThan(events.firstDispatched);
+    // Then told once each: the assigning liaison hears of every task.
+    const [told] = await api.dataSource.query(
+      `SELECT count(*)::int AS notices, count(DISTINCT reference)::int AS tasks FROM notification
+       WHERE kind = 'TASK_OVERDUE' AND recipient_user_id = $1 AND reference = ANY($2)`,
+      [assigning.id, references],
+    );
+    expect(told).toEqual({ notices: 200, tasks: 200 });
+  }, 120_000);
+});
