@@ -270,6 +270,89 @@ describe('tasks between agencies', () => {
     expect(byKemlu).toContain(training);
   });
 
+  it('pages through the work queue as the tasks list does: the same open tasks, order, cursors and count', async () => {
+    const NODE = `id reference title description status priority pillar duty dueAt deadlineVersion blockedReason
+      completedAt caseId referralId crossBorderRequestId agreementCommitmentId meetingDecisionId version createdAt
+      updatedAt overdue availableActions assigningAgency { code } assigneeAgency { code }`;
+    type Page = {
+      totalCount: number;
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      edges: { cursor: string; node: Record<string, unknown> }[];
+    };
+    const assignee = await factories.agency();
+    const liaison = await factories.user([Role.LIAISON], { agencyId: assignee.id });
+    const assigneeToken = await sut.login(liaison.email, TEST_PASSWORD);
+    const ids: string[] = [];
+    for (let i = 0; i < 17; i++) {
+      const created = await createTask(i % 2 ? 'kemlu' : 'kemensos', {
+        assigneeAgencyId: assignee.id,
+        due: { workingDays: 1 + (i % 4) },
+      });
+      ids.push(created.data!.createTask.id);
+    }
+    // Ties on the due date (ordered by id), every open status, and closed tasks that are not in the queue.
+    await sut.dataSource.query(`UPDATE task SET due_at = date_trunc('hour', due_at) WHERE id = ANY($1)`, [ids]);
+    const setStatus = (status: string, some: string[]) =>
+      sut.dataSource.query(`UPDATE task SET status = $1 WHERE id = ANY($2)`, [status, some]);
+    await setStatus('ACKNOWLEDGED', ids.slice(0, 2));
+    await setStatus('IN_PROGRESS', ids.slice(2, 4));
+    await setStatus('BLOCKED', ids.slice(4, 5));
+    await setStatus('REOPENED', ids.slice(5, 6));
+    await setStatus('DONE', ids.slice(6, 8));
+    await setStatus('CANCELLED', ids.slice(8, 9));
+    await setStatus('DECLINED', ids.slice(9, 10));
+
+    const all = async (field: string, args: string): Promise<Page[]> => {
+      const pages: Page[] = [];
+      let after: string | null = null;
+      do {
+        const result: GraphqlResponse<Record<string, Page>> = await sut.gql<Record<string, Page>>(
+          `query($after: String) { ${field}(first: 3, after: $after${args}) {
+             totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ${NODE} } } } }`,
+          { after },
+          assigneeToken,
+        );
+        expect(result.errors).toBeUndefined();
+        pages.push(result.data![field]);
+        after = result.data![field].pageInfo.endCursor;
+      } while (pages.at(-1)!.pageInfo.hasNextPage);
+      return pages;
+    };
+    const queue = await all('myWorkQueue', '');
+    const listed = await all(
+      'tasks',
+      ', filter: { assignedToMyAgency: true, status: [OPEN, ACKNOWLEDGED, IN_PROGRESS, BLOCKED, REOPENED] }',
+    );
+    expect(queue).toEqual(listed);
+    expect(queue.map((page) => page.edges.length)).toEqual([3, 3, 3, 3, 1]);
+    expect(queue[0].totalCount).toBe(13);
+    const nodes = queue.flatMap((page) => page.edges.map((edge) => edge.node));
+    expect(nodes.map((node) => node.status)).not.toContain('DONE');
+    expect(nodes.map((node) => [node.dueAt, node.id])).toEqual(
+      nodes.map((node) => [node.dueAt, node.id]).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
+    );
+
+    // Past the end: no tasks, the count still there. A cursor that is not one is refused, naming it.
+    const end = await sut.gql<{ myWorkQueue: Page }>(
+      `query($after: String) { myWorkQueue(first: 3, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor } } }`,
+      { after: queue.at(-1)!.pageInfo.endCursor },
+      assigneeToken,
+    );
+    expect(end.data!.myWorkQueue).toEqual({
+      totalCount: 13,
+      pageInfo: { hasNextPage: false, endCursor: null },
+      edges: [],
+    });
+    for (const bad of ['not-a-cursor', Buffer.from(JSON.stringify(['yesterday', ids[0]])).toString('base64')]) {
+      const refused = await sut.gql(`{ myWorkQueue(first: 3, after: "${bad}") { totalCount } }`, {}, assigneeToken);
+      expect(refused.errors?.[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        reason: 'INVALID_INPUT',
+        field: 'after',
+      });
+    }
+  });
+
   it('serves the work queue overdue first, with a constant number of SQL queries however long it is', async () => {
     const queue = `{ myWorkQueue(first: 50) { totalCount edges { node { reference overdue dueAt assigningAgency { code } assigneeAgency { code } assigneeUser { displayName } history { kind } } } } }`;
     const assignee = await factories.agency();

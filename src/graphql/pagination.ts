@@ -79,10 +79,12 @@ export interface SortKey<T> {
   descending?: boolean;
 }
 
-const encode = (value: string | number, id: string): string =>
+/** The cursor of a row: its sort value and id (paginate, and the lists that read their rows with plain SQL). */
+export const encodeCursor = (value: string | number, id: string): string =>
   Buffer.from(JSON.stringify([value, id]), 'utf8').toString('base64');
 
-function decode(cursor: string): [string | number, string] {
+/** A cursor's sort value and id; anything else is INVALID_INPUT naming `after`. */
+export function decodeCursor(cursor: string): [string | number, string] {
   try {
     const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64').toString('utf8'));
     if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[1] === 'string') {
@@ -106,7 +108,7 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
   const totalCount = await query.clone().getCount();
   const pageQuery = query.clone();
   if (page.after) {
-    const [value, id] = decode(page.after);
+    const [value, id] = decodeCursor(page.after);
     const comparison = sort.descending ? '<' : '>';
     pageQuery.andWhere(`(${sort.column}, ${alias}.id) ${comparison} (:afterValue, :afterId)`, {
       afterValue: value,
@@ -121,6 +123,6 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
     .getMany();
   const hasNextPage = rows.length > page.first;
   const nodes = rows.slice(0, page.first);
-  const edges = nodes.map((node) => ({ cursor: encode(sort.value(node), node.id), node }));
+  const edges = nodes.map((node) => ({ cursor: encodeCursor(sort.value(node), node.id), node }));
   return { edges, pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, totalCount };
 }

@@ -16,6 +16,7 @@ import { TaskLinksService } from './commands/task-links.service';
 import { TransitionTaskCommand } from './commands/transition-task.command';
 import { TaskDuePreviewQuery } from './queries/task-due-preview.query';
 import { TaskQueries } from './queries/task-queries.service';
+import { WorkQueueQuery } from './queries/work-queue.query';
 import { TaskDuePreviewResolver } from './task-due-preview.resolver';
 import { CaseTasksResolver, TaskLinksResolver } from './task-links.resolver';
 import { TaskKind } from './task.kind';
@@ -36,6 +37,7 @@ import { TasksService } from './tasks.service';
     CommentOnTaskCommand,
     CloseActionItemTaskCommand,
     TaskQueries,
+    WorkQueueQuery,
     TaskDuePreviewQuery,
     TaskDuePreviewResolver,
     TasksService,

@@ -13,6 +13,7 @@ import { TASK_ITEM_TYPE } from '../task.constants';
 import { TaskEntity } from '../task.entity';
 import { TaskKind } from '../task.kind';
 import { OPEN_STATUSES } from '../task.lifecycle';
+import { WorkQueueQuery } from './work-queue.query';
 
 /** Reading tasks: one, a filtered list, the agency's work queue and histories, always through the visibility rule. */
 @Injectable()
@@ -22,6 +23,7 @@ export class TaskQueries {
     private readonly store: WorkItemStore,
     private readonly history: WorkItemHistory,
     private readonly clock: Clock,
+    private readonly workQueueQuery: WorkQueueQuery,
   ) {}
 
   findVisible(actor: Actor, id: string): Promise<TaskEntity> {
@@ -58,11 +60,7 @@ export class TaskQueries {
 
   /** My agency's open work, most urgent first: overdue tasks come first because their due dates are earliest. */
   workQueue(actor: Actor, page: PageArgs): Promise<Connection<TaskEntity>> {
-    const query = this.store
-      .visibleQuery(this.kind, actor)
-      .andWhere('task.assigneeAgencyId = :mine', { mine: actor.agencyId })
-      .andWhere('task.status IN (:...openStatuses)', { openStatuses: OPEN_STATUSES });
-    return paginate(query, page, { column: 'task.dueAt', value: (row) => row.dueAt.toISOString() });
+    return this.workQueueQuery.page(actor, page);
   }
 
   /** The tasks of many cases that the actor may see, earliest due first (Case.tasks). */
