@@ -56,7 +56,9 @@ export class BenchProcess {
 
   /** `node <flags> dist/src/main.js --role api`, ready when /health/ready answers 200. */
   static async api(env: Record<string, string>, port: number, name = 'api'): Promise<BenchProcess> {
-    const args = [...startScriptNodeFlags('start:api'), 'dist/src/main.js', '--role', 'api'];
+    // BENCH_API_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=.data/profiles") profiles the API processes of a run.
+    const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    const args = [...startScriptNodeFlags('start:api'), ...nodeArgs, 'dist/src/main.js', '--role', 'api'];
     const api = BenchProcess.start(name, args, { ...env, PORT: String(port) });
     await api.waitForHttp(`http://127.0.0.1:${port}/health/ready`, 120_000);
     return api;
