@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { availableParallelism } from 'node:os';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
@@ -160,6 +160,7 @@ function load(session: ApiSession, connections: number, duration: number): Promi
  */
 async function captureWorkQueueSql(env: BenchEnv, dataset: BenchDataset): Promise<string[]> {
   const logFile = join(LOG_DIR, 'work-queue-sql.jsonl');
+  mkdirSync(LOG_DIR, { recursive: true });
   writeFileSync(logFile, '');
   const session = await startApiSession(env, dataset, 'api-sql-capture', { BENCH_SQL_LOG: logFile }, [
     '-r',
