@@ -381,6 +381,43 @@ describe('weekly digest rendering', () => {
       expect(requests).toEqual([]);
     });
 
+    it.each(locales)(
+      '[%s] on a 360 px phone: no word of the ranking table split, nothing wider than the screen',
+      async (locale) => {
+        const page = await browser!.newPage({ viewport: { width: 360, height: 640 } });
+        await page.route('**/*', (route) => route.abort());
+        try {
+          await page.setContent(rendered.get(key(locale, 'full'))!.html, { waitUntil: 'load' });
+          // Each word of the table's headers drawn on one line (a word split across lines has two boxes; after a hyphen it may break). A string: it runs
+          // in the page, and the project compiles without the DOM library.
+          const layout = JSON.parse(
+            String(
+              await page.evaluate(`JSON.stringify((() => {
+              const split = [];
+              const headers = document.querySelectorAll('th').length;
+              for (const cell of document.querySelectorAll('th')) {
+                const text = cell.firstChild;
+                if (!text || text.nodeType !== 3) continue;
+                for (const word of text.data.matchAll(/[^\\s-]+/g)) {
+                  const range = document.createRange();
+                  range.setStart(text, word.index);
+                  range.setEnd(text, word.index + word[0].length);
+                  if (range.getClientRects().length > 1) split.push(word[0]);
+                }
+              }
+              return { headers, split, width: document.documentElement.scrollWidth };
+            })())`),
+            ),
+          ) as { headers: number; split: string[]; width: number };
+          expect(layout.headers).toBeGreaterThanOrEqual(5);
+          expect(layout.split).toEqual([]);
+          expect(layout.width).toBeLessThanOrEqual(360);
+        } finally {
+          await page.close();
+        }
+      },
+    );
+
     it.each(locales)('[%s] draws the "nothing pending" digest shorter than the full one', async (locale) => {
       const { png, requests } = await screenshot(`digest-${locale}-empty`, rendered.get(key(locale, 'empty'))!.html);
       const full = await draw(rendered.get(key(locale, 'full'))!.html);

@@ -41,8 +41,10 @@ function sectionMjml(section: Section, slot: Slot): string {
     parts.push(`<mj-text>${slot(title + group.entries.map(entryHtml).join(''))}</mj-text>`);
   }
   if (section.table) {
+    // Words break only between words: MJML's columns break anywhere (word-break:break-word), which on a narrow phone
+    // squeezed the figures' columns until their headers split mid-word ("Tuga s").
     const cell = (value: string, i: number, tag: 'th' | 'td') =>
-      `<${tag} style="padding:6px 4px;border-bottom:1px solid ${COLOR.rule};text-align:${i === 0 ? 'left' : 'right'}${tag === 'th' ? ';color:' + COLOR.muted : ''}">${e(value)}</${tag}>`;
+      `<${tag} style="padding:6px 4px;border-bottom:1px solid ${COLOR.rule};word-break:normal;text-align:${i === 0 ? 'left' : 'right'}${tag === 'th' ? ';color:' + COLOR.muted : ''}">${e(value)}</${tag}>`;
     const head = `<tr>${section.table.head.map((h, i) => cell(h, i, 'th')).join('')}</tr>`;
     const rows = section.table.rows.map((row) => `<tr>${row.map((v, i) => cell(v, i, 'td')).join('')}</tr>`);
     parts.push(
