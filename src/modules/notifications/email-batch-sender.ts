@@ -70,7 +70,8 @@ export class EmailBatchSender {
       `${tally.failed} failed, ${tally.later} to retry, ${open.length - claimed.length} settled or held elsewhere`;
     if (retry) throw new TransientDeliveryError(`${summary}; first cause: ${failureMessage(retry)}`);
     if (claimed.length < open.length && token) {
-      const leaseLeftMs = await this.heldElsewhere(open.filter((id) => !claimed.some((email) => email.id === id)));
+      const mine = new Set(claimed.map((email) => email.id));
+      const leaseLeftMs = await this.heldElsewhere(open.filter((id) => !mine.has(id)));
       if (leaseLeftMs !== null) {
         // Another worker is sending some of them: look again when its lease ends (without using up an attempt).
         await job.moveToDelayed(Date.now() + Math.max(0, leaseLeftMs) + 100, token);
