@@ -1,3 +1,5 @@
+import DataLoader from 'dataloader';
+
 import { Role } from '@app/kernel/role.enum';
 
 import { RecipientsService } from './recipients.service';
@@ -9,79 +11,56 @@ export type RecipientLookup = Pick<RecipientsService, 'withRole' | 'active' | 'a
  * Answers the event rules' lookups for a batch of events dispatched side by side (EventBatchDispatchJob): what the
  * rules ask in one turn of the event loop is read with one query per kind of lookup, and each agency, role set and
  * user is read once per batch (issue 22: a storm's 50 `task.overdue` events made 150 queries, now 3). Answers are the
- * same as RecipientsService's, in the same order (by id). One loader serves one batch: it keeps what it read.
+ * same as RecipientsService's, in the same order (by id). One loader serves one batch: it keeps what it read (a
+ * DataLoader per lookup, as the GraphQL loaders; a failed read is not kept, so the batch's retry asks again).
  */
 export class RecipientLoader implements RecipientLookup {
-  private readonly staffByRoles = new Map<string, KeyedLoader<Map<Role, string[]>>>();
-  private readonly activeUsers: KeyedLoader<true>;
-  private readonly acronyms: KeyedLoader<string>;
+  private readonly staffByRoles = new Map<string, DataLoader<string, Map<Role, string[]> | undefined>>();
+  private readonly activeUsers: DataLoader<string, boolean>;
+  private readonly acronyms: DataLoader<string, string | undefined>;
 
   constructor(private readonly recipients: RecipientsService) {
-    this.activeUsers = new KeyedLoader(
-      async (ids) => new Map((await recipients.active(ids)).map((id) => [id, true as const])),
-    );
-    this.acronyms = new KeyedLoader((ids) => recipients.agencyNames(ids));
+    this.activeUsers = new DataLoader(async (ids) => {
+      const active = new Set(await recipients.active([...ids]));
+      return ids.map((id) => active.has(id));
+    });
+    this.acronyms = loaderOf((ids) => recipients.agencyNames(ids));
   }
 
   async withRole(agencyIds: string[], roles: Role[]): Promise<string[]> {
     const key = [...roles].sort().join(',');
     let staff = this.staffByRoles.get(key);
     if (!staff) {
-      staff = new KeyedLoader((ids) => this.recipients.withRoleByAgency(ids, roles));
+      staff = loaderOf((ids) => this.recipients.withRoleByAgency(ids, roles));
       this.staffByRoles.set(key, staff);
     }
-    const byAgency = await Promise.all([...new Set(agencyIds)].map((id) => staff.get(id)));
+    const byAgency = await loadAll(staff, [...new Set(agencyIds)]);
     return byId(byAgency.flatMap((byRole) => (byRole ? [...byRole.values()].flat() : [])));
   }
 
   async active(userIds: (string | null | undefined)[]): Promise<string[]> {
     const ids = [...new Set(userIds.filter((id): id is string => typeof id === 'string'))];
-    const found = await Promise.all(ids.map(async (id) => ((await this.activeUsers.get(id)) ? [id] : [])));
-    return byId(found.flat());
+    const active = await loadAll(this.activeUsers, ids);
+    return byId(ids.filter((_, i) => active[i]));
   }
 
   async agencyNames(agencyIds: (string | null | undefined)[]): Promise<Map<string, string>> {
     const ids = [...new Set(agencyIds.filter((id): id is string => typeof id === 'string'))];
-    const names = await Promise.all(ids.map(async (id) => [id, await this.acronyms.get(id)] as const));
-    return new Map(names.filter((entry): entry is readonly [string, string] => entry[1] !== undefined));
+    const names = await loadAll(this.acronyms, ids);
+    return new Map(ids.flatMap((id, i) => (names[i] === undefined ? [] : [[id, names[i]] as const])));
   }
 }
 
 /** Distinct ids in PostgreSQL's uuid order (lower-case hex compares the same way). */
 const byId = (ids: string[]): string[] => [...new Set(ids)].sort();
 
-/**
- * Keys asked for in one turn of the event loop, loaded with one call once that turn's promises have settled; each
- * key is loaded once (later asks share the first answer). A key the load does not return is answered undefined.
- */
-class KeyedLoader<V> {
-  private readonly answers = new Map<string, Promise<V | undefined>>();
-  private waiting = new Map<string, { resolve: (value: V | undefined) => void; reject: (error: unknown) => void }>();
+/** A DataLoader over a lookup that answers by key (a key it does not return is answered undefined). */
+const loaderOf = <V>(lookup: (keys: string[]) => Promise<Map<string, V>>) =>
+  new DataLoader<string, V | undefined>(async (keys) => {
+    const found = await lookup([...keys]);
+    return keys.map((key) => found.get(key));
+  });
 
-  constructor(private readonly load: (keys: string[]) => Promise<Map<string, V>>) {}
-
-  get(key: string): Promise<V | undefined> {
-    let answer = this.answers.get(key);
-    if (!answer) {
-      answer = new Promise((resolve, reject) => {
-        if (this.waiting.size === 0) setImmediate(() => this.flush());
-        this.waiting.set(key, { resolve, reject });
-      });
-      this.answers.set(key, answer);
-    }
-    return answer;
-  }
-
-  private flush(): void {
-    const waiting = this.waiting;
-    this.waiting = new Map();
-    this.load([...waiting.keys()]).then(
-      (found) => waiting.forEach(({ resolve }, key) => resolve(found.get(key))),
-      (error: unknown) => {
-        // A failed read is not kept: the batch's retry asks again.
-        for (const key of waiting.keys()) this.answers.delete(key);
-        waiting.forEach(({ reject }) => reject(error));
-      },
-    );
-  }
-}
+/** Every key's answer, or the read's error (DataLoader's loadMany would hand errors back as values). */
+const loadAll = <V>(loader: DataLoader<string, V>, keys: string[]): Promise<V[]> =>
+  Promise.all(keys.map((key) => loader.load(key)));
