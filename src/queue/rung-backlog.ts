@@ -20,4 +20,9 @@ export class RungBacklog {
   get firing(): boolean {
     return performance.now() < this.until;
   }
+
+  /** How long the backlog holds unless renewed (0 when it does not hold). */
+  get remainingMs(): number {
+    return Math.max(0, Math.ceil(this.until - performance.now()));
+  }
 }

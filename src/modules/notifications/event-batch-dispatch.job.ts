@@ -18,7 +18,10 @@ import { NotificationsService } from './notifications.service';
 import { RecipientLoader } from './recipient-loader';
 import { RecipientsService } from './recipients.service';
 
-/** How long a batch waits each time it gives way to a backlog of due rungs, and for how long at most in all. */
+/**
+ * How long a batch waits at least each time it gives way to a backlog of due rungs (it waits until the hold lapses),
+ * and for how long at most in all.
+ */
 const GIVE_WAY_MS = 1_000;
 const GIVE_WAY_AT_MOST_MS = 5 * 60_000;
 
@@ -48,8 +51,9 @@ export class EventBatchDispatchJob {
   async dispatchBatch(job: Job, token?: string): Promise<string> {
     const ids = payloadUuids(JobName.DISPATCH_EVENT_BATCH, job.data, 'eventIds', EVENT_BATCH_SIZE * 4);
     if (this.backlog.firing && token && Date.now() - job.timestamp < GIVE_WAY_AT_MOST_MS) {
-      // Due rungs first: a storm's events (its own task.overdue) wait for its firing, without using an attempt.
-      await job.moveToDelayed(Date.now() + GIVE_WAY_MS, token);
+      // Due rungs first: a storm's events (its own task.overdue) wait for its firing, without using an attempt, until
+      // the hold lapses (a storm's hundreds of batches would otherwise come round every second, each a Redis move).
+      await job.moveToDelayed(Date.now() + Math.max(GIVE_WAY_MS, this.backlog.remainingMs), token);
       throw new DelayedError();
     }
     const events: DispatchedEvent[] = await this.dataSource.query(
