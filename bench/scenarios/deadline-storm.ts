@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { cpus } from 'node:os';
 
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
@@ -19,6 +20,7 @@ import { QueueName } from '@app/queue/queue.names';
 
 import { BenchEnv, benchClient, clearRedis, processEnv } from '../support/bench-env';
 import { CountingSmtpSink } from '../support/counting-smtp-sink';
+import { CpuSpent, cpuBetween, readCpu } from '../support/cpu-usage';
 import { BenchProcess } from '../support/processes';
 import { round, seconds, sleep, waitFor } from '../support/stats';
 
@@ -85,6 +87,17 @@ export interface DeadlineStormResult {
     workerPeakRssMiB: number;
     /** Jobs of the escalations queue that failed (each is retried; any at all deserves a look). */
     failedJobs: number;
+    /**
+     * Where the machine's CPU went from T until the storm was done (Linux /proc; null elsewhere): the whole machine,
+     * PostgreSQL's processes, the decision worker, the email worker and this harness.
+     */
+    cpu: CpuSpent | null;
+    /**
+     * CPU per fired rung spent by PostgreSQL and the decision worker together, in microseconds, and the rungs per
+     * second the machine's cores would fire at that cost if they did nothing else: the ceiling of this design here.
+     */
+    cpuMicrosPerRung: number | null;
+    ceilingRungsPerSecond: number | null;
   };
   rawBullmq: {
     jobs: number;
@@ -216,6 +229,8 @@ export async function deadlineStorm(env: BenchEnv, smtp: CountingSmtpSink): Prom
 
     const sinkBefore = smtp.received;
     if (slackMs > 0) await sleep(slackMs);
+    const pids = { decisionWorker: worker.pid, emailWorker: mailer.pid, harness: process.pid };
+    const cpuAtT = readCpu(pids);
     const firstKey = written.firstRungKey;
     const remaining = () =>
       scalar(db, `SELECT count(*)::int FROM escalation_rung WHERE status = 'SCHEDULED' AND fire_at = $1`, [deadline]);
@@ -236,6 +251,7 @@ export async function deadlineStorm(env: BenchEnv, smtp: CountingSmtpSink): Prom
       250,
     );
     const doneMs = Date.now() - deadline.getTime();
+    const cpu = cpuBetween(cpuAtT, readCpu(pids));
     const sinkReceivedAtDone = smtp.received - sinkBefore;
     const workerPeakRssMiB = worker.peakRssMiB();
     const failedJobs = (await escalations.getJobCounts('failed')).failed;
@@ -324,6 +340,17 @@ export async function deadlineStorm(env: BenchEnv, smtp: CountingSmtpSink): Prom
 
     const stormSeconds = doneMs / 1000;
     const rungsPerSecond = fired.fired / stormSeconds;
+    const firingCpu = cpu ? cpu.postgresCoreSeconds + cpu.processCoreSeconds.decisionWorker : 0;
+    const cpuMicrosPerRung = cpu && fired.fired > 0 ? Math.round((firingCpu / fired.fired) * 1e6) : null;
+    const ceilingRungsPerSecond = cpuMicrosPerRung ? Math.round((cpus().length * 1e6) / cpuMicrosPerRung) : null;
+    if (cpu) {
+      env.log(
+        `B: CPU from T to done (${cpu.wallSeconds} s, ${cpus().length} cores): machine ${cpu.machineBusyCoreSeconds} ` +
+          `core-s, PostgreSQL ${cpu.postgresCoreSeconds}, decision worker ${cpu.processCoreSeconds.decisionWorker}, ` +
+          `email worker ${cpu.processCoreSeconds.emailWorker}, harness ${cpu.processCoreSeconds.harness}; ` +
+          `${cpuMicrosPerRung} µs per rung (PostgreSQL + decision worker): at most ${ceilingRungsPerSecond} rungs/s here`,
+      );
+    }
     const cleanup = await cancelStormTasks(db);
     env.log(`B: ${cleanup}`);
     return {
@@ -363,6 +390,9 @@ export async function deadlineStorm(env: BenchEnv, smtp: CountingSmtpSink): Prom
         emailsDrained: drain?.sent ?? 0,
         workerPeakRssMiB,
         failedJobs,
+        cpu,
+        cpuMicrosPerRung,
+        ceilingRungsPerSecond,
       },
       rawBullmq: raw,
       ratio: round(rungsPerSecond / raw.jobsPerSecond, 3),

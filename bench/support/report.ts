@@ -87,6 +87,15 @@ export function resultRows(r: BenchResults): Row[] {
     { benchmark: 'B deadline storm', figure: 'ratio', value: num(b.ratio), goal: '≥ 0.5', met: b.ratio >= 0.5 },
     {
       benchmark: 'B deadline storm',
+      figure: 'CPU per rung (PostgreSQL + decision worker) → ceiling on this machine',
+      // Older results files have no CPU readings.
+      value:
+        b.storm.cpuMicrosPerRung == null
+          ? 'not read'
+          : `${num(b.storm.cpuMicrosPerRung, ' µs')} → ${num(b.storm.ceilingRungsPerSecond ?? 0)} rungs/s`,
+    },
+    {
+      benchmark: 'B deadline storm',
       figure: `${num(b.storm.emailsDrained)} emails out (T → last SENT, email worker apart)`,
       value: b.storm.emailDrainSeconds === null ? 'did not drain' : num(b.storm.emailDrainSeconds, ' s'),
       goal: '≤ 600 s (187k)',
