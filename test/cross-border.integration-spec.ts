@@ -522,4 +522,36 @@ describe('cross-border requests', () => {
     );
     expect(reached[0].n).toBeGreaterThan(0);
   });
+
+  it('after the workers were away past the whole ladder, its rungs fire together in order, each action seeing the last', async () => {
+    const request = (await draft()).data!.draftCrossBorderRequest;
+    await ok('submitCrossBorderRequest', 'attache', { id: request.id });
+    await worker.drain();
+    // Nothing ran from before the acknowledge deadline until after the last rung: due (marks the stage overdue),
+    // supervisor and secretariat (lapses the informal channel) are claimed in one batch and fire one after another.
+    await timePasses('2026-05-04T03:00:00Z');
+    const lapsed = (await read('attache', request.id)).data!.crossBorderRequest;
+    expect(lapsed).toMatchObject({ status: 'LAPSED', overdueStages: ['ACKNOWLEDGE'] });
+    const kinds = lapsed.history.map((h) => h.kind);
+    const escalated = lapsed.history.filter((h) => h.kind === 'ESCALATED').map((h) => h.details.rung);
+    expect(escalated).toEqual(['due', 'supervisor', 'secretariat']);
+    // The stage was marked overdue once (the last rung's action found it marked), the lapse kept the mark, and the
+    // formal channel was proposed once.
+    expect(kinds.filter((kind) => kind === 'STAGE_OVERDUE')).toHaveLength(1);
+    expect(kinds.indexOf('STAGE_OVERDUE')).toBeLessThan(kinds.indexOf('FORMAL_CHANNEL_PROPOSED'));
+    expect(kinds.filter((kind) => kind === 'FORMAL_CHANNEL_PROPOSED')).toHaveLength(1);
+    const proposed = lapsed.history.find((h) => h.kind === 'FORMAL_CHANNEL_PROPOSED')!;
+    const formal = (await read('attache', proposed.details.formalRequestId as string)).data!.crossBorderRequest;
+    expect(formal).toMatchObject({ status: 'DRAFT', channel: 'FORMAL_MLA', proposedFromId: request.id });
+    const stageRungs = await api.dataSource.query(
+      `SELECT rung_key AS key, status FROM escalation_rung WHERE item_id = $1 AND deadline_kind = 'ACKNOWLEDGE'
+       ORDER BY rung_index`,
+      [request.id],
+    );
+    expect(stageRungs.filter((rung: { key: string }) => rung.key !== 'reminder-48h')).toEqual([
+      { key: 'due', status: 'FIRED' },
+      { key: 'supervisor', status: 'FIRED' },
+      { key: 'secretariat', status: 'FIRED' },
+    ]);
+  });
 });
