@@ -1,5 +1,3 @@
-import mjml2html from 'mjml';
-
 import type { DigestContent } from './digest/digest-content';
 import { frame } from './digest/digest-frame';
 import { renderMjml } from './digest/digest-mjml';
@@ -56,6 +54,8 @@ async function compiledLayout(layout: string, slotCount: number): Promise<string
 }
 
 async function mjmlToHtml(mjml: string): Promise<string> {
+  // Loaded on the first digest, not at start: MJML takes 0.4 s to load, and the API never renders one.
+  const { default: mjml2html } = await import('mjml');
   // 'strict' turns a malformed template into an error here instead of a broken email in someone's inbox.
   const { html } = await mjml2html(mjml, { validationLevel: 'strict', keepComments: false });
   return html;

@@ -106,7 +106,7 @@ export class RunExportJob {
           .query(`INSERT INTO export_file_chunk (export_id, seq, bytes) VALUES ($1, $2, $3)`, [row.id, seq, bytes])
           .then(() => undefined),
       );
-      const tables = tableWriter(row.format, sink);
+      const tables = await tableWriter(row.format, sink);
       let rows = 0;
       let lastReport = 0;
       const summary = await kind.build({
