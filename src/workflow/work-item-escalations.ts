@@ -51,7 +51,7 @@ export class WorkItemEscalations {
   private subjectOf<Item extends WorkItemRow>(kind: EscalatedKind<Item>): EscalationSubject {
     const { history } = this;
     // The items each transaction locked, as it read them: a firing's hook gets its item from here instead of
-    // reading it again (a sixth of a storm batch's time went to the second read and its hydration). An item leaves
+    // reading it again (the second read and its hydration were 7 % of a storm batch's time). An item leaves
     // once a hook has seen it, as the hook may have changed it; the next wave of its ladder reads it afresh.
     const locked = new WeakMap<EntityManager, Map<string, Item>>();
     const heldBy = (manager: EntityManager): Map<string, Item> => {
