@@ -108,4 +108,55 @@ describe('zero-setup start', () => {
     }
     expect(await exited).toBe(0);
   }, 300_000);
+
+  it('stopped while still starting, stops the embedded PostgreSQL it started instead of leaving it running', async () => {
+    const env: Record<string, string> = {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '/tmp',
+      TZ: 'UTC',
+      TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'),
+      PORT: String(await freePort()),
+      REDIS_URL: readTestRunState().redisUrl,
+      REDIS_PREFIX: `${readTestRunState().redisPrefix}-zero`,
+      EMBEDDED_POSTGRES_PORT: String(await freePort()),
+      EMBEDDED_SMTP_PORT: String(await freePort()),
+      EMBEDDED_MAIL_WEB_PORT: String(await freePort()),
+      LOG_LEVEL: 'info',
+    };
+    let output = '';
+    const child = spawn(
+      process.execPath,
+      [
+        '-r',
+        require.resolve('ts-node/register/transpile-only'),
+        '-r',
+        require.resolve('tsconfig-paths/register'),
+        join(ROOT, 'src', 'main.ts'),
+      ],
+      { cwd: checkout, env, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    child.stdout?.on('data', (chunk) => (output += chunk));
+    child.stderr?.on('data', (chunk) => (output += chunk));
+    const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
+      child.once('exit', (code, signal) => resolve({ code, signal })),
+    );
+    let cluster: string | undefined;
+    try {
+      // The database is up; migrations, the API and the worker are still to come (seconds under ts-node).
+      for (let waited = 0; !cluster && waited < 180_000; waited += 50) {
+        if (child.exitCode !== null) throw new Error(`Simpul exited early:\n${output}`);
+        cluster = /Embedded PostgreSQL ready on [^ ]+ \(data in ([^)]+)\)/.exec(output)?.[1];
+        if (!cluster) await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(cluster).toBeDefined();
+      if (asRoot) relocatedCluster = cluster;
+      expect(output).not.toContain('Worker started.');
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await exited).toEqual({ code: 0, signal: null });
+    expect(output).toContain('Received SIGTERM; stopping.');
+    // PostgreSQL removes its lock file when it has shut down; one left running keeps it (and its port).
+    expect(existsSync(join(cluster as string, 'postmaster.pid'))).toBe(false);
+  }, 300_000);
 });

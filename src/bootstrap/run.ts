@@ -13,7 +13,6 @@ import { loadOrCreateDevSecrets } from '@app/runtime/dev-secrets';
 import { startEmbeddedPostgres } from '@app/runtime/embedded-postgres';
 import { ensureRedis } from '@app/runtime/local-redis';
 import { lowerCpuPriority } from '@app/runtime/process-priority';
-import { startMailCatcher } from '@app/runtime/mail-catcher';
 import { WorkerModule } from '@app/worker.module';
 
 import { createApiApp } from './create-api';
@@ -45,6 +44,17 @@ export async function run(role: ProcessRole, env: Env): Promise<void> {
     for (const stop of stops.reverse()) await stop().catch((error) => logger.error({ msg: 'stop failed', error }));
     process.exit(code);
   };
+  // From the first moment: a stop while Simpul is still starting (Ctrl-C, or a supervisor giving up) stops what has
+  // started so far, the embedded PostgreSQL above all, instead of leaving it for the next start to find and stop.
+  let stopping = false;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      log(`Received ${signal}; stopping.`);
+      void shutdown(0);
+    });
+  }
 
   try {
     if (!config.databaseUrl) {
@@ -67,16 +77,7 @@ export async function run(role: ProcessRole, env: Env): Promise<void> {
       log,
     });
     stops.push(redis.stop);
-    if (!config.smtpUrl && role !== 'api') {
-      if (production) throw new Error('SMTP_URL is required in production.');
-      const mail = await startMailCatcher({
-        smtpPort: config.embedded.smtpPort,
-        webPort: config.embedded.mailWebPort,
-        log,
-      });
-      stops.push(mail.stop);
-      config = { ...config, smtpUrl: mail.smtpUrl };
-    }
+    if (!config.smtpUrl && role !== 'api' && production) throw new Error('SMTP_URL is required in production.');
 
     if (role !== 'worker') {
       const databaseUrl = config.databaseUrl as string;
@@ -103,6 +104,18 @@ export async function run(role: ProcessRole, env: Env): Promise<void> {
     if (role === 'worker' && config.jobs.nice > 0) {
       log(`Worker CPU priority lowered: ${lowerCpuPriority(config.jobs.nice).join(', ')}.`);
     }
+    if (!config.smtpUrl && role !== 'api') {
+      // Only the worker sends mail, so the catcher starts after the API answers, just before the worker; MailDev
+      // and jsdom take half a second to load, which no one waiting for the API should pay.
+      const { startMailCatcher } = await import('../runtime/mail-catcher');
+      const mail = await startMailCatcher({
+        smtpPort: config.embedded.smtpPort,
+        webPort: config.embedded.mailWebPort,
+        log,
+      });
+      stops.push(mail.stop);
+      config = { ...config, smtpUrl: mail.smtpUrl };
+    }
     if (role !== 'api') {
       const worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger });
       contexts.push(worker);
@@ -118,18 +131,10 @@ export async function run(role: ProcessRole, env: Env): Promise<void> {
       for (const context of contexts.reverse()) await context.close();
     });
   } catch (error) {
+    // Stopped while starting: the step the stop interrupted fails, and the stop is already under way.
+    if (stopping) return;
     logger.error({ msg: 'Simpul could not start', error }, error instanceof Error ? error.stack : undefined);
     await shutdown(1);
     return;
-  }
-
-  let stopping = false;
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.on(signal, () => {
-      if (stopping) return;
-      stopping = true;
-      log(`Received ${signal}; stopping.`);
-      void shutdown(0);
-    });
   }
 }
