@@ -13,6 +13,7 @@ import { loadOrCreateDevSecrets } from '@app/runtime/dev-secrets';
 import { startEmbeddedPostgres } from '@app/runtime/embedded-postgres';
 import { ensureRedis } from '@app/runtime/local-redis';
 import { lowerCpuPriority } from '@app/runtime/process-priority';
+import { startMailCatcher } from '@app/runtime/mail-catcher';
 import { WorkerModule } from '@app/worker.module';
 
 import { createApiApp } from './create-api';
@@ -77,7 +78,16 @@ export async function run(role: ProcessRole, env: Env): Promise<void> {
       log,
     });
     stops.push(redis.stop);
-    if (!config.smtpUrl && role !== 'api' && production) throw new Error('SMTP_URL is required in production.');
+    if (!config.smtpUrl && role !== 'api') {
+      if (production) throw new Error('SMTP_URL is required in production.');
+      const mail = await startMailCatcher({
+        smtpPort: config.embedded.smtpPort,
+        webPort: config.embedded.mailWebPort,
+        log,
+      });
+      stops.push(mail.stop);
+      config = { ...config, smtpUrl: mail.smtpUrl };
+    }
 
     if (role !== 'worker') {
       const databaseUrl = config.databaseUrl as string;
@@ -103,18 +113,6 @@ export async function run(role: ProcessRole, env: Env): Promise<void> {
     }
     if (role === 'worker' && config.jobs.nice > 0) {
       log(`Worker CPU priority lowered: ${lowerCpuPriority(config.jobs.nice).join(', ')}.`);
-    }
-    if (!config.smtpUrl && role !== 'api') {
-      // Only the worker sends mail, so the catcher starts after the API answers, just before the worker; MailDev
-      // and jsdom take half a second to load, which no one waiting for the API should pay.
-      const { startMailCatcher } = await import('../runtime/mail-catcher');
-      const mail = await startMailCatcher({
-        smtpPort: config.embedded.smtpPort,
-        webPort: config.embedded.mailWebPort,
-        log,
-      });
-      stops.push(mail.stop);
-      config = { ...config, smtpUrl: mail.smtpUrl };
     }
     if (role !== 'api') {
       const worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger });
