@@ -24,7 +24,7 @@ export class ObservabilityModule implements OnApplicationShutdown {
       controllers: role === 'api' ? [MetricsController] : [],
       providers: [
         { provide: SimpulMetrics, inject: [APP_CONFIG], useFactory: (config: AppConfig) => SimpulMetrics.for(config) },
-        { provide: Tracing, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new Tracing(config, role) },
+        { provide: Tracing, inject: [APP_CONFIG], useFactory: (config: AppConfig) => Tracing.create(config, role) },
         JobInstrumentation,
         ...(role === 'api' ? [HttpObservability] : []),
       ],

@@ -11,9 +11,7 @@ import {
   TraceFlags,
   Tracer,
 } from '@opentelemetry/api';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { resourceFromAttributes } from '@opentelemetry/resources';
-import { BasicTracerProvider, BatchSpanProcessor } from '@opentelemetry/sdk-trace-base';
+import type { BasicTracerProvider } from '@opentelemetry/sdk-trace-base';
 
 import { AppConfig } from '@app/config/app-config';
 
@@ -36,24 +34,38 @@ export interface SpanRequest {
  * Span attributes hold routes, job names, queue names and ids only, never personal data or request bodies.
  */
 export class Tracing {
-  private readonly provider: BasicTracerProvider | undefined;
   private readonly tracer: Tracer | undefined;
 
-  constructor(config: AppConfig, role: ObservedRole) {
+  private constructor(private readonly provider: BasicTracerProvider | undefined) {
+    this.tracer = provider?.getTracer('simpul');
+  }
+
+  /**
+   * The SDK and its OTLP exporter (about 0.2 s to load) are loaded only when tracing is on, so a start without a
+   * collector does not pay for them.
+   */
+  static async create(config: AppConfig, role: ObservedRole): Promise<Tracing> {
     const { otlpEndpoint, otlpHeaders, serviceName } = config.observability;
-    if (!otlpEndpoint) return;
-    this.provider = new BasicTracerProvider({
-      resource: resourceFromAttributes({
-        'service.name': `${serviceName}-${role}`,
-        'service.namespace': serviceName,
-        'service.instance.id': `${hostname()}:${process.pid}`,
-        'deployment.environment.name': config.nodeEnv,
+    if (!otlpEndpoint) return new Tracing(undefined);
+    const [{ OTLPTraceExporter }, { resourceFromAttributes }, { BasicTracerProvider, BatchSpanProcessor }] =
+      await Promise.all([
+        import('@opentelemetry/exporter-trace-otlp-http'),
+        import('@opentelemetry/resources'),
+        import('@opentelemetry/sdk-trace-base'),
+      ]);
+    return new Tracing(
+      new BasicTracerProvider({
+        resource: resourceFromAttributes({
+          'service.name': `${serviceName}-${role}`,
+          'service.namespace': serviceName,
+          'service.instance.id': `${hostname()}:${process.pid}`,
+          'deployment.environment.name': config.nodeEnv,
+        }),
+        spanProcessors: [
+          new BatchSpanProcessor(new OTLPTraceExporter({ url: `${otlpEndpoint}/v1/traces`, headers: otlpHeaders })),
+        ],
       }),
-      spanProcessors: [
-        new BatchSpanProcessor(new OTLPTraceExporter({ url: `${otlpEndpoint}/v1/traces`, headers: otlpHeaders })),
-      ],
-    });
-    this.tracer = this.provider.getTracer('simpul');
+    );
   }
 
   get enabled(): boolean {

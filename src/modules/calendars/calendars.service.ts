@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import Holidays from 'date-holidays';
 import { Between, DataSource, EntityManager } from 'typeorm';
 
 import { WorkCalendar } from '@libs/deadlines';
@@ -55,18 +54,35 @@ export class CalendarsService {
   }
 
   /**
-   * Loads the office-closing holidays of `countries` for `years` from the date-holidays library; rows already
-   * stored are left as they are (an administrator may have corrected them), so running it twice changes nothing.
+   * Loads the office-closing holidays of `countries` for `years` from the date-holidays library, for each country
+   * and year not loaded yet: once a year of a country is stored, its rows are the calendar (an administrator may
+   * have corrected, added or removed some), so running it twice changes nothing. A year is loaded in one statement,
+   * whole or not at all. The library (0.1 s to load, as much again to compute) is loaded only when a year is missing,
+   * so a warm start does not pay for it.
    */
   async importHolidays(
     manager: EntityManager,
     countries: readonly string[],
     years: readonly number[],
   ): Promise<number> {
+    if (countries.length === 0 || years.length === 0) return 0;
+    const stored: { country: string; year: number }[] = await manager.query(
+      `SELECT DISTINCT country, extract(year FROM "date")::int AS year FROM holiday
+       WHERE source = ANY($1) AND country = ANY($2) AND "date" BETWEEN $3::date AND $4::date`,
+      [
+        [HOLIDAY_SOURCE, CAMBODIA_HOLIDAY_SOURCE],
+        countries,
+        `${Math.min(...years)}-01-01`,
+        `${Math.max(...years)}-12-31`,
+      ],
+    );
+    const loaded = new Set(stored.map((row) => `${row.country}:${row.year}`));
+    const missing = (country: string) => years.filter((year) => !loaded.has(`${country}:${year}`));
     const rows: Partial<HolidayEntity>[] = [];
     for (const country of countries) {
+      if (missing(country).length === 0) continue;
       if (country === 'KH') {
-        for (const year of years) {
+        for (const year of missing(country)) {
           for (const holiday of CAMBODIA_FIXED_HOLIDAYS) {
             rows.push({
               country,
@@ -79,8 +95,9 @@ export class CalendarsService {
         }
         continue;
       }
+      const { default: Holidays } = await import('date-holidays');
       const calendar = new Holidays(country);
-      for (const year of years) {
+      for (const year of missing(country)) {
         for (const holiday of calendar.getHolidays(year) ?? []) {
           if (!OFFICE_CLOSING_KINDS.has(holiday.type)) continue;
           rows.push({
