@@ -23,6 +23,43 @@ async function waitFor(url: string, child: ChildProcess, output: () => string): 
   throw new Error(`Simpul did not become ready:\n${output()}`);
 }
 
+/** What a newcomer's shell has, plus ports of the test's own, on the test run's Redis. */
+async function zeroSetupEnv(): Promise<Record<string, string>> {
+  return {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '/tmp',
+    TZ: 'UTC',
+    // No DATA_DIR: the default .data of the folder it runs from, as after a fresh clone.
+    TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'),
+    PORT: String(await freePort()),
+    REDIS_URL: readTestRunState().redisUrl,
+    REDIS_PREFIX: `${readTestRunState().redisPrefix}-zero`,
+    EMBEDDED_POSTGRES_PORT: String(await freePort()),
+    EMBEDDED_SMTP_PORT: String(await freePort()),
+    EMBEDDED_MAIL_WEB_PORT: String(await freePort()),
+    LOG_LEVEL: 'info',
+  };
+}
+
+/** `src/main.ts` as `npm start` runs it (compiled on the fly), from `cwd`; its output collected as it comes. */
+function startSimpul(cwd: string, env: Record<string, string>): { child: ChildProcess; output: () => string } {
+  let output = '';
+  const child = spawn(
+    process.execPath,
+    [
+      '-r',
+      require.resolve('ts-node/register/transpile-only'),
+      '-r',
+      require.resolve('tsconfig-paths/register'),
+      join(ROOT, 'src', 'main.ts'),
+    ],
+    { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  child.stdout?.on('data', (chunk) => (output += chunk));
+  child.stderr?.on('data', (chunk) => (output += chunk));
+  return { child, output: () => output };
+}
+
 /**
  * `npm start` with nothing configured: the embedded PostgreSQL, migrations, reference and demo data,
  * the mail catcher, the API and the worker in one process; Ctrl-C stops it all. It runs from a checkout inside a
@@ -42,44 +79,18 @@ describe('zero-setup start', () => {
 
   it('serves the seeded directory to a demo liaison from a private folder and stops cleanly on SIGINT', async () => {
     expect(statSync(privateDir).mode & 0o777).toBe(0o700);
-    const port = await freePort();
-    const env: Record<string, string> = {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '/tmp',
-      TZ: 'UTC',
-      // No DATA_DIR: the default .data of the folder it runs from, as after a fresh clone.
-      TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'),
-      PORT: String(port),
-      REDIS_URL: readTestRunState().redisUrl,
-      REDIS_PREFIX: `${readTestRunState().redisPrefix}-zero`,
-      EMBEDDED_POSTGRES_PORT: String(await freePort()),
-      EMBEDDED_SMTP_PORT: String(await freePort()),
-      EMBEDDED_MAIL_WEB_PORT: String(await freePort()),
-      LOG_LEVEL: 'info',
-    };
-    let output = '';
-    const child = spawn(
-      process.execPath,
-      [
-        '-r',
-        require.resolve('ts-node/register/transpile-only'),
-        '-r',
-        require.resolve('tsconfig-paths/register'),
-        join(ROOT, 'src', 'main.ts'),
-      ],
-      { cwd: checkout, env, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    child.stdout?.on('data', (chunk) => (output += chunk));
-    child.stderr?.on('data', (chunk) => (output += chunk));
+    const env = await zeroSetupEnv();
+    const port = Number(env.PORT);
+    const { child, output } = startSimpul(checkout, env);
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     try {
-      await waitFor(`http://127.0.0.1:${port}/health/ready`, child, () => output);
-      const cluster = /Embedded PostgreSQL ready on [^ ]+ \(data in ([^)]+)\)/.exec(output)?.[1];
+      await waitFor(`http://127.0.0.1:${port}/health/ready`, child, output);
+      const cluster = /Embedded PostgreSQL ready on [^ ]+ \(data in ([^)]+)\)/.exec(output())?.[1];
       expect(cluster).toBeDefined();
       if (asRoot) {
         relocatedCluster = cluster;
-        expect(output).toContain(`cannot reach ${join(checkout, '.data', 'postgres')}`);
-        expect(output).toContain(`Its cluster is kept in ${cluster} instead`);
+        expect(output()).toContain(`cannot reach ${join(checkout, '.data', 'postgres')}`);
+        expect(output()).toContain(`Its cluster is kept in ${cluster} instead`);
         expect(cluster?.startsWith(privateDir)).toBe(false);
         const folder = statSync(cluster as string);
         expect(folder.uid).toBe(Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim()));
@@ -110,33 +121,7 @@ describe('zero-setup start', () => {
   }, 300_000);
 
   it('stopped while still starting, stops the embedded PostgreSQL it started instead of leaving it running', async () => {
-    const env: Record<string, string> = {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '/tmp',
-      TZ: 'UTC',
-      TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'),
-      PORT: String(await freePort()),
-      REDIS_URL: readTestRunState().redisUrl,
-      REDIS_PREFIX: `${readTestRunState().redisPrefix}-zero`,
-      EMBEDDED_POSTGRES_PORT: String(await freePort()),
-      EMBEDDED_SMTP_PORT: String(await freePort()),
-      EMBEDDED_MAIL_WEB_PORT: String(await freePort()),
-      LOG_LEVEL: 'info',
-    };
-    let output = '';
-    const child = spawn(
-      process.execPath,
-      [
-        '-r',
-        require.resolve('ts-node/register/transpile-only'),
-        '-r',
-        require.resolve('tsconfig-paths/register'),
-        join(ROOT, 'src', 'main.ts'),
-      ],
-      { cwd: checkout, env, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    child.stdout?.on('data', (chunk) => (output += chunk));
-    child.stderr?.on('data', (chunk) => (output += chunk));
+    const { child, output } = startSimpul(checkout, await zeroSetupEnv());
     const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
       child.once('exit', (code, signal) => resolve({ code, signal })),
     );
@@ -144,18 +129,18 @@ describe('zero-setup start', () => {
     try {
       // The database is up; migrations, the API and the worker are still to come (seconds under ts-node).
       for (let waited = 0; !cluster && waited < 180_000; waited += 50) {
-        if (child.exitCode !== null) throw new Error(`Simpul exited early:\n${output}`);
-        cluster = /Embedded PostgreSQL ready on [^ ]+ \(data in ([^)]+)\)/.exec(output)?.[1];
+        if (child.exitCode !== null) throw new Error(`Simpul exited early:\n${output()}`);
+        cluster = /Embedded PostgreSQL ready on [^ ]+ \(data in ([^)]+)\)/.exec(output())?.[1];
         if (!cluster) await new Promise((resolve) => setTimeout(resolve, 50));
       }
       expect(cluster).toBeDefined();
       if (asRoot) relocatedCluster = cluster;
-      expect(output).not.toContain('Worker started.');
+      expect(output()).not.toContain('Worker started.');
     } finally {
       child.kill('SIGTERM');
     }
     expect(await exited).toEqual({ code: 0, signal: null });
-    expect(output).toContain('Received SIGTERM; stopping.');
+    expect(output()).toContain('Received SIGTERM; stopping.');
     // PostgreSQL removes its lock file when it has shut down; one left running keeps it (and its port).
     expect(existsSync(join(cluster as string, 'postmaster.pid'))).toBe(false);
   }, 300_000);
