@@ -30,6 +30,12 @@ const VARIANTS: Variant[] = [
 async function main(): Promise<void> {
   const count = Number(process.argv[2] ?? 100_000);
   const batch = Number(process.argv[3] ?? 5_000);
+  for (const [name, value] of [
+    ['N (rungs)', count],
+    ['batch', batch],
+  ] as const) {
+    if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number above 0.`);
+  }
   const env = createBenchEnv('full');
   const lanes = await Promise.all([0, 1].map(() => connect(env.databaseUrl)));
   const [db] = lanes;
@@ -69,7 +75,17 @@ async function main(): Promise<void> {
 
 async function connect(url: string): Promise<Client> {
   const client = new Client({ connectionString: url });
-  await client.connect();
+  try {
+    await client.connect();
+  } catch (error) {
+    // 3D000: no such database. The probe needs the national-scale data a full run leaves behind.
+    if ((error as { code?: string }).code === '3D000') {
+      throw new Error(
+        `No database ${new URL(url).pathname.slice(1)}: run npm run bench first (the probe uses its data).`,
+      );
+    }
+    throw error;
+  }
   return client;
 }
 
