@@ -8,11 +8,11 @@ import { runMain } from '../support/run-main';
  * What releasing *armed* rungs at T would cost at national scale (README, "Issue 22, sixth step" and "seventh
  * step"): the design writes a rung's notifications, history and events before T and at T only settles it. This
  * probe measures that settlement on the database a full `npm run bench` loaded (BENCH_DATABASE, default
- * simpul_bench), with its national-scale indexes: it inserts N rungs of a probe item type already due, then
- * releases them in batches (claimed with FOR UPDATE SKIP LOCKED on the index of due rungs, as the firing does) from
+ * simpul_bench), with its national-scale indexes: it inserts N rungs of a probe item type due twenty seconds later,
+ * then from that moment releases them in batches (claimed with FOR UPDATE SKIP LOCKED on the index of due rungs, as the firing does) from
  * two lanes: settling only; settling and writing each rung's history entry from the rung row in the same statement;
  * and also moving each rung's two notifications (PENDING email, so every index of the table is written) from a
- * staging table into \`notification\`, the variant in which no reader of notifications would have to change. It prints
+ * staging table into `notification`, the variant in which no reader of notifications would have to change. It prints
  * wall time, rungs/s, PostgreSQL's CPU per rung and the lateness p99, and deletes what it wrote.
  *
  *   ts-node -r tsconfig-paths/register --transpile-only bench/probes/armed-release.run.ts [N] [batch]
@@ -59,6 +59,7 @@ async function main(): Promise<void> {
         )
       ).rows[0] as { p99: number };
       const total = released.reduce((sum, n) => sum + n, 0);
+      if (total !== count) env.log(`note: ${total} of ${count} rungs released (a lane stopped early)`);
       const pgMicros = cpu ? Math.round((cpu.postgresCoreSeconds / total) * 1e6) : null;
       env.log(
         `release, ${variant}: ${total} rungs in ${(wallMs / 1000).toFixed(2)} s ` +
@@ -126,26 +127,26 @@ async function arm(db: Client, count: number, notifications: boolean): Promise<D
 }
 
 async function releaseAll(lane: Client, batch: number, variant: Variant): Promise<number> {
-  let released = 0;
-  for (;;) {
-    const history =
-      variant !== VARIANTS[0]
-        ? `, written AS (
+  const history =
+    variant !== VARIANTS[0]
+      ? `, written AS (
            INSERT INTO work_item_event (item_type, item_id, kind, details)
            SELECT item_type, item_id, 'ESCALATED', jsonb_build_object('deadline', deadline_kind, 'rung', rung_key,
              'targets', targets, 'deadlineVersion', deadline_version, 'due', deadline_at, 'recipients', recipient_count)
            FROM released)`
-        : '';
-    const notifications =
-      variant === VARIANTS[2]
-        ? `, moved AS (
+      : '';
+  const notifications =
+    variant === VARIANTS[2]
+      ? `, moved AS (
              DELETE FROM ${STAGING} s USING released WHERE s.rung_id = released.id RETURNING s.*
            ), notified AS (
              INSERT INTO notification (recipient_user_id, kind, dedupe_key, subject_type, subject_id, reference, params,
                email_status)
              SELECT recipient_user_id, kind, dedupe_key, subject_type, subject_id, reference, params, email_status
              FROM moved)`
-        : '';
+      : '';
+  let released = 0;
+  for (;;) {
     const { rows } = await lane.query(
       `WITH claimed AS (
          SELECT id FROM escalation_rung

@@ -77,12 +77,12 @@ export class CalendarsService {
       ],
     );
     const loaded = new Set(stored.map((row) => `${row.country}:${row.year}`));
-    const missing = (country: string) => years.filter((year) => !loaded.has(`${country}:${year}`));
     const rows: Partial<HolidayEntity>[] = [];
     for (const country of countries) {
-      if (missing(country).length === 0) continue;
+      const missing = years.filter((year) => !loaded.has(`${country}:${year}`));
+      if (missing.length === 0) continue;
       if (country === 'KH') {
-        for (const year of missing(country)) {
+        for (const year of missing) {
           for (const holiday of CAMBODIA_FIXED_HOLIDAYS) {
             rows.push({
               country,
@@ -97,7 +97,7 @@ export class CalendarsService {
       }
       const { default: Holidays } = await import('date-holidays');
       const calendar = new Holidays(country);
-      for (const year of missing(country)) {
+      for (const year of missing) {
         for (const holiday of calendar.getHolidays(year) ?? []) {
           if (!OFFICE_CLOSING_KINDS.has(holiday.type)) continue;
           rows.push({
