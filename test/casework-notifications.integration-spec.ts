@@ -67,11 +67,13 @@ describe('shared casework notices', () => {
     await worker.drain();
   };
 
+  /** The notices people have by the clock now (an armed rung's are written ahead, and shown from its time). */
   const notices = async (taskId: string): Promise<{ who: string; kind: string; critical: boolean }[]> => {
     const rows: { recipient_user_id: string; kind: string; critical: boolean }[] = await api.dataSource.query(
       `SELECT recipient_user_id, kind, critical FROM notification
-       WHERE subject_id = $1 AND kind IN ('TASK_OVERDUE', 'ESCALATION') ORDER BY kind, recipient_user_id`,
-      [taskId],
+       WHERE subject_id = $1 AND kind IN ('TASK_OVERDUE', 'ESCALATION') AND (visible_at IS NULL OR visible_at <= $2)
+       ORDER BY kind, recipient_user_id`,
+      [taskId, clock.now()],
     );
     const nameOf = (id: string) => Object.keys(userId).find((name) => userId[name] === id) ?? id;
     return rows

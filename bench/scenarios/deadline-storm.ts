@@ -32,19 +32,26 @@ export interface DeadlineStormResult {
   /** Rung rows written (every rung of every task's ladder); rungs are scheduled in PostgreSQL, with no outbox rows. */
   rungRows: number;
   /**
-   * Redis memory before the storm's tasks were written and with all their rungs scheduled (the worker up, just
-   * before T). `used_memory` is the whole server's (on a shared Redis it moves with everyone's keys); the prefix
-   * figures add up MEMORY USAGE over this run's keys, and `delayedJobs` counts what the escalations queue holds.
-   * PostgreSQL schedules rungs, so the run's keys should not grow with them.
+   * Redis memory before the storm's tasks were written, with all their rungs scheduled (written, before a worker
+   * runs), and just before T with the first rungs armed (the worker up). `used_memory` is the whole server's (on a
+   * shared Redis it moves with everyone's keys); the prefix figures add up MEMORY USAGE over this run's keys,
+   * `delayedJobs` counts what the escalations queue holds and `delayedEmailJobs` the email batches waiting for T.
+   * PostgreSQL schedules rungs, so the run's keys do not grow with them; arming queues the emails of the rungs due
+   * within RUNG_ARM_AHEAD_MS, one job per batch of 50, which is what the armed figure adds.
    */
   redisMemory: {
     usedMemoryBefore: number;
     usedMemoryScheduled: number;
+    usedMemoryArmed: number;
     prefixBytesBefore: number;
     prefixBytesScheduled: number;
+    prefixBytesArmed: number;
     prefixKeysScheduled: number;
     delayedJobs: number;
+    delayedEmailJobs: number;
   };
+  /** First rungs armed by T (decided ahead, written visible from T): at T these are only settled. */
+  armedAtT: number;
   setup: {
     /** T − the moment T was chosen. */
     marginSeconds: number;
@@ -166,6 +173,7 @@ export async function deadlineStorm(env: BenchEnv, smtp: CountingSmtpSink): Prom
   const typeorm = await new DataSource(dataSourceOptions(env.databaseUrl, { extra: { max: 2 } })).initialize();
   const connection = new Redis(env.redisUrl, { maxRetriesPerRequest: null });
   const escalations = new Queue(QueueName.ESCALATIONS, { connection, prefix: env.redisPrefix });
+  const emails = new Queue(QueueName.EMAIL, { connection, prefix: env.redisPrefix });
   let worker: BenchProcess | undefined;
   let mailer: BenchProcess | undefined;
   try {
@@ -191,6 +199,18 @@ export async function deadlineStorm(env: BenchEnv, smtp: CountingSmtpSink): Prom
         `in ${seconds(insertMs)} s`,
     );
 
+    // Every rung is scheduled now, in PostgreSQL, and no worker has run: what Redis holds for them.
+    const redisScheduled = {
+      used: await usedMemory(connection),
+      prefix: await prefixMemory(connection, env.redisPrefix),
+    };
+    const delayedJobs = await escalations.getDelayedCount();
+    env.log(
+      `B: Redis with the storm's ${written.rungRows} rungs scheduled: this run's keys ${redisBefore.prefix.bytes} -> ` +
+        `${redisScheduled.prefix.bytes} bytes (${redisScheduled.prefix.keys} keys, ${delayedJobs} delayed jobs); ` +
+        `server used_memory ${redisBefore.used} -> ${redisScheduled.used} bytes (shared)`,
+    );
+
     const spawnedAt = new Date();
     // The decision work (rungs, events, digests, sweeps) in one worker and email delivery in another, so the storm's
     // mail waits behind its firing (issue 22).
@@ -203,32 +223,46 @@ export async function deadlineStorm(env: BenchEnv, smtp: CountingSmtpSink): Prom
       BenchProcess.worker({ ...workerEnv, WORKER_QUEUES: 'email', WORKER_NICE: '10' }, 'worker-email'),
     ]);
     const bootMs = Date.now() - spawnedAt.getTime();
+    // Events due now (an armed rung's `task.overdue` waits for T).
     await waitFor(
       'the relay to publish the outbox',
       async () =>
-        (await scalar(db, `SELECT count(*)::int FROM outbox_event WHERE published_at IS NULL`)) === 0
+        (await scalar(
+          db,
+          `SELECT count(*)::int FROM outbox_event
+           WHERE published_at IS NULL AND (available_at IS NULL OR available_at <= now())`,
+        )) === 0
           ? true
           : undefined,
       30 * 60_000,
       200,
-    );
-    const redisScheduled = {
-      used: await usedMemory(connection),
-      prefix: await prefixMemory(connection, env.redisPrefix),
-    };
-    const delayedJobs = await escalations.getDelayedCount();
-    env.log(
-      `B: Redis with the storm's ${written.rungRows} rungs scheduled: this run's keys ${redisBefore.prefix.bytes} -> ` +
-        `${redisScheduled.prefix.bytes} bytes (${redisScheduled.prefix.keys} keys, ${delayedJobs} delayed jobs); ` +
-        `server used_memory ${redisBefore.used} -> ${redisScheduled.used} bytes (shared)` +
-        (Date.now() > deadline.getTime() ? ' (read after T: the storm had begun)' : ''),
     );
     const setupDoneAt = Date.now();
     const slackMs = deadline.getTime() - setupDoneAt;
     env.log(`B: worker up in ${seconds(bootMs)} s; ${seconds(slackMs)} s before T`);
 
     const sinkBefore = smtp.received;
-    if (slackMs > 0) await sleep(slackMs);
+    // Arming runs in the worker as soon as the rungs are within RUNG_ARM_AHEAD_MS: Redis and the armed count are
+    // read a second before T (later would disturb the storm).
+    if (slackMs > 1_000) await sleep(slackMs - 1_000);
+    const redisArmed = {
+      used: await usedMemory(connection),
+      prefix: await prefixMemory(connection, env.redisPrefix),
+    };
+    const delayedEmailJobs = await emails.getDelayedCount();
+    const armedAtT = await scalar(
+      db,
+      `SELECT count(*)::int FROM escalation_rung WHERE status = 'SCHEDULED' AND armed_at IS NOT NULL AND fire_at = $1`,
+      [deadline],
+    );
+    env.log(
+      `B: ${armedAtT} of ${count} first rungs armed before T; Redis: this run's keys ${redisArmed.prefix.bytes} bytes ` +
+        `(${redisArmed.prefix.keys} keys, ${delayedEmailJobs} email batches waiting for T); server used_memory ` +
+        `${redisArmed.used} bytes` +
+        (Date.now() > deadline.getTime() ? ' (read after T: the storm had begun)' : ''),
+    );
+    const untilT = deadline.getTime() - Date.now();
+    if (untilT > 0) await sleep(untilT);
     const pids = { decisionWorker: worker.pid, emailWorker: mailer.pid, harness: process.pid };
     const cpuAtT = readCpu(pids);
     const firstKey = written.firstRungKey;
@@ -360,11 +394,15 @@ export async function deadlineStorm(env: BenchEnv, smtp: CountingSmtpSink): Prom
       redisMemory: {
         usedMemoryBefore: redisBefore.used,
         usedMemoryScheduled: redisScheduled.used,
+        usedMemoryArmed: redisArmed.used,
         prefixBytesBefore: redisBefore.prefix.bytes,
         prefixBytesScheduled: redisScheduled.prefix.bytes,
+        prefixBytesArmed: redisArmed.prefix.bytes,
         prefixKeysScheduled: redisScheduled.prefix.keys,
         delayedJobs,
+        delayedEmailJobs,
       },
+      armedAtT,
       setup: {
         marginSeconds: seconds(deadline.getTime() - chosenAt),
         insertSeconds: seconds(insertMs),
@@ -407,6 +445,7 @@ export async function deadlineStorm(env: BenchEnv, smtp: CountingSmtpSink): Prom
     await worker?.stop();
     await mailer?.stop();
     await escalations.close();
+    await emails.close();
     connection.disconnect();
     await typeorm.destroy();
     await db.end();

@@ -11,7 +11,7 @@ import { RoundTally, RungScheduler } from '@app/modules/escalations/rung-schedul
 import { JobHandlerRegistry, SweepResult } from '@app/queue/job-handler.registry';
 import { JobQueues } from '@app/queue/job-queues';
 import { OutboxRelay } from '@app/queue/outbox-relay';
-import { ALL_QUEUES, QueueName } from '@app/queue/queue.names';
+import { ALL_QUEUES, JobIds, QueueName } from '@app/queue/queue.names';
 import { WorkerModule } from '@app/worker.module';
 
 import { readTestRunState, TEST_PII_KEY, TEST_TOKEN_SECRET } from './test-environment';
@@ -84,7 +84,7 @@ export class TestWorker {
       if (Date.now() > deadline) throw new Error(`queues did not drain within ${timeoutMs} ms`);
       await this.relay();
       const rungs = await this.fireDueRungs();
-      let busy = rungs.fired + rungs.skipped + rungs.cancelled;
+      let busy = rungs.fired + rungs.armed + rungs.skipped + rungs.cancelled + (await this.armedEmailsDue());
       for (const name of ALL_QUEUES) {
         const counts = await this.queues
           .queue(name)
@@ -95,6 +95,29 @@ export class TestWorker {
       idleRounds = busy === 0 ? idleRounds + 1 : 0;
       await new Promise((resolve) => setTimeout(resolve, 60));
     }
+  }
+
+  /**
+   * The emails of armed rungs wait in Redis until the rung's time, a delay reckoned on the clock when they were armed.
+   * The controlled clock jumps where real time would pass: those whose time has come on it are made due, as real
+   * time would have made them. Returns how many batches it promoted.
+   */
+  private async armedEmailsDue(): Promise<number> {
+    const rows: { batch: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT email_batch_id AS batch FROM notification
+       WHERE email_status = 'PENDING' AND created_at <= $1 AND visible_at <= $1 AND email_batch_id IS NOT NULL`,
+      [this.context.get(Clock).now()],
+    );
+    let promoted = 0;
+    for (const { batch } of rows) {
+      const job = await this.queues.queue(QueueName.EMAIL).getJob(JobIds.emailBatch(batch));
+      // Never attempted: a retry waiting out its backoff keeps its real-time delay.
+      if (job && job.attemptsMade === 0 && (await job.isDelayed())) {
+        await job.promote();
+        promoted += 1;
+      }
+    }
+    return promoted;
   }
 
   /**

@@ -103,6 +103,11 @@ export interface AppConfig {
     rungBatch: number;
     /** Batches one worker process fires side by side (each its own transaction and connection). */
     rungLanes: number;
+    /**
+     * How far ahead rungs without an action are armed: decided and written with their rows visible from their time,
+     * so at that time they are only settled (0: every rung is decided when due).
+     */
+    rungArmAheadMs: number;
     /** First retry delay of a failed job; each later retry waits twice as long, up to `backoffMaxMs`. */
     backoffMs: number;
     /** Longest wait between two attempts, and how long a job that used its attempts waits for the sweep. */

@@ -275,6 +275,13 @@ export class EnvSchema {
   @IsOptional()
   @Transform(toInt)
   @IsInt()
+  @Min(0)
+  @Max(3600000)
+  RUNG_ARM_AHEAD_MS?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
   @Min(100)
   @Max(600000)
   JOB_BACKOFF_MS?: number;

@@ -147,6 +147,7 @@ export function loadConfig(env: Env, devSecrets?: { tokenSecret: string; piiEncr
       rungPollMs: parsed.RUNG_POLL_MS ?? 1_000,
       rungBatch: parsed.RUNG_BATCH ?? 500,
       rungLanes: parsed.RUNG_LANES ?? 2,
+      rungArmAheadMs: parsed.RUNG_ARM_AHEAD_MS ?? 300_000,
       backoffMs,
       backoffMaxMs,
       attempts: parsed.JOB_ATTEMPTS ?? 10,

@@ -17,6 +17,9 @@ const READ_TIMEOUT_MS = 3_000;
  * indexed query (the outbox's partial indexes, the rungs' due index, the digest runs' week index, the failed emails' index), and none
  * touches a column that could identify a person.
  */
+/** An armed rung's event waits for its time: not a backlog until then. */
+const DUE_EVENT = '(available_at IS NULL OR available_at <= clock_timestamp())';
+
 @Injectable()
 export class BacklogMetrics implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('Metrics');
@@ -67,9 +70,9 @@ export class BacklogMetrics implements OnModuleInit, OnApplicationShutdown {
       oldest_rung: number | null;
     }[] = await this.dataSource.query(
       `SELECT
-         (SELECT count(*) FROM outbox_event WHERE published_at IS NULL)::int AS unpublished,
+         (SELECT count(*) FROM outbox_event WHERE published_at IS NULL AND ${DUE_EVENT})::int AS unpublished,
          (SELECT EXTRACT(EPOCH FROM clock_timestamp() - min(created_at)) FROM outbox_event
-           WHERE published_at IS NULL)::float8 AS unpublished_age,
+           WHERE published_at IS NULL AND ${DUE_EVENT})::float8 AS unpublished_age,
          (SELECT count(*) FROM outbox_event WHERE processed_at IS NULL AND published_at IS NOT NULL)::int AS unprocessed,
          (SELECT EXTRACT(EPOCH FROM clock_timestamp() - min(published_at)) FROM outbox_event
            WHERE processed_at IS NULL AND published_at IS NOT NULL)::float8 AS unprocessed_age,

@@ -346,7 +346,10 @@ export const TOPICS: readonly Topic[] = Object.keys({
   'export.ready': 1,
 } satisfies Record<Topic, 1>) as Topic[];
 
-/** One event about one aggregate, typed by its topic. */
+/**
+ * One event about one aggregate, typed by its topic. `availableAt`: an armed rung's event, written ahead of its time
+ * and published only from then; absent for everything else, published once committed.
+ */
 export type DomainEvent<T extends Topic = Topic> = {
-  [K in T]: { topic: K; aggregateType: string; aggregateId: string; payload: TopicPayloads[K] };
+  [K in T]: { topic: K; aggregateType: string; aggregateId: string; payload: TopicPayloads[K]; availableAt?: Date };
 }[T];

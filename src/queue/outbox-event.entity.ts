@@ -12,6 +12,7 @@ export type EventPayload = Record<string, string | number | boolean | null>;
 @Entity('outbox_event')
 @Index('IDX_outbox_event_unpublished', ['createdAt'], { where: '"published_at" IS NULL' })
 @Index('IDX_outbox_event_unprocessed', ['publishedAt'], { where: '"processed_at" IS NULL' })
+@Index('IDX_outbox_event_armed', ['aggregateId'], { where: '"available_at" IS NOT NULL AND "published_at" IS NULL' })
 @Index('IDX_outbox_event_dispatch_batch', ['dispatchBatchId'], {
   where: '"processed_at" IS NULL AND "dispatch_batch_id" IS NOT NULL',
 })
@@ -35,6 +36,10 @@ export class OutboxEventEntity {
   /** Ids and codes only: never personal data. */
   @Column({ type: 'jsonb' })
   payload: EventPayload;
+
+  /** An armed rung's event is written ahead and published from this instant (its fire time); null: at once. */
+  @Column({ type: 'timestamptz', nullable: true })
+  availableAt: Date | null;
 
   @Column({ type: 'timestamptz', nullable: true })
   publishedAt: Date | null;

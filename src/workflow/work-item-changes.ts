@@ -59,8 +59,8 @@ function operationName(action: string, typeName: string): string {
 
 /**
  * The one pipeline every change to a work item goes through, in the caller's transaction:
- * decide (for lifecycle steps) → apply → history entry → audit entry → outbox events → deadline ladders in step
- * → the kind's own after-change hook. The change, its record and its consequences commit or roll back together.
+ * decide (for lifecycle steps) → apply → history entry → audit entry → outbox events → armed rungs disarmed →
+ * deadline ladders in step → the kind's own after-change hook. The change, its record and its consequences commit or roll back together.
  */
 @Injectable()
 export class WorkItemChanges {
@@ -99,6 +99,8 @@ export class WorkItemChanges {
     );
     // The kind built each event for its own topic; generic code cannot see that the pairs match.
     await recordEvents(manager, events as readonly DomainEvent[]);
+    // Rungs armed ahead were decided on the item as it was: undone, and decided again by the next arming pass.
+    await this.escalations.disarm(manager, kind.type, [saved.id]);
     await this.syncLadders(manager, kind, saved);
     await kind.afterChange?.(manager, saved, actor);
     return saved;

@@ -126,8 +126,9 @@ export class WorkItemEscalations {
         await history.recordMany(
           manager,
           kind.type,
-          firings.map(({ rung, recipientCount }) => ({
+          firings.map(({ rung, recipientCount, armedFor }) => ({
             itemId: rung.itemId,
+            at: armedFor,
             kind: 'ESCALATED',
             details: {
               deadline: rung.deadlineKind,
@@ -151,9 +152,9 @@ export class WorkItemEscalations {
         for (const id of ids) held.delete(id);
         const found = firings
           .filter((firing) => items.has(firing.rung.itemId))
-          .map((firing) => ({ item: items.get(firing.rung.itemId)!, rung: firing.rung }));
+          .map((firing) => ({ item: items.get(firing.rung.itemId)!, rung: firing.rung, armedFor: firing.armedFor }));
         if (kind.onRungs) return kind.onRungs(manager, found);
-        for (const { item, rung } of found) await kind.onRung!(manager, item, rung);
+        for (const { item, rung, armedFor } of found) await kind.onRung!(manager, item, rung, armedFor);
       },
     };
   }

@@ -65,6 +65,13 @@ export interface EscalationParties {
  * deadlines and who their ladders reach, the events it emits and its own error type. The kernel
  * (WorkItemStore, WorkItemChanges, WorkItemEscalations) does the rest the same way for every kind.
  */
+/** One firing as a kind's hook sees it; `armedFor`: armed ahead of that instant (see `onRung`). */
+export interface KindFiring<Item> {
+  item: Item;
+  rung: EscalationRungEntity;
+  armedFor?: Date;
+}
+
 export interface WorkItemKind<
   Item extends WorkItemRow = WorkItemRow,
   Status extends string = string,
@@ -113,13 +120,15 @@ export interface WorkItemKind<
   /**
    * Runs after every firing of one of the item's rungs, in the rung's transaction: carries out the rung's action
    * (expire, mark overdue …) or what the kind does when a deadline passes (a task tells its assigning side).
+   * `armedFor` set: the rung (one without an action) is armed ahead of that instant, its fire time; the hook writes
+   * what the firing causes to take effect then (its events' `availableAt`) and changes nothing else.
    */
-  onRung?(manager: EntityManager, item: Item, rung: EscalationRungEntity): Promise<void>;
+  onRung?(manager: EntityManager, item: Item, rung: EscalationRungEntity, armedFor?: Date): Promise<void>;
   /**
    * The same for a batch of firings (one per item), when the kind can do it in a few statements; without it the
    * kernel calls `onRung` for each.
    */
-  onRungs?(manager: EntityManager, firings: { item: Item; rung: EscalationRungEntity }[]): Promise<void>;
+  onRungs?(manager: EntityManager, firings: KindFiring<Item>[]): Promise<void>;
   /** Runs at the end of every change, in its transaction (e.g. the linked commitment's last activity). */
   afterChange?(manager: EntityManager, item: Item, actor: Actor | null): Promise<void>;
 }

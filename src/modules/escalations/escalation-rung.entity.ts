@@ -10,6 +10,7 @@ import { RungAction, RungStatus, RungTarget } from './escalation.types';
 @Entity('escalation_rung')
 @Index('UQ_escalation_rung', ['itemType', 'itemId', 'deadlineKind', 'deadlineVersion', 'rungKey'], { unique: true })
 @Index('IDX_escalation_rung_due', ['fireAt'], { where: `"status" = 'SCHEDULED'` })
+@Index('IDX_escalation_rung_armed', ['fireAt'], { where: `"status" = 'SCHEDULED' AND "armed_at" IS NOT NULL` })
 // Fired rungs with the columns the digest reads (INCLUDE …, migration 1797900000002), which TypeORM cannot declare.
 @Index('IDX_escalation_rung_fired', { synchronize: false })
 @Index('IDX_escalation_rung_item', ['itemType', 'itemId'])
@@ -59,6 +60,13 @@ export class EscalationRungEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   settledAt: Date | null;
+
+  /**
+   * When the rung was armed: what it does is written already, each row visible from `fireAt`, and at that time the
+   * rung is only settled (FIRED). Null for a rung still to be decided. An armed rung stays SCHEDULED until then.
+   */
+  @Column({ type: 'timestamptz', nullable: true })
+  armedAt: Date | null;
 
   /** Why a rung was cancelled or skipped. */
   @Column({ type: 'varchar', length: 200, nullable: true })

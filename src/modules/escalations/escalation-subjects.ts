@@ -30,10 +30,11 @@ export interface SubjectBatch {
   /** Ids in neither map are gone: their rungs are cancelled. */
 }
 
-/** One rung that fired, and how many people it reached. */
+/** One rung that fired (or is armed to fire at `armedFor`, its fire time), and how many people it reached. */
 export interface RungFiring {
   rung: EscalationRungEntity;
   recipientCount: number;
+  armedFor?: Date;
 }
 
 /**
@@ -49,7 +50,8 @@ export interface EscalationSubject {
   loadMany(manager: EntityManager, itemIds: string[]): Promise<SubjectBatch>;
   /**
    * Writes the firings onto the items' histories and carries out the rungs' actions, in the caller's transaction.
-   * At most one firing per item: a second rung of the same item comes in the next call, in ladder order.
+   * At most one firing per item: a second rung of the same item comes in the next call, in ladder order. An armed
+   * firing (`armedFor`) writes what it causes ahead, each row taking effect at that instant, and changes no item.
    */
   recordFirings(manager: EntityManager, firings: RungFiring[]): Promise<void>;
 }

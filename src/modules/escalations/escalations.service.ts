@@ -51,6 +51,20 @@ export class EscalationsService {
   }
 
   /**
+   * Undoes the arming of the items' rungs not yet due (DueRungBatch arms them ahead): they are plain SCHEDULED again
+   * and what they wrote ahead is deleted, in the caller's transaction, which changed the items; the next arming pass
+   * decides them as the items then are. Waits for an arming batch that holds one of the rungs. Returns how many.
+   */
+  async disarm(manager: EntityManager, itemType: string, itemIds: string[]): Promise<number> {
+    const [row]: { disarmed: number }[] = await manager.query(`SELECT disarm_rungs($1, $2::uuid[], $3) AS disarmed`, [
+      itemType,
+      itemIds,
+      this.clock.now(),
+    ]);
+    return row.disarmed;
+  }
+
+  /**
    * Brings the ladder of one deadline in line with the item: rungs of older versions, or of a deadline no
    * longer running, are cancelled; the current version's rungs are planned once (a rerun changes nothing).
    */

@@ -29,10 +29,19 @@ export class EmailQueue {
     await this.queues.addAll(notificationIds.map(emailJob));
   }
 
-  /** One job per batch (NotificationsService.createInBatches), named by the batch, so adding it twice leaves one. */
+  /**
+   * One job per batch (NotificationsService.createInBatches), named by the batch, so adding it twice leaves one. An
+   * armed rung's batch waits until its time (Redis then holds a job per batch of the arming window, never per rung).
+   */
   async enqueueBatches(batches: EmailBatch[]): Promise<void> {
     if (batches.length === 0) return;
-    await this.queues.addAll(batches.map((batch) => emailBatchJob(batch.batchId, batch.notificationIds)));
+    const now = this.clock.now().getTime();
+    await this.queues.addAll(
+      batches.map((batch) => ({
+        ...emailBatchJob(batch.batchId, batch.notificationIds),
+        ...(batch.notBefore && batch.notBefore.getTime() > now ? { delayMs: batch.notBefore.getTime() - now } : {}),
+      })),
+    );
   }
 
   /**

@@ -19,6 +19,7 @@ export type NotificationParams = Record<string, string>;
 @Entity('notification')
 @Index('UQ_notification_dedupe_key', ['dedupeKey'], { unique: true })
 @Index('IDX_notification_recipient_created', ['recipientUserId', 'createdAt'])
+@Index('IDX_notification_armed', ['subjectId'], { where: `"visible_at" IS NOT NULL` })
 @Index('IDX_notification_email_due', ['createdAt'], { where: `"email_status" IN ('PENDING', 'SENDING')` })
 @Index('IDX_notification_email_batch', ['emailBatchId'], {
   where: `"email_status" IN ('PENDING', 'SENDING') AND "email_batch_id" IS NOT NULL`,
@@ -99,6 +100,13 @@ export class NotificationEntity extends BaseEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   emailFailedAt: Date | null;
+
+  /**
+   * An armed rung's notification is written ahead of its time and shown (and its email sent) from this instant, its
+   * rung's fire time; null for everything else, shown at once.
+   */
+  @Column({ type: 'timestamptz', nullable: true })
+  visibleAt: Date | null;
 
   /**
    * The batch job its email went out in (`email-batch.<emailBatchId>`, emails of fired rungs): the sweep makes sure

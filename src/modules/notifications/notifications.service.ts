@@ -7,6 +7,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { renderNotification, RenderedNotification } from '@libs/mailer';
 
 import { Actor } from '@app/auth/actor';
+import { Clock } from '@app/kernel/clock';
 import { RequestException } from '@app/kernel/domain.exception';
 import { AppConfig } from '@app/config/app-config';
 import { APP_CONFIG } from '@app/config/config.module';
@@ -31,6 +32,8 @@ export const EMAIL_BATCH_SIZE = 50;
 export interface EmailBatch {
   batchId: string;
   notificationIds: string[];
+  /** An armed rung's emails: the job waits until then (its fire time). */
+  notBefore?: Date;
 }
 
 /** One notification to create; `dedupeKey` names its cause and recipient (e.g. `event.<id>.<user>`). */
@@ -44,7 +47,12 @@ export interface NotificationDraft {
   params: NotificationParams;
   /** When what it tells of happened (the event's time), so a list shows notices in the order things happened. */
   createdAt?: Date;
+  /** An armed rung's notification, written ahead: shown and emailed only from this instant (its fire time). */
+  visibleAt?: Date;
 }
+
+/** Rows an armed rung wrote ahead of its time are left out until then (`visible_at`, null for everything else). */
+const VISIBLE = '(notification.visibleAt IS NULL OR notification.visibleAt <= :now)';
 
 const SUBJECT_PATH: Record<string, string> = {
   Case: 'cases',
@@ -65,6 +73,7 @@ export class NotificationsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -88,7 +97,9 @@ export class NotificationsService {
       if (ids) ids.push(row.id);
       else batches.set(row.email_batch_id, [row.id]);
     }
-    return [...batches].map(([batchId, notificationIds]) => ({ batchId, notificationIds }));
+    // Drafts of one call share their instant (an armed batch calls once per fire time).
+    const notBefore = drafts[0]?.visibleAt;
+    return [...batches].map(([batchId, notificationIds]) => ({ batchId, notificationIds, notBefore }));
   }
 
   private async insert(
@@ -134,14 +145,14 @@ export class NotificationsService {
     // cost more CPU than PostgreSQL spent on it.
     return manager.query(
       `INSERT INTO notification (recipient_user_id, kind, critical, dedupe_key, subject_type, subject_id, reference,
-         params, in_app, email_status, created_at, email_batch_id)
+         params, in_app, email_status, created_at, email_batch_id, visible_at, email_queued_at)
        SELECT n.recipient, n.kind::notification_kind, n.critical, n.dedupe_key, n.subject_type, n.subject_id,
          n.reference, n.params, n.in_app, n.email_status::notification_delivery_status, COALESCE(n.created_at, now()),
-         n.batch
+         n.batch, n.visible_at, COALESCE(n.visible_at, now())
        FROM unnest($1::uuid[], $2::text[], $3::boolean[], $4::text[], $5::text[], $6::uuid[], $7::text[], $8::jsonb[],
-         $9::boolean[], $10::text[], $11::timestamptz[], $12::uuid[])
+         $9::boolean[], $10::text[], $11::timestamptz[], $12::uuid[], $13::timestamptz[])
          AS n(recipient, kind, critical, dedupe_key, subject_type, subject_id, reference, params, in_app, email_status,
-           created_at, batch)
+           created_at, batch, visible_at)
        ON CONFLICT DO NOTHING
        RETURNING id, email_status, email_batch_id`,
       [
@@ -157,6 +168,7 @@ export class NotificationsService {
         rows.map((row) => row.emailStatus),
         rows.map((row) => row.createdAt ?? null),
         rows.map((row) => row.emailBatchId),
+        rows.map((row) => row.visibleAt ?? null),
       ],
     );
   }
@@ -168,7 +180,8 @@ export class NotificationsService {
     const query = this.dataSource
       .getRepository(NotificationEntity)
       .createQueryBuilder('notification')
-      .where('notification.recipientUserId = :me AND notification.inApp', { me: actor.userId });
+      .where('notification.recipientUserId = :me AND notification.inApp', { me: actor.userId })
+      .andWhere(VISIBLE, { now: this.clock.now() });
     if (args.unreadOnly) query.andWhere('notification.readAt IS NULL');
     const page = await paginate(query, args, {
       column: 'notification.createdAt',
@@ -185,6 +198,7 @@ export class NotificationsService {
       .where('notification.recipientUserId = :userId AND notification.inApp AND notification.readAt IS NULL', {
         userId,
       })
+      .andWhere(VISIBLE, { now: this.clock.now() })
       .getCount();
   }
 
@@ -199,7 +213,8 @@ export class NotificationsService {
       .createQueryBuilder()
       .update(NotificationEntity)
       .set({ readAt: now })
-      .where('recipient_user_id = :me AND read_at IS NULL', { me: actor.userId });
+      .where('recipient_user_id = :me AND read_at IS NULL', { me: actor.userId })
+      .andWhere('(visible_at IS NULL OR visible_at <= :now)', { now });
     if (!input.all) query.andWhere('id IN (:...ids)', { ids: input.ids });
     const result = await query.execute();
     return { marked: result.affected ?? 0, unreadCount: await this.unreadCount(actor.userId) };

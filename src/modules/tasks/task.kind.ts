@@ -13,7 +13,7 @@ import { recordEvents } from '@app/queue/outbox';
 import { CommitmentLinksService } from '@app/modules/legal-instruments/commitment-links.service';
 import { Role } from '@app/kernel/role.enum';
 import { Refusal } from '@app/workflow/lifecycle';
-import { DeadlineState, EscalationParties, SqlCondition, WorkItemKind } from '@app/workflow/work-item-kind';
+import { DeadlineState, EscalationParties, KindFiring, SqlCondition, WorkItemKind } from '@app/workflow/work-item-kind';
 import { WorkItemEscalations } from '@app/workflow/work-item-escalations';
 import { actedBy, workItemEvent } from '@app/workflow/work-item-events';
 
@@ -169,12 +169,15 @@ export class TaskKind implements WorkItemKind<TaskEntity, TaskStatus, TaskAction
    * side is told too (a normal notification they may mute, unlike the escalation that reaches the assignee). Once per
    * deadline version: a re-dated or reopened task is told again when its new date passes.
    */
-  async onRung(manager: EntityManager, task: TaskEntity, rung: EscalationRungEntity): Promise<void> {
-    await this.onRungs(manager, [{ item: task, rung }]);
+  async onRung(manager: EntityManager, task: TaskEntity, rung: EscalationRungEntity, armedFor?: Date): Promise<void> {
+    await this.onRungs(manager, [{ item: task, rung, armedFor }]);
   }
 
-  /** The same for a batch of firings: one query finds which are each deadline version's first rung past due. */
-  async onRungs(manager: EntityManager, firings: { item: TaskEntity; rung: EscalationRungEntity }[]): Promise<void> {
+  /**
+   * The same for a batch of firings: one query finds which are each deadline version's first rung past due. An armed
+   * firing's event is published from the rung's time.
+   */
+  async onRungs(manager: EntityManager, firings: KindFiring<TaskEntity>[]): Promise<void> {
     const candidates = firings.filter(
       ({ item, rung }) => rung.fireAt.getTime() >= rung.deadlineAt.getTime() && OPEN_STATUSES.includes(item.status),
     );
@@ -189,7 +192,12 @@ export class TaskKind implements WorkItemKind<TaskEntity, TaskStatus, TaskAction
     const overdue = candidates.filter(({ rung }) => first.has(rung.id));
     await recordEvents(
       manager,
-      await Promise.all(overdue.map(({ item }) => this.event(manager, 'task.overdue', item, null))),
+      await Promise.all(
+        overdue.map(async ({ item, armedFor }) => ({
+          ...(await this.event(manager, 'task.overdue', item, null)),
+          availableAt: armedFor,
+        })),
+      ),
     );
   }
 

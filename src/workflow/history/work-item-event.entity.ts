@@ -44,6 +44,10 @@ export class WorkItemEventEntity {
   @Column({ type: 'text', nullable: true })
   reason: string | null;
 
+  /** An armed rung's entry is written ahead and shown from this instant (its fire time); null: at once. */
+  @Column({ type: 'timestamptz', nullable: true })
+  visibleAt: Date | null;
+
   /** Changed fields before and after, ids, codes, rung keys: never identity. */
   @Column({ type: 'jsonb', default: () => "'{}'" })
   details: Record<string, unknown>;

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull, LessThanOrEqual } from 'typeorm';
 
 import { Actor } from '@app/auth/actor';
+import { Clock } from '@app/kernel/clock';
 
 import { WorkItemType } from '../work-item-kind';
 import { WorkItemEventEntity } from './work-item-event.entity';
@@ -17,10 +18,19 @@ export interface HistoryEntry {
   details?: Record<string, unknown>;
 }
 
+/** A system entry written ahead by an armed rung: it happened, and is shown, at `at` (the rung's fire time). */
+export interface AheadEntry extends HistoryEntry {
+  itemId: string;
+  at?: Date;
+}
+
 /** The one writer and reader of work-item histories. */
 @Injectable()
 export class WorkItemHistory {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   /** Adds an entry in the caller's transaction; `actor` null for the system (escalations, expiry, lapses). */
   async record(
@@ -44,18 +54,19 @@ export class WorkItemHistory {
     });
   }
 
-  /** Adds many system entries (actor null) of one kind of item in one statement, in the caller's transaction. */
-  async recordMany(
-    manager: EntityManager,
-    type: WorkItemType,
-    entries: (HistoryEntry & { itemId: string })[],
-  ): Promise<void> {
+  /**
+   * Adds many system entries (actor null) of one kind of item in one statement, in the caller's transaction. An
+   * entry with `at` is an armed rung's, written ahead: it is dated then and shown only from then.
+   */
+  async recordMany(manager: EntityManager, type: WorkItemType, entries: AheadEntry[]): Promise<void> {
     if (entries.length === 0) return;
     await manager.query(
-      `INSERT INTO work_item_event (item_type, item_id, kind, action, from_status, to_status, reason, details)
-       SELECT $1, e.item_id, e.kind, e.action, e.from_status, e.to_status, e.reason, e.details
-       FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::jsonb[])
-         AS e(item_id, kind, action, from_status, to_status, reason, details)`,
+      `INSERT INTO work_item_event (item_type, item_id, kind, action, from_status, to_status, reason, details,
+         occurred_at, visible_at)
+       SELECT $1, e.item_id, e.kind, e.action, e.from_status, e.to_status, e.reason, e.details,
+         COALESCE(e.at, clock_timestamp()), e.at
+       FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::jsonb[],
+         $9::timestamptz[]) AS e(item_id, kind, action, from_status, to_status, reason, details, at)`,
       [
         type,
         entries.map((entry) => entry.itemId),
@@ -65,14 +76,19 @@ export class WorkItemHistory {
         entries.map((entry) => entry.toStatus ?? null),
         entries.map((entry) => entry.reason ?? null),
         entries.map((entry) => JSON.stringify(entry.details ?? {})),
+        entries.map((entry) => entry.at ?? null),
       ],
     );
   }
 
-  /** The histories of many items of one kind, each oldest first (for DataLoader). */
+  /** The histories of many items of one kind, each oldest first (for DataLoader); an armed rung's entry from its time. */
   async of(type: WorkItemType, itemIds: readonly string[]): Promise<Map<string, WorkItemEventEntity[]>> {
+    const scope = { itemType: type, itemId: In([...itemIds]) };
     const rows = await this.dataSource.getRepository(WorkItemEventEntity).find({
-      where: { itemType: type, itemId: In([...itemIds]) },
+      where: [
+        { ...scope, visibleAt: IsNull() },
+        { ...scope, visibleAt: LessThanOrEqual(this.clock.now()) },
+      ],
       order: { occurredAt: 'ASC', id: 'ASC' },
     });
     const grouped = new Map<string, WorkItemEventEntity[]>();
