@@ -9,6 +9,7 @@ import { FixedClock } from '@app/kernel/clock';
 import { DigestScheduler } from '@app/modules/digests/digest-scheduler';
 import { Role } from '@app/kernel/role.enum';
 import { JobName, QueueName } from '@app/queue/queue.names';
+import { eventually } from '@libs/testing/eventually';
 import { Factories, TEST_PASSWORD } from '@libs/testing/factories';
 import { isolatedEnvironment, IsolatedEnvironment } from '@libs/testing/isolated-environment';
 import { SmtpSink } from '@libs/testing/smtp-sink';
@@ -263,6 +264,34 @@ describe('weekly digest schedule', () => {
       stderr: expect.stringContaining('--week 2026-W48'),
     });
   }, 120_000);
+
+  it('a fan-out job given a week starts it now in every zone, once; a payload that is not a week fails it', async () => {
+    // Sunday evening UTC: no zone's Monday 07:00 of 2027-W05 has come, and the week given is started anyway.
+    clock.set(new Date('2027-01-31T12:00:00Z'));
+    const queue = worker.queues.queue(QueueName.DIGESTS);
+    await queue.add(JobName.DIGEST_FAN_OUT, { isoWeek: '2027-W05' }, { jobId: 'week-given-1' });
+    await worker.drain();
+    const runs = async (): Promise<Record<string, number>> =>
+      Object.fromEntries(
+        (
+          (await api.dataSource.query(
+            `SELECT status, count(*)::int AS n FROM digest_run WHERE iso_week = '2027-W05' GROUP BY status`,
+          )) as { status: string; n: number }[]
+        ).map((row) => [row.status, row.n]),
+      );
+    // The five zones' liaisons get one each; the opted-out liaison's and Polri's liaison's (its units' digests were
+    // switched off above) are SKIPPED.
+    expect(await runs()).toEqual({ SENT: 5, SKIPPED: 2 });
+    await queue.add(JobName.DIGEST_FAN_OUT, { isoWeek: '2027-W05' }, { jobId: 'week-given-2' });
+    await worker.drain();
+    expect(await runs()).toEqual({ SENT: 5, SKIPPED: 2 });
+
+    const bad = await queue.add(JobName.DIGEST_FAN_OUT, { isoWeek: '2027-W99' }, { jobId: 'week-given-bad' });
+    await eventually(async () => expect(await bad.getState()).toBe('failed'));
+    expect((await queue.getJob(bad.id!))?.failedReason).toBe(
+      'Malformed digest.fan-out job: isoWeek must be a week such as 2026-W48 (got "2027-W99")',
+    );
+  });
 });
 
 describe('weekly digests at a high worker concurrency', () => {

@@ -55,7 +55,8 @@ export interface JobPayloads {
   [JobName.FIRE_RUNG]: { rungId: string };
   [JobName.SWEEP]: Record<string, never>;
   [JobName.DETECT_STALLED_COMMITMENTS]: Record<string, never>;
-  [JobName.DIGEST_FAN_OUT]: Record<string, never>;
+  /** A given week's digests now (an operator's, the benchmark's); without it, the weeks due by the clock. */
+  [JobName.DIGEST_FAN_OUT]: { isoWeek?: string };
   [JobName.SEND_DIGEST]: { digestRunId: string };
   [JobName.SEND_DIGEST_BATCH]: { digestRunIds: string[] };
   [JobName.RUN_EXPORT]: { exportId: string };

@@ -1,16 +1,18 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { Job } from 'bullmq';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 
 import { Clock } from '@app/kernel/clock';
+import { MalformedJobError } from '@app/queue/job-errors';
 import { JobHandler, SweepStep } from '@app/queue/job-handler.decorator';
 import { JobQueues, JobRequest } from '@app/queue/job-queues';
 import { SweepRound } from '@app/queue/sweep-round';
 import { JobIds, JobName } from '@app/queue/queue.names';
 
 import { DIGEST_BATCH_SIZE } from './digest-batch-sender';
-import { isoWeekOf } from './iso-week';
+import { isoWeekOf, weekBounds } from './iso-week';
 
 /** The send job of a batch of runs, named by its first run. */
 function batchJob(batch: string, ids: string[]): JobRequest {
@@ -47,9 +49,25 @@ export class DigestScheduler {
     private readonly clock: Clock,
   ) {}
 
+  /**
+   * The hourly fan-out. With `isoWeek` in its payload it starts that week's digests now, in every zone, as
+   * `npm run digest:send -- --week` does (a week's digest for an operator, the benchmark's at any hour); a payload
+   * that is not a week fails the job naming it.
+   */
   @JobHandler(JobName.DIGEST_FAN_OUT)
-  async fanOutJob(): Promise<FanOutResult> {
-    return this.fanOut(this.clock.now());
+  async fanOutJob(job: Job): Promise<FanOutResult> {
+    const week = (job.data as { isoWeek?: unknown } | undefined)?.isoWeek;
+    if (week === undefined) return this.fanOut(this.clock.now());
+    const problem = `isoWeek must be a week such as 2026-W48 (got ${JSON.stringify(week)})`;
+    if (typeof week !== 'string' || !/^\d{4}-W\d{2}$/.test(week)) {
+      throw new MalformedJobError(JobName.DIGEST_FAN_OUT, problem);
+    }
+    try {
+      weekBounds(week, 'Asia/Jakarta');
+    } catch {
+      throw new MalformedJobError(JobName.DIGEST_FAN_OUT, problem);
+    }
+    return this.fanOut(this.clock.now(), { isoWeek: week });
   }
 
   /**
