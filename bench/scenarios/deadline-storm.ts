@@ -272,14 +272,20 @@ export async function deadlineStorm(env: BenchEnv, smtp: CountingSmtpSink): Prom
     await waitFor(
       'every first rung to fire',
       async () => {
-        // Rungs are no longer jobs: PostgreSQL says what is left, through the partial index of SCHEDULED rungs
-        // (which shrinks as they fire), every 250 ms; the log line every 10 s.
-        const left = await remaining();
+        // Rungs are no longer jobs: PostgreSQL says whether any is left, through the partial index of SCHEDULED rungs
+        // (which shrinks as they fire), every 250 ms; the count for the log line every 10 s. Counting them every time
+        // read 100,000 index entries four times a second, PostgreSQL's CPU taken from the storm it measures.
+        const left = await db.query(
+          `SELECT 1 FROM escalation_rung WHERE status = 'SCHEDULED' AND fire_at = $1 LIMIT 1`,
+          [deadline],
+        );
         if (Date.now() - lastReport >= 10_000) {
           lastReport = Date.now();
-          env.log(`B: ${count - left}/${count} fired at T+${seconds(Date.now() - deadline.getTime())} s`);
+          env.log(
+            `B: ${count - (await remaining())}/${count} fired at T+${seconds(Date.now() - deadline.getTime())} s`,
+          );
         }
-        return left === 0 ? true : undefined;
+        return left.rows.length === 0 ? true : undefined;
       },
       Math.max(30 * 60_000, count * 20),
       250,

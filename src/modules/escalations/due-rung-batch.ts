@@ -122,12 +122,21 @@ export class DueRungBatch {
     return { released: rows.length, lateness };
   }
 
-  /** When the next armed rung falls due (null when none is armed). */
-  async nextArmedAt(): Promise<Date | null> {
-    const [row]: { at: Date | null }[] = await this.dataSource.query(
-      `SELECT min(fire_at) AS at FROM escalation_rung WHERE status = 'SCHEDULED' AND armed_at IS NOT NULL`,
+  /**
+   * When the next armed rung falls due (null when none is armed), and how many armed rungs fall due by then plus
+   * `withinMs`, counted up to `countUpTo`.
+   */
+  async nextArmed(withinMs: number, countUpTo: number): Promise<{ at: Date; count: number } | null> {
+    const [row]: { at: Date | null; count: number }[] = await this.dataSource.query(
+      `WITH next AS (SELECT min(fire_at) AS at FROM escalation_rung WHERE status = 'SCHEDULED' AND armed_at IS NOT NULL)
+       SELECT next.at, (SELECT count(*)::int FROM (
+           SELECT 1 FROM escalation_rung
+           WHERE status = 'SCHEDULED' AND armed_at IS NOT NULL AND fire_at <= next.at + $1 * interval '1 millisecond'
+           LIMIT $2) due) AS count
+       FROM next`,
+      [withinMs, countUpTo],
     );
-    return row?.at ? new Date(row.at) : null;
+    return row?.at ? { at: new Date(row.at), count: row.count } : null;
   }
 
   private async decide(manager: EntityManager, pass: Pass, limit: number): Promise<BatchOutcome> {

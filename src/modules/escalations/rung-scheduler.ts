@@ -183,9 +183,14 @@ export class RungScheduler implements OnApplicationBootstrap, OnApplicationShutd
       if (this.lastError) this.logger.log('Escalation rungs fire again.');
       this.lastError = undefined;
       if (this.config.jobs.rungArmAheadMs === 0) return poll;
-      const next = await this.batch.nextArmedAt();
+      const releaseLimit = this.config.jobs.rungBatch * RELEASE_PER_BATCH;
+      const next = await this.batch.nextArmed(poll, releaseLimit);
       if (!next) return poll;
-      return Math.min(poll, Math.max(MIN_WAKE_MS, next.getTime() - this.clock.now().getTime()));
+      const wait = Math.min(poll, Math.max(MIN_WAKE_MS, next.at.getTime() - this.clock.now().getTime()));
+      // A storm falls due before the next poll: work that can wait gives way from now (RungBacklog), so it does not
+      // start at the same instant as the release; the release's own full batches then keep the backlog held.
+      if (next.count >= releaseLimit) this.backlog.holdFor(wait + 2 * poll + 1_000);
+      return wait;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       // Log once per distinct failure (PostgreSQL away would otherwise log every poll).
