@@ -103,3 +103,105 @@ describe('a deadline storm: rungs first, then the events it raised', () => {
     expect(told).toEqual({ notices: 200, tasks: 200 });
   }, 120_000);
 });
+
+/**
+ * Issue 22: email delivery runs in its own worker process (`--queues email`). While another process releases or
+ * fires a backlog of due rungs, delivery gives way (the hold is shared through Redis), then sends each email once.
+ */
+describe('a deadline storm fired by one worker: email delivery in another gives way', () => {
+  let env: IsolatedEnvironment;
+  let sink: SmtpSink;
+  let api: TestApp;
+  let decisions: TestWorker | undefined;
+  let mailer: TestWorker | undefined;
+
+  beforeAll(async () => {
+    env = await isolatedEnvironment();
+    sink = await SmtpSink.start();
+    api = await TestApp.start({ ...env.env, SMTP_URL: sink.url });
+  });
+
+  afterAll(async () => {
+    await mailer?.stop();
+    await decisions?.stop();
+    await api?.stop();
+    await sink?.stop();
+    await env?.drop();
+  });
+
+  it('sends none of the storm’s emails while its rungs fire, then each once', async () => {
+    const factories = new Factories(api);
+    const kemlu = (await api.dataSource.query(`SELECT id FROM agency WHERE code = 'KEMLU'`))[0].id;
+    const assigning = await factories.user([Role.LIAISON], { agencyId: kemlu });
+    const token = await api.login(assigning.email, TEST_PASSWORD);
+    const assignee = await factories.agency();
+    const liaison = await factories.user([Role.LIAISON], { agencyId: assignee.id });
+    const references: string[] = [];
+    for (let i = 0; i < 150; i++) {
+      const created = await api.gql<{ createTask: { reference: string } }>(
+        'mutation ($input: CreateTaskInput!) { createTask(input: $input) { reference } }',
+        {
+          input: {
+            assigneeAgencyId: assignee.id,
+            title: 'Confirm the shelter places for the returnees',
+            pillar: 'PROTECTION',
+            duty: 'VICTIM_MONITORING',
+            due: { workingDays: 5 },
+          },
+        },
+        token,
+      );
+      expect(created.errors).toBeUndefined();
+      references.push(created.data!.createTask.reference);
+    }
+    const settings = { ...env.env, SMTP_URL: sink.url, RUNG_BATCH: '15', RUNG_LANES: '1', RUNG_POLL_MS: '0' };
+    decisions = await TestWorker.start({ ...settings, WORKER_QUEUES: 'notifications,escalations,digests,maintenance' });
+    mailer = await TestWorker.start({ ...settings, WORKER_QUEUES: 'email' });
+    await decisions.drain();
+    // The assignments' emails (one per task to the assignee's liaison) go out before the storm.
+    await eventually(() => expect(sink.to(liaison.email)).toHaveLength(150), 30_000);
+    sink.clear();
+
+    await api.dataSource.query(
+      `UPDATE escalation_rung SET status = 'CANCELLED', settled_at = now()
+       WHERE rung_key <> 'due' AND status = 'SCHEDULED' AND item_id IN (SELECT id FROM task WHERE assignee_agency_id = $1)`,
+      [assignee.id],
+    );
+    await api.dataSource.query(
+      `UPDATE escalation_rung SET fire_at = now(), deadline_at = now() - interval '1 minute'
+       WHERE rung_key = 'due' AND status = 'SCHEDULED' AND item_id IN (SELECT id FROM task WHERE assignee_agency_id = $1)`,
+      [assignee.id],
+    );
+    // Ten batches of fifteen, one after another: each batch's emails are queued as it commits.
+    const tally = await decisions.fireDueRungs();
+    const firedAt = Date.now();
+    expect(tally).toMatchObject({ fired: 150, batches: 10 });
+
+    // The storm's emails: its rungs' (to the assignee's liaison) and, once the overdue events are dispatched, the
+    // assigning side's overdue notices.
+    const stormEmails = async (): Promise<{ id: string; status: string }[]> =>
+      api.dataSource.query(
+        `SELECT id, email_status AS status FROM notification
+         WHERE reference = ANY($1) AND kind IN ('ESCALATION', 'TASK_OVERDUE') AND email_status <> 'NOT_REQUESTED'`,
+        [references],
+      );
+    await eventually(async () => {
+      const [events] = await api.dataSource.query(
+        `SELECT count(processed_at)::int AS dispatched FROM outbox_event
+         WHERE topic = 'task.overdue' AND payload->>'reference' = ANY($1)`,
+        [references],
+      );
+      expect(events.dispatched).toBe(150);
+      const emails = await stormEmails();
+      expect(emails.length).toBeGreaterThanOrEqual(300);
+      expect(emails.filter(({ status }) => status !== 'SENT')).toEqual([]);
+    }, 60_000);
+    const emails = await stormEmails();
+    // Not one went out while the batches were firing (the worker that fires holds delivery, the mailer pauses)...
+    const first = Math.min(...sink.received.map((mail) => mail.receivedAt));
+    expect(first).toBeGreaterThanOrEqual(firedAt);
+    // ...and afterwards each went once.
+    expect(sink.received).toHaveLength(emails.length);
+    expect(new Set(sink.received.map((mail) => mail.notificationId))).toEqual(new Set(emails.map(({ id }) => id)));
+  }, 120_000);
+});

@@ -11,6 +11,8 @@ export interface ReceivedMail {
   messageId: string;
   notificationId: string | undefined;
   digestRunId: string | undefined;
+  /** When the sink took the whole message (Date.now()). */
+  receivedAt: number;
 }
 
 /** Undoes quoted-printable soft line breaks and =XX escapes (enough for assertions on UTF-8 mail). */
@@ -185,6 +187,7 @@ export class SmtpSink {
             messageId: header(raw, 'Message-ID'),
             notificationId: header(raw, 'X-Simpul-Notification') || undefined,
             digestRunId: header(raw, 'X-Simpul-Digest') || undefined,
+            receivedAt: Date.now(),
           });
           void (this.acceptanceHold ? this.acceptanceHold() : Promise.resolve()).then(() => callback());
         });

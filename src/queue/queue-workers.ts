@@ -7,12 +7,16 @@ import { AppConfig } from '@app/config/app-config';
 import { APP_CONFIG } from '@app/config/config.module';
 import { JobInstrumentation } from '@app/observability/job-instrumentation';
 
+import { DeliveryGiveWay } from './delivery-give-way';
 import { JobHandlerRegistry } from './job-handler.registry';
 import { JobQueues } from './job-queues';
 import { jobSchedulers } from './job-schedulers';
 import { ALL_QUEUES, JOB_QUEUE, QueueName } from './queue.names';
 import { redisOptions } from './redis-connection';
 import { retryDelayMs } from './retry-schedule';
+
+/** Queues whose work waits while a release of due rungs holds anywhere (DeliveryGiveWay). */
+const GIVE_WAY_TO_RUNGS: ReadonlySet<QueueName> = new Set([QueueName.EMAIL]);
 
 /**
  * The BullMQ workers of the worker role: one per queue, each running jobs through the handler registry.
@@ -29,6 +33,7 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
     private readonly queues: JobQueues,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly instrumentation: JobInstrumentation,
+    private readonly giveWay: DeliveryGiveWay,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -63,6 +68,7 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
       );
       worker.on('error', (error) => this.logger.error({ msg: 'worker error', queue: name, error: error.message }));
       this.workers.push(worker);
+      if (GIVE_WAY_TO_RUNGS.has(name)) this.giveWay.watch(worker);
     }
     await this.registerSchedulers();
     // Re-registered every sweep interval, so a Redis that lost everything gets its schedulers back within one.
@@ -74,9 +80,11 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
     await Promise.all(this.workers.map((worker) => worker.close()));
   }
 
-  /** Whether every queue's BullMQ worker is running (the worker's readiness). */
+  /** Whether every queue's BullMQ worker is running or giving way to a release of due rungs (the worker's readiness). */
   running(): boolean {
-    return this.workers.length > 0 && this.workers.every((worker) => worker.isRunning());
+    return (
+      this.workers.length > 0 && this.workers.every((worker) => worker.isRunning() || this.giveWay.givingWay(worker))
+    );
   }
 
   /** Idempotent: upserting a scheduler that exists changes nothing. */

@@ -6,6 +6,7 @@ import { AppConfig } from '@app/config/app-config';
 import { APP_CONFIG } from '@app/config/config.module';
 
 import { AcceptedDeliveries } from './accepted-deliveries';
+import { DeliveryGiveWay } from './delivery-give-way';
 import { JobQueues } from './job-queues';
 import { RungBacklog } from './rung-backlog';
 import { defaultJobOptions, REDIS_CLIENT } from './queue.constants';
@@ -44,8 +45,9 @@ import { createRedisClient, redisOptions } from './redis-connection';
     JobQueues,
     AcceptedDeliveries,
     RungBacklog,
+    DeliveryGiveWay,
   ],
-  exports: [BullModule, REDIS_CLIENT, JobQueues, AcceptedDeliveries, RungBacklog],
+  exports: [BullModule, REDIS_CLIENT, JobQueues, AcceptedDeliveries, RungBacklog, DeliveryGiveWay],
 })
 export class QueueModule implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('Queues');

@@ -6,6 +6,7 @@ import { DelayedError, Job, UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
 
 import { AcceptedDeliveries } from '@app/queue/accepted-deliveries';
+import { DeliveryGiveWay } from '@app/queue/delivery-give-way';
 import { failureMessage, TransientDeliveryError } from '@app/queue/job-failures';
 import { eachAtMost } from '@app/queue/each-at-most';
 import { JobHandler } from '@app/queue/job-handler.decorator';
@@ -38,11 +39,13 @@ export class EmailBatchSender {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly sender: EmailSender,
     private readonly accepted: AcceptedDeliveries,
+    private readonly giveWay: DeliveryGiveWay,
   ) {}
 
   @JobHandler(JobName.SEND_EMAIL_BATCH)
   async sendBatch(job: Job, token?: string): Promise<string> {
     const ids = payloadUuids(JobName.SEND_EMAIL_BATCH, job.data, 'notificationIds', EMAIL_BATCH_SIZE * 4);
+    await this.giveWay.deferWhileHeld(job, token);
     const acceptances = await this.accepted.recallMany('email', ids);
     for (const [id, acceptance] of acceptances) await this.sender.recordLateAcceptance(id, acceptance);
     const open = ids.filter((id) => !acceptances.has(id));

@@ -6,6 +6,7 @@ import { DelayedError, Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 
 import { AcceptedDeliveries } from '@app/queue/accepted-deliveries';
+import { DeliveryGiveWay } from '@app/queue/delivery-give-way';
 import { TransientDeliveryError } from '@app/queue/job-failures';
 import { updateReturning } from '@app/database/update-returning';
 import { JobHandler } from '@app/queue/job-handler.decorator';
@@ -38,11 +39,13 @@ export class EmailDeliveryJob {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly sender: EmailSender,
     private readonly accepted: AcceptedDeliveries,
+    private readonly giveWay: DeliveryGiveWay,
   ) {}
 
   @JobHandler(JobName.SEND_EMAIL)
   async send(job: Job, token?: string): Promise<string> {
     const id = payloadUuid(JobName.SEND_EMAIL, job.data, 'notificationId');
+    await this.giveWay.deferWhileHeld(job, token);
     const acceptance = await this.accepted.recall('email', id);
     if (acceptance) {
       await this.sender.recordLateAcceptance(id, acceptance);
