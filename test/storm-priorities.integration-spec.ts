@@ -1,4 +1,5 @@
 import { Role } from '@app/kernel/role.enum';
+import { RungBacklog } from '@app/queue/rung-backlog';
 import { eventually } from '@libs/testing/eventually';
 import { Factories, TEST_PASSWORD } from '@libs/testing/factories';
 import { isolatedEnvironment, IsolatedEnvironment } from '@libs/testing/isolated-environment';
@@ -114,6 +115,7 @@ describe('a deadline storm fired by one worker: email delivery in another gives 
   let api: TestApp;
   let decisions: TestWorker | undefined;
   let mailer: TestWorker | undefined;
+  let scheduler: TestWorker | undefined;
 
   beforeAll(async () => {
     env = await isolatedEnvironment();
@@ -122,6 +124,7 @@ describe('a deadline storm fired by one worker: email delivery in another gives 
   });
 
   afterAll(async () => {
+    await scheduler?.stop();
     await mailer?.stop();
     await decisions?.stop();
     await api?.stop();
@@ -204,4 +207,34 @@ describe('a deadline storm fired by one worker: email delivery in another gives 
     expect(sink.received).toHaveLength(emails.length);
     expect(new Set(sink.received.map((mail) => mail.notificationId))).toEqual(new Set(emails.map(({ id }) => id)));
   }, 120_000);
+
+  it('a storm armed minutes ahead holds nothing back until it falls due', async () => {
+    // The storm's tasks (the test before) get another 150 rungs, two minutes ahead: armed by a worker polling every
+    // 200 ms.
+    const [, rearmed] = await api.dataSource.query(
+      `UPDATE escalation_rung SET status = 'SCHEDULED', settled_at = NULL, note = NULL,
+         fire_at = now() + interval '2 minutes', deadline_at = now() - interval '1 minute'
+       WHERE rung_key = 'supervisor' AND item_id IN (SELECT subject_id FROM notification WHERE kind = 'ESCALATION')`,
+    );
+    expect(rearmed).toBe(150);
+    scheduler = await TestWorker.start({
+      ...env.env,
+      SMTP_URL: sink.url,
+      RUNG_BATCH: '15',
+      RUNG_POLL_MS: '200',
+      WORKER_QUEUES: 'escalations',
+    });
+    await eventually(async () => {
+      const [armed] = await api.dataSource.query(
+        `SELECT count(*)::int AS n FROM escalation_rung WHERE rung_key = 'supervisor' AND armed_at IS NOT NULL`,
+      );
+      expect(armed.n).toBe(150);
+    }, 30_000);
+    // A full release is two minutes away: over ten of the scheduler's polls, no process is told to give way.
+    const backlog = mailer!.context.get(RungBacklog);
+    for (let look = 0; look < 20; look++) {
+      expect(await backlog.heldAnywhereMs()).toBeLessThanOrEqual(0);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }, 60_000);
 });

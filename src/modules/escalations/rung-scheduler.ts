@@ -186,10 +186,12 @@ export class RungScheduler implements OnApplicationBootstrap, OnApplicationShutd
       const releaseLimit = this.config.jobs.rungBatch * RELEASE_PER_BATCH;
       const next = await this.batch.nextArmed(poll, releaseLimit);
       if (!next) return poll;
-      const wait = Math.min(poll, Math.max(MIN_WAKE_MS, next.at.getTime() - this.clock.now().getTime()));
+      const untilNext = next.at.getTime() - this.clock.now().getTime();
+      const wait = Math.min(poll, Math.max(MIN_WAKE_MS, untilNext));
       // A storm falls due before the next poll: work that can wait gives way from now (RungBacklog), so it does not
-      // start at the same instant as the release; the release's own full batches then keep the backlog held.
-      if (next.count >= releaseLimit) this.backlog.holdFor(wait + 2 * poll + 1_000);
+      // start at the same instant as the release; the release's own full batches then keep the backlog held. Not
+      // sooner: a storm armed minutes ahead holds nothing back until then (email delivery everywhere waits on it).
+      if (next.count >= releaseLimit && untilNext <= poll) this.backlog.holdFor(wait + 2 * poll + 1_000);
       return wait;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
