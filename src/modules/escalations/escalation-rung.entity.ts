@@ -4,8 +4,9 @@ import { RungAction, RungStatus, RungTarget } from './escalation.types';
 
 /**
  * One rung of one item's ladder for one version of one deadline. The unique key (item, deadline kind,
- * deadline version, rung) plus the SCHEDULED -> FIRED update make each rung fire at most once; the
- * (status, fire_at) index is what the sweep reads to fire anything Redis lost.
+ * deadline version, rung) plus the SCHEDULED -> FIRED update make each rung fire at most once, and its leading
+ * columns serve every lookup of an item's rungs (no index of its own: migration 1797900000006); the (status, fire_at)
+ * index is what the sweep reads to fire anything Redis lost.
  */
 @Entity('escalation_rung')
 @Index('UQ_escalation_rung', ['itemType', 'itemId', 'deadlineKind', 'deadlineVersion', 'rungKey'], { unique: true })
@@ -13,7 +14,6 @@ import { RungAction, RungStatus, RungTarget } from './escalation.types';
 @Index('IDX_escalation_rung_armed', ['fireAt'], { where: `"status" = 'SCHEDULED' AND "armed_at" IS NOT NULL` })
 // Fired rungs with the columns the digest reads (INCLUDE …, migration 1797900000002), which TypeORM cannot declare.
 @Index('IDX_escalation_rung_fired', { synchronize: false })
-@Index('IDX_escalation_rung_item', ['itemType', 'itemId'])
 export class EscalationRungEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
