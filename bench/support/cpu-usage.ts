@@ -4,13 +4,15 @@ import { readdirSync, readFileSync } from 'node:fs';
 /**
  * CPU time spent, read from Linux's /proc: the whole machine's busy time, PostgreSQL's processes and chosen
  * processes of the run. Taken at two instants, the difference says what a phase cost in core-seconds and who spent
- * it. PostgreSQL's figure is the sum over the server's processes alive at both instants (a backend that exits in
- * between takes its time with it; the workers' pooled connections stay open). Elsewhere than Linux it reads null.
+ * it. PostgreSQL's figure is what the server's processes alive at the second instant spent since the first (a
+ * process started in between counts from its start; one that exits in between takes its time with it, which the
+ * workers' pooled connections do not). Elsewhere than Linux it reads null.
  */
 export interface CpuReading {
   at: number;
   machineBusy: number;
-  postgres: number;
+  /** CPU seconds so far of each PostgreSQL process, by pid. */
+  postgres: Map<number, number>;
   processes: Record<string, number>;
 }
 
@@ -52,11 +54,11 @@ export function readCpu(pids: Record<string, number>): CpuReading | null {
   // cpu  user nice system idle iowait irq softirq steal …: busy is everything but idle and iowait.
   const values = machine.trim().split(/\s+/).slice(1).map(Number);
   const busyTicks = values.reduce((sum, value, i) => (i === 3 || i === 4 ? sum : sum + value), 0);
-  let postgres = 0;
+  const postgres = new Map<number, number>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     const cpu = processCpu(Number(entry));
-    if (cpu?.name === 'postgres') postgres += cpu.seconds;
+    if (cpu?.name === 'postgres') postgres.set(Number(entry), cpu.seconds);
   }
   const processes: Record<string, number> = {};
   for (const [name, pid] of Object.entries(pids)) processes[name] = processCpu(pid)?.seconds ?? 0;
@@ -76,7 +78,11 @@ export function cpuBetween(from: CpuReading | null, to: CpuReading | null): CpuS
   return {
     wallSeconds: round((to.at - from.at) / 1000),
     machineBusyCoreSeconds: round(to.machineBusy - from.machineBusy),
-    postgresCoreSeconds: round(to.postgres - from.postgres),
+    // Per process: the sum of the totals went negative when a busy backend exited in between (a run of B showed
+    // PostgreSQL at -1.82 core-seconds).
+    postgresCoreSeconds: round(
+      [...to.postgres].reduce((sum, [pid, seconds]) => sum + seconds - (from.postgres.get(pid) ?? 0), 0),
+    ),
     processCoreSeconds: Object.fromEntries(
       Object.keys(to.processes).map((name) => [name, round(to.processes[name] - (from.processes[name] ?? 0))]),
     ),
