@@ -114,6 +114,10 @@ describe('docker-compose.yml', () => {
     ]);
   });
 
+  it('gives PostgreSQL room for a deadline storm: fewer checkpoints, compressed full-page images', () => {
+    expect(services.postgres.command).toEqual(['postgres', '-c', 'max_wal_size=4GB', '-c', 'wal_compression=lz4']);
+  });
+
   it('protects PostgreSQL and Redis with passwords from the environment, the same the app connects with', () => {
     const api = loadConfig(environmentOf('api'));
     const database = new URL(api.databaseUrl!);
