@@ -46,8 +46,8 @@ export class GiveWayRule {
  *
  * - the BullMQ workers it watches (the email queue's) are paused while the hold lasts and resumed when it lapses,
  *   looked at every LOOK_EVERY_MS: jobs wait in Redis, and jobs already running finish;
- * - a delivery job that was fetched anyway (before the worker's next look) asks `waitMs` and waits that long in
- *   the queue without using up an attempt.
+ * - a delivery job that was fetched anyway (before the worker's next look) goes back to wait for the hold in the
+ *   queue without using up an attempt (`deferWhileHeld`).
  *
  * Nothing waits longer than the hold plus a look, nothing is lost (the jobs stay in Redis, the emails PENDING in
  * PostgreSQL for the sweep), and a hold lost with Redis only loses the give-way.
