@@ -7,6 +7,53 @@ import { SmtpSink } from '@libs/testing/smtp-sink';
 import { TestApp } from '@libs/testing/test-app';
 import { TestWorker } from '@libs/testing/test-worker';
 
+/** `count` tasks a KEMLU liaison assigns to a new agency with a liaison of its own, through the API. */
+async function assignTasks(api: TestApp, count: number, title: string) {
+  const factories = new Factories(api);
+  const kemlu = (await api.dataSource.query(`SELECT id FROM agency WHERE code = 'KEMLU'`))[0].id;
+  const assigning = await factories.user([Role.LIAISON], { agencyId: kemlu });
+  const token = await api.login(assigning.email, TEST_PASSWORD);
+  const assignee = await factories.agency();
+  const liaison = await factories.user([Role.LIAISON], { agencyId: assignee.id });
+  const references: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const created = await api.gql<{ createTask: { reference: string } }>(
+      'mutation ($input: CreateTaskInput!) { createTask(input: $input) { reference } }',
+      {
+        input: {
+          assigneeAgencyId: assignee.id,
+          title,
+          pillar: 'PROTECTION',
+          duty: 'VICTIM_MONITORING',
+          due: { workingDays: 5 },
+        },
+      },
+      token,
+    );
+    expect(created.errors).toBeUndefined();
+    references.push(created.data!.createTask.reference);
+  }
+  return { assigning, assignee, liaison, references };
+}
+
+/**
+ * Every deadline of the agency's tasks passes now (their reminders were answered: cancelled, as the later rungs):
+ * their "due" rungs are due at once. Returns how many.
+ */
+async function deadlinesPassNow(api: TestApp, assigneeAgencyId: string): Promise<number> {
+  await api.dataSource.query(
+    `UPDATE escalation_rung SET status = 'CANCELLED', settled_at = now()
+     WHERE rung_key <> 'due' AND status = 'SCHEDULED' AND item_id IN (SELECT id FROM task WHERE assignee_agency_id = $1)`,
+    [assigneeAgencyId],
+  );
+  const [, due]: [unknown, number] = await api.dataSource.query(
+    `UPDATE escalation_rung SET fire_at = now(), deadline_at = now() - interval '1 minute'
+     WHERE rung_key = 'due' AND status = 'SCHEDULED' AND item_id IN (SELECT id FROM task WHERE assignee_agency_id = $1)`,
+    [assigneeAgencyId],
+  );
+  return due;
+}
+
 /**
  * Issue 22: in a deadline storm the worker fires the due rungs first. The storm's own events (each task it marks
  * overdue raises `task.overdue`) wait until the backlog of due rungs is fired, then are dispatched, each once.
@@ -31,46 +78,16 @@ describe('a deadline storm: rungs first, then the events it raised', () => {
   });
 
   it('dispatches no task.overdue event of the storm before its last due rung has fired', async () => {
-    const factories = new Factories(api);
-    const kemlu = (await api.dataSource.query(`SELECT id FROM agency WHERE code = 'KEMLU'`))[0].id;
-    const assigning = await factories.user([Role.LIAISON], { agencyId: kemlu });
-    const token = await api.login(assigning.email, TEST_PASSWORD);
-    const assignee = await factories.agency();
-    await factories.user([Role.LIAISON], { agencyId: assignee.id });
-    const references: string[] = [];
-    for (let i = 0; i < 200; i++) {
-      const created = await api.gql<{ createTask: { reference: string } }>(
-        'mutation ($input: CreateTaskInput!) { createTask(input: $input) { reference } }',
-        {
-          input: {
-            assigneeAgencyId: assignee.id,
-            title: 'Share the list of returnees from Malaysia',
-            pillar: 'PROTECTION',
-            duty: 'VICTIM_MONITORING',
-            due: { workingDays: 5 },
-          },
-        },
-        token,
-      );
-      expect(created.errors).toBeUndefined();
-      references.push(created.data!.createTask.reference);
-    }
+    const { assigning, assignee, references } = await assignTasks(
+      api,
+      200,
+      'Share the list of returnees from Malaysia',
+    );
     worker = await TestWorker.start({ ...env.env, SMTP_URL: sink.url, RUNG_BATCH: '20', RUNG_POLL_MS: '0' });
     await worker.drain(); // the task.assigned events, one job each: a person's action never waits
     // All 200 deadlines pass at once (their reminders were answered: cancelled). The worker fires the "due" rungs
     // 20 to a batch, each batch marking its tasks overdue: 20 task.overdue events written together, one batch job.
-    await api.dataSource.query(
-      `UPDATE escalation_rung SET status = 'CANCELLED', settled_at = now()
-       WHERE rung_key <> 'due' AND status = 'SCHEDULED' AND item_id IN (SELECT id FROM task WHERE assignee_agency_id = $1)`,
-      [assignee.id],
-    );
-    const [storm]: { id: string }[][] = await api.dataSource.query(
-      `UPDATE escalation_rung SET fire_at = now(), deadline_at = now() - interval '1 minute'
-       WHERE rung_key = 'due' AND status = 'SCHEDULED'
-         AND item_id IN (SELECT id FROM task WHERE assignee_agency_id = $1) RETURNING id`,
-      [assignee.id],
-    );
-    expect(storm).toHaveLength(200);
+    expect(await deadlinesPassNow(api, assignee.id)).toBe(200);
     const tally = await worker.fireDueRungs();
     const firedAt = Date.now();
     expect(tally).toMatchObject({ fired: 200, batches: 10 });
@@ -133,30 +150,11 @@ describe('a deadline storm fired by one worker: email delivery in another gives 
   });
 
   it('sends none of the storm’s emails while its rungs fire, then each once', async () => {
-    const factories = new Factories(api);
-    const kemlu = (await api.dataSource.query(`SELECT id FROM agency WHERE code = 'KEMLU'`))[0].id;
-    const assigning = await factories.user([Role.LIAISON], { agencyId: kemlu });
-    const token = await api.login(assigning.email, TEST_PASSWORD);
-    const assignee = await factories.agency();
-    const liaison = await factories.user([Role.LIAISON], { agencyId: assignee.id });
-    const references: string[] = [];
-    for (let i = 0; i < 150; i++) {
-      const created = await api.gql<{ createTask: { reference: string } }>(
-        'mutation ($input: CreateTaskInput!) { createTask(input: $input) { reference } }',
-        {
-          input: {
-            assigneeAgencyId: assignee.id,
-            title: 'Confirm the shelter places for the returnees',
-            pillar: 'PROTECTION',
-            duty: 'VICTIM_MONITORING',
-            due: { workingDays: 5 },
-          },
-        },
-        token,
-      );
-      expect(created.errors).toBeUndefined();
-      references.push(created.data!.createTask.reference);
-    }
+    const { assignee, liaison, references } = await assignTasks(
+      api,
+      150,
+      'Confirm the shelter places for the returnees',
+    );
     const settings = { ...env.env, SMTP_URL: sink.url, RUNG_BATCH: '15', RUNG_LANES: '1', RUNG_POLL_MS: '0' };
     decisions = await TestWorker.start({ ...settings, WORKER_QUEUES: 'notifications,escalations,digests,maintenance' });
     mailer = await TestWorker.start({ ...settings, WORKER_QUEUES: 'email' });
@@ -165,16 +163,7 @@ describe('a deadline storm fired by one worker: email delivery in another gives 
     await eventually(() => expect(sink.to(liaison.email)).toHaveLength(150), 30_000);
     sink.clear();
 
-    await api.dataSource.query(
-      `UPDATE escalation_rung SET status = 'CANCELLED', settled_at = now()
-       WHERE rung_key <> 'due' AND status = 'SCHEDULED' AND item_id IN (SELECT id FROM task WHERE assignee_agency_id = $1)`,
-      [assignee.id],
-    );
-    await api.dataSource.query(
-      `UPDATE escalation_rung SET fire_at = now(), deadline_at = now() - interval '1 minute'
-       WHERE rung_key = 'due' AND status = 'SCHEDULED' AND item_id IN (SELECT id FROM task WHERE assignee_agency_id = $1)`,
-      [assignee.id],
-    );
+    expect(await deadlinesPassNow(api, assignee.id)).toBe(150);
     // Ten batches of fifteen, one after another: each batch's emails are queued as it commits.
     const tally = await decisions.fireDueRungs();
     const firedAt = Date.now();

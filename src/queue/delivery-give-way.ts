@@ -3,41 +3,13 @@ import { performance } from 'node:perf_hooks';
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { DelayedError, Job, Worker } from 'bullmq';
 
+import { GiveWayRule } from './give-way-rule';
 import { RungBacklog } from './rung-backlog';
 
 /** How often a delivering worker looks whether a release of due rungs holds (one Redis PTTL). */
 const LOOK_EVERY_MS = 250;
 /** Delivery gives way this long at most in a row; then it goes on until the hold lapses once. */
 export const DELIVERY_GIVE_WAY_AT_MOST_MS = 60_000;
-
-/**
- * Whether delivery holds back now, from how long a hold lasts and since when holds have followed each other: a
- * hold that outlives `atMostMs` (a stuck holder, an endless storm) is ignored until it lapses, so mail never stops for
- * long. Pure, so its rule is read (and tested) apart from timers and Redis.
- */
-export class GiveWayRule {
-  private heldSince: number | undefined;
-  private ignoring = false;
-
-  constructor(private readonly atMostMs: number) {}
-
-  /** `heldMs`: the hold's time to live now (0 or less: none). Returns whether to give way. */
-  observe(heldMs: number, now: number): boolean {
-    if (heldMs <= 0) {
-      this.heldSince = undefined;
-      this.ignoring = false;
-      return false;
-    }
-    this.heldSince ??= now;
-    if (now - this.heldSince > this.atMostMs) this.ignoring = true;
-    return !this.ignoring;
-  }
-
-  /** Gave way as long as it may and is going on beside the hold. */
-  get overridden(): boolean {
-    return this.ignoring;
-  }
-}
 
 /**
  * Email delivery gives way while any process works through a backlog of due rungs (RungBacklog). A storm's emails

@@ -12,6 +12,7 @@ import { markFailed, SpanKind, traceparentOfSpan, Tracing } from '@app/observabi
 
 import { SweepStep } from './job-handler.decorator';
 import { JobQueues } from './job-queues';
+import { GiveWayRule } from './give-way-rule';
 import { RungBacklog } from './rung-backlog';
 import { eventBatchJob, OutboxRow, routeOutboxRow, routeOutboxRows } from './outbox-routes';
 import { SweepRound } from './sweep-round';
@@ -19,7 +20,7 @@ import { SweepRound } from './sweep-round';
 const BATCH = 500;
 /** How long Redis may take to accept a batch before the relay gives up and retries (rows stay unpublished). */
 const PUBLISH_TIMEOUT_MS = 10_000;
-/** While this process releases or fires a backlog of due rungs the relay waits, but never longer than this. */
+/** While this process releases or fires a backlog of due rungs the relay waits, but never longer than this in a row. */
 const GIVE_WAY_AT_MOST_MS = 60_000;
 
 /**
@@ -34,7 +35,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private running: Promise<void> | undefined;
   private stopped = false;
   private lastError: string | undefined;
-  private lastRelayedAt = performance.now();
+  private readonly giveWay = new GiveWayRule(GIVE_WAY_AT_MOST_MS);
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -167,15 +168,14 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     }, delayMs);
   }
 
-  /** Whether the relay waits for a backlog of due rungs in this process (never longer than GIVE_WAY_AT_MOST_MS). */
+  /** Whether the relay waits for a backlog of due rungs in this process (GiveWayRule: a minute at most in a row). */
   private givingWay(): boolean {
-    return this.backlog.firing && performance.now() - this.lastRelayedAt < GIVE_WAY_AT_MOST_MS;
+    return this.giveWay.observe(this.backlog.remainingMs, performance.now());
   }
 
   /** What the poll does: publishes batch after batch until none is full, looking before each whether to give way. */
   private async relayUntilGivingWay(): Promise<void> {
     while (!this.givingWay()) {
-      this.lastRelayedAt = performance.now();
       if ((await this.relayBatch()) < BATCH) return;
     }
   }

@@ -1,6 +1,6 @@
-import { GiveWayRule } from './delivery-give-way';
+import { GiveWayRule } from './give-way-rule';
 
-describe('GiveWayRule: when email delivery holds back for a release of due rungs', () => {
+describe('GiveWayRule: when work that can wait holds back for a backlog of due rungs', () => {
   it('gives way while a hold lasts and goes on as soon as none does', () => {
     const rule = new GiveWayRule(60_000);
     expect(rule.observe(0, 0)).toBe(false);
